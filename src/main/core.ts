@@ -1,0 +1,52 @@
+import { openArchive, type Db, type MigrationReport } from './db/open';
+import { EventBus } from './events';
+import type { Settings } from './settings';
+
+/** Which process hosts the core. */
+export type HostKind = 'electron' | 'browser' | 'cli';
+
+/** Options for {@link createCore}. */
+export interface CoreOptions {
+  archivePath: string;
+  settings: Settings;
+  host: HostKind;
+  version: string;
+  /** Electron's own build of better-sqlite3, when running inside Electron. */
+  nativeBinding?: string;
+}
+
+/**
+ * Everything the handlers need: the open archive, settings, the event bus. Built the same way by the
+ * Electron shell, the browser host, the CLI and tests; it never touches `electron`.
+ */
+export interface Core {
+  readonly db: Db;
+  readonly archivePath: string;
+  readonly settings: Settings;
+  readonly events: EventBus;
+  readonly host: HostKind;
+  readonly version: string;
+  readonly migration: MigrationReport;
+  /** Closes the archive. */
+  close(): void;
+}
+
+/** Opens the archive and assembles the core. */
+export function createCore(options: CoreOptions): Core {
+  const { db, migration } = openArchive(options.archivePath, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  const events = new EventBus();
+  return {
+    db,
+    archivePath: options.archivePath,
+    settings: options.settings,
+    events,
+    host: options.host,
+    version: options.version,
+    migration,
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

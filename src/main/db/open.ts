@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
+import type { Migration } from './migrations/types';
+
+/** An open archive connection. */
+export type Db = Database.Database;
+
+/** Raised when the archive cannot be opened as this build of Breadth expects. */
+export class ArchiveError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'ARCHIVE_TOO_NEW' | 'ARCHIVE_CORRUPT' | 'MIGRATION_FAILED',
+  ) {
+    super(message);
+    this.name = 'ArchiveError';
+  }
+}
+
+/** Options for {@link openArchive}. */
+export interface OpenArchiveOptions {
+  /** Path of Electron's own build of better-sqlite3 (Node and Electron need different builds). */
+  nativeBinding?: string;
+  /** Open without writing (no migrations). */
+  readonly?: boolean;
+  /** Migrations to apply; tests pass their own list. */
+  migrations?: readonly Migration[];
+}
+
+/** What migrating did, for logs and tests. */
+export interface MigrationReport {
+  from: number;
+  to: number;
+  applied: number[];
+  /** Backup taken before migrating an existing archive, if any. */
+  backupPath: string | null;
+}
+
+/**
+ * Opens (creating if needed) the archive at `file`, sets the connection's pragmas and brings the
+ * schema up to date. An archive written by a newer Breadth is refused rather than touched.
+ */
+export function openArchive(file: string, options: OpenArchiveOptions = {}): { db: Db; migration: MigrationReport } {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file, {
+    readonly: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    db.pragma('busy_timeout = 5000');
+    // Refuse a newer archive before anything (even the journal mode) touches the file.
+    checkVersion(db, file, options.migrations ?? migrations);
+    if (!options.readonly && file !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    const migration = options.readonly
+      ? checkVersion(db, file, options.migrations ?? migrations)
+      : migrate(db, file, options.migrations ?? migrations);
+    return { db, migration };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function latestOf(list: readonly Migration[]): number {
+  return list.length ? list[list.length - 1]!.version : 0;
+}
+
+function checkVersion(db: Db, file: string, list: readonly Migration[]): MigrationReport {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = latestOf(list);
+  if (current > latest) {
+    throw new ArchiveError(
+      `The archive ${file} was written by a newer version of Breadth (schema ${current}; this version reads up to ${latest}). Update Breadth to open it; the file was not changed.`,
+      'ARCHIVE_TOO_NEW',
+    );
+  }
+  return { from: current, to: current, applied: [], backupPath: null };
+}
+
+/**
+ * Applies every migration above `PRAGMA user_version`, each in its own transaction. Before migrating
+ * an archive that already has data, a copy of the file is written beside it.
+ */
+export function migrate(db: Db, file: string, list: readonly Migration[] = migrations): MigrationReport {
+  const report = checkVersion(db, file, list);
+  const pending = list.filter((m) => m.version > report.from);
+  if (pending.length === 0) return report;
+  if (report.from > 0 && file !== ':memory:') {
+    report.backupPath = backupBeforeMigration(db, file, report.from);
+  }
+  for (const m of pending) {
+    const apply = db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    });
+    try {
+      apply();
+    } catch (err) {
+      throw new ArchiveError(
+        `Migration ${m.version} (${m.name}) failed on ${file}: ${(err as Error).message}. The archive was left at schema ${report.to}.`,
+        'MIGRATION_FAILED',
+      );
+    }
+    report.applied.push(m.version);
+    report.to = m.version;
+  }
+  return report;
+}
+
+function backupBeforeMigration(db: Db, file: string, fromVersion: number): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = `${file}.v${fromVersion}-${stamp}.bak`;
+  // VACUUM INTO writes a consistent, compact copy even while WAL holds uncheckpointed pages.
+  db.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+export { LATEST_SCHEMA_VERSION };

@@ -1,0 +1,14 @@
+import { appChannels } from '../../shared/contract/app';
+import type { DomainHandlers } from './handle';
+
+/** Handlers of the app domain: host facts and settings. */
+export const appHandlers: DomainHandlers<keyof typeof appChannels> = {
+  'app:info': (_input, { core }) => ({
+    version: core.version,
+    host: core.host === 'electron' ? 'electron' : 'browser',
+    archivePath: core.archivePath,
+    platform: process.platform,
+  }),
+  'settings:get': (_input, { core }) => core.settings.ui(),
+  'settings:set': (patch, { core }) => core.settings.updateUi(patch),
+};

@@ -1,0 +1,9 @@
+import { appHandlers } from './app';
+import { archiveHandlers } from './archive';
+import type { Handlers } from './handle';
+
+/** Every channel's handler, joined from the domain files. A missing channel fails to compile. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...archiveHandlers,
+};

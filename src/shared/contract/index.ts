@@ -1,0 +1,48 @@
+/**
+ * The one IPC contract between the renderer and main. Every channel is `'domain:action'` with a zod
+ * input schema and a result type; every event has a payload type. Each domain declares its part in its
+ * own file; this module joins them. main binds each channel with `handle()`, the preload exposes only
+ * `invoke`/`on` over these names, and the renderer calls them through one typed client.
+ */
+import type { z } from 'zod';
+import { appChannels, appEvents } from './app';
+import { archiveChannels } from './archive';
+import type { ChannelDef, EventDef } from './define';
+
+export const contract = {
+  ...appChannels,
+  ...archiveChannels,
+} as const;
+
+export const events = {
+  ...appEvents,
+} as const;
+
+export type Contract = typeof contract;
+/** Every channel name. */
+export type Channel = keyof Contract;
+/** What the caller passes (before validation). */
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+/** What the handler receives (after validation and transforms). */
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+/** What the channel resolves to. */
+export type OutputOf<C extends Channel> = Contract[C] extends ChannelDef<z.ZodType, infer R> ? R : never;
+
+export type Events = typeof events;
+/** Every event name. */
+export type EventName = keyof Events;
+/** An event's payload. */
+export type PayloadOf<E extends EventName> = Events[E] extends EventDef<infer P> ? P : never;
+
+/** Channel names, for allow-lists. */
+export const channelNames = Object.keys(contract) as Channel[];
+/** Event names, for allow-lists. */
+export const eventNames = Object.keys(events) as EventName[];
+
+/** Name of the single Electron IPC channel that carries invocations. */
+export const IPC_INVOKE = 'breadth:invoke';
+/** Name of the single Electron IPC channel that carries events. */
+export const IPC_EVENT = 'breadth:event';
+
+export type { UiSettings, AppInfo, MenuCommand } from './app';
+export * from './schemas';
