@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import { createCore, type Core } from '../core';
+import { MemoryStore, Settings, settingsDefaults } from '../settings';
+import { CommandFailed, UsageError, type Command } from './command';
+import { commands as allCommands } from './commands/index';
+import { APP_VERSION } from '../version';
+
+/** Where a CLI run writes; tests capture these. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+const common = {
+  db: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function helpText(commands: Command[]): string {
+  const lines = ['Usage: npm run cli -- <command> [options]', '', 'Commands:'];
+  for (const c of commands) lines.push(`  ${c.usage.padEnd(60)} ${c.summary}`);
+  lines.push('', 'The archive is --db PATH, or the BREADTH_DB environment variable.');
+  return lines.join('\n');
+}
+
+/**
+ * Runs one CLI invocation over the core and returns the exit code: 0 on success (JSON on stdout),
+ * 1 when the command failed, 2 for a usage error (messages on stderr).
+ */
+export async function runCli(argv: string[], io: CliIO, commands: Command[] = allCommands): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? io.stdout : io.stderr)(helpText(commands) + '\n');
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`error: unknown command "${name}"\n\n${helpText(commands)}\n`);
+    return 2;
+  }
+  let core: Core | undefined;
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: rest,
+        options: { ...common, ...command.options },
+        allowPositionals: command.positionals ?? false,
+        strict: true,
+      });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    if (parsed.values.help) {
+      io.stdout(`Usage: npm run cli -- ${command.usage}\n${command.summary}\n`);
+      return 0;
+    }
+    const dbPath = (parsed.values.db as string | undefined) ?? io.env.BREADTH_DB;
+    const result = await command.run({
+      values: parsed.values as Record<string, string | boolean | string[] | undefined>,
+      positionals: parsed.positionals,
+      core: () => {
+        if (!dbPath) throw new UsageError(`${command.name} needs --db PATH (or BREADTH_DB)`);
+        core ??= createCore({
+          archivePath: dbPath,
+          settings: new Settings(new MemoryStore(settingsDefaults)),
+          host: 'cli',
+          version: APP_VERSION,
+        });
+        return core;
+      },
+      progress: (m) => io.stderr(m + '\n'),
+    });
+    io.stdout(JSON.stringify(result, null, 2) + '\n');
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`error: ${err.message}\nUsage: npm run cli -- ${command.usage}\n`);
+      return 2;
+    }
+    if (err instanceof CommandFailed && err.output !== undefined) {
+      io.stdout(JSON.stringify(err.output, null, 2) + '\n');
+    }
+    io.stderr(`error: ${(err as Error).message}\n`);
+    return 1;
+  } finally {
+    core?.close();
+  }
+}
