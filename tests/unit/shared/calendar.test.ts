@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  easterSunday,
+  isTradingDay,
+  nyseHoliday,
+  previousTradingDay,
+  tradingDaysBetween,
+  weekday,
+} from '../../../src/shared/calendar';
+
+const sharedData = path.resolve(__dirname, '../../../../shared/data');
+
+/** Dates of a yfinance CSV (first column), ascending. */
+function csvDates(file: string): string[] {
+  return fs
+    .readFileSync(path.join(sharedData, file), 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => /^\d{4}-\d{2}-\d{2},/.test(l))
+    .map((l) => l.slice(0, 10));
+}
+
+describe('NYSE calendar', () => {
+  it('agrees with every day SPY traded from 1993 to 2026, and every weekday it did not', () => {
+    const dates = csvDates('yfinance/SPY.csv');
+    expect(dates.length).toBeGreaterThan(8000);
+    const first = dates[0]!;
+    const last = dates[dates.length - 1]!;
+    const traded = new Set(dates);
+    for (const d of dates) expect(isTradingDay(d), `${d} is in SPY.csv`).toBe(true);
+    const expected = tradingDaysBetween(first, last);
+    const notTraded = expected.filter((d) => !traded.has(d));
+    expect(notTraded).toEqual([]);
+    expect(expected.length).toBe(dates.length);
+  });
+
+  it('agrees with ^GSPC (yfinance-max) trading days from 1990 on', () => {
+    const dates = csvDates('yfinance-max/^GSPC.csv').filter((d) => d >= '1990-01-01');
+    const expected = tradingDaysBetween(dates[0]!, dates[dates.length - 1]!);
+    expect(dates).toEqual(expected);
+  });
+
+  it('names holidays and applies the observance rules', () => {
+    expect(nyseHoliday('2025-01-09')).toMatch(/Carter/);
+    expect(nyseHoliday('2022-06-20')).toBe('Juneteenth (observed)');
+    expect(nyseHoliday('2021-06-18')).toBeNull(); // before Juneteenth became an NYSE holiday
+    expect(nyseHoliday('2021-12-31')).toBeNull(); // New Year's Day 2022 fell on a Saturday: not observed
+    expect(nyseHoliday('2021-12-24')).toBe('Christmas Day (observed)');
+    expect(nyseHoliday('2017-01-02')).toBe("New Year's Day (observed)");
+    expect(nyseHoliday('2026-04-03')).toBe('Good Friday');
+    expect(nyseHoliday('2026-01-19')).toBe('Martin Luther King Jr. Day');
+    expect(nyseHoliday('1997-01-20')).toBeNull(); // MLK day only from 1998
+    expect(nyseHoliday('2026-11-26')).toBe('Thanksgiving Day');
+    expect(nyseHoliday('2026-05-25')).toBe('Memorial Day');
+    expect(easterSunday(2024)).toBe('2024-03-31');
+    expect(easterSunday(2000)).toBe('2000-04-23');
+  });
+
+  it('walks dates in UTC', () => {
+    expect(weekday('2026-01-09')).toBe(5);
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2025-03-09', 1)).toBe('2025-03-10');
+    expect(previousTradingDay('2025-12-01')).toBe('2025-11-28');
+    expect(previousTradingDay('2026-01-20')).toBe('2026-01-16');
+    expect(isTradingDay('2026-01-10')).toBe(false);
+    expect(tradingDaysBetween('2025-12-01', '2026-01-09')).toHaveLength(28);
+  });
+});
