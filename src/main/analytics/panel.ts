@@ -1,0 +1,131 @@
+import type { MetricsPanel } from '../../shared/analytics';
+import type { BarColumns, PriceBasis, TradingDate } from '../../shared/domain';
+import { priceBars } from './basis';
+import {
+  allTimeHigh,
+  averageVolume,
+  closeAt,
+  closeToClose,
+  ema,
+  maxDrawdown,
+  openToClose,
+  periodHigh,
+  periodLow,
+  range52w,
+  sincePriorClose,
+  sma,
+  volatility,
+} from './stats';
+import { resolveWindow } from './window';
+
+/** What a panel needs besides the bars. */
+export interface PanelOptions {
+  from: TradingDate;
+  to: TradingDate;
+  basis: PriceBasis;
+  /** The provider's OHLC were already adjusted (tickers.prices_adjusted). */
+  providerAdjusted?: boolean;
+}
+
+/**
+ * A ticker's full metrics panel for a window. `bars` must hold the ticker's history up to at least `to`
+ * (SMA(200), the 52-week range and the all-time high look back before the window); bars after `to` are
+ * ignored. Point-in-time figures (close, SMAs, EMA, 52-week range, all-time high) are taken at the
+ * window's last bar.
+ */
+export function computePanel(bars: BarColumns, opts: PanelOptions): MetricsPanel {
+  const p = priceBars(bars, opts.basis, opts.providerAdjusted ?? false);
+  const { window, start, end } = resolveWindow(p.dates, opts.from, opts.to);
+  const gap = window.missingDays.length ? [`${window.missingDays.length} trading day(s) missing in the window`] : [];
+  const vol = volatility(p, start, end, gap);
+  const r52 = range52w(p, end);
+  return {
+    ticker: bars.ticker,
+    basis: opts.basis,
+    basisInfo: p.basisInfo,
+    window,
+    openToClose: openToClose(p, start, end, gap),
+    closeToClose: closeToClose(p, start, end, gap),
+    sincePriorClose: sincePriorClose(p, start, end, gap),
+    dailyVolatility: vol.daily,
+    annualizedVolatility: vol.annualized,
+    averageVolume: averageVolume(p, start, end, gap),
+    close: closeAt(p, end),
+    sma20: sma(p, end, 20),
+    sma50: sma(p, end, 50),
+    sma200: sma(p, end, 200),
+    ema20: ema(p, end, 20),
+    periodHigh: periodHigh(p, start, end),
+    periodLow: periodLow(p, start, end),
+    allTimeHigh: allTimeHigh(p, end),
+    high52w: r52.high,
+    low52w: r52.low,
+    distanceFromHigh52w: r52.fromHigh,
+    distanceFromLow52w: r52.fromLow,
+    maxDrawdown: maxDrawdown(p, start, end),
+  };
+}
+
+/** The flat figures the CLI `metrics` command prints (fractions, not percent). */
+export interface FlatMetrics {
+  ticker: string;
+  from: TradingDate;
+  to: TradingDate;
+  firstDate: TradingDate | null;
+  lastDate: TradingDate | null;
+  bars: number;
+  basis: PriceBasis;
+  openToClose: number | null;
+  closeToClose: number | null;
+  sincePriorClose: number | null;
+  dailyVolatility: number | null;
+  annualizedVolatility: number | null;
+  averageVolume: number | null;
+  close: number | null;
+  sma20: number | null;
+  sma50: number | null;
+  sma200: number | null;
+  periodHigh: number | null;
+  periodHighDate: TradingDate | null;
+  periodLow: number | null;
+  periodLowDate: TradingDate | null;
+  allTimeHigh: number | null;
+  allTimeHighDate: TradingDate | null;
+  high52w: number | null;
+  low52w: number | null;
+  maxDrawdown: number | null;
+  missingDays: TradingDate[];
+}
+
+/** Flattens a panel to the keys `metrics` prints, in the order the issue lists them. */
+export function flattenPanel(m: MetricsPanel): FlatMetrics {
+  return {
+    ticker: m.ticker,
+    from: m.window.from,
+    to: m.window.to,
+    firstDate: m.window.firstDate,
+    lastDate: m.window.lastDate,
+    bars: m.window.bars,
+    basis: m.basis,
+    openToClose: m.openToClose.value,
+    closeToClose: m.closeToClose.value,
+    sincePriorClose: m.sincePriorClose.value,
+    dailyVolatility: m.dailyVolatility.value,
+    annualizedVolatility: m.annualizedVolatility.value,
+    averageVolume: m.averageVolume.value,
+    close: m.close.value,
+    sma20: m.sma20.value,
+    sma50: m.sma50.value,
+    sma200: m.sma200.value,
+    periodHigh: m.periodHigh.value,
+    periodHighDate: m.periodHigh.date ?? null,
+    periodLow: m.periodLow.value,
+    periodLowDate: m.periodLow.date ?? null,
+    allTimeHigh: m.allTimeHigh.value,
+    allTimeHighDate: m.allTimeHigh.date ?? null,
+    high52w: m.high52w.value,
+    low52w: m.low52w.value,
+    maxDrawdown: m.maxDrawdown.value,
+    missingDays: m.window.missingDays,
+  };
+}
