@@ -1,3 +1,4 @@
+import { analyticsHandlers } from './analytics';
 import { appHandlers } from './app';
 import { archiveHandlers } from './archive';
 import type { Handlers } from './handle';
@@ -6,4 +7,5 @@ import type { Handlers } from './handle';
 export const handlers: Handlers = {
   ...appHandlers,
   ...archiveHandlers,
+  ...analyticsHandlers,
 };

@@ -6,12 +6,14 @@
  */
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
+import { analyticsChannels } from './analytics';
 import { archiveChannels } from './archive';
 import type { ChannelDef, EventDef } from './define';
 
 export const contract = {
   ...appChannels,
   ...archiveChannels,
+  ...analyticsChannels,
 } as const;
 
 export const events = {

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { infoCommand } from './info';
+import { groupCommand, metricsCommand, relativeCommand } from './metrics';
 
 /** Every CLI command. Each domain adds its commands in its own file and lists them here. */
-export const commands: Command[] = [infoCommand];
+export const commands: Command[] = [infoCommand, metricsCommand, relativeCommand, groupCommand];

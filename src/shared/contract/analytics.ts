@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type {
+  GroupTable,
+  MetricName,
+  MetricsPanel,
+  RelativePerformance,
+  WatchlistRow,
+} from '../analytics';
+import { channel } from './define';
+import { tickerSymbol, tradingDate } from './schemas';
+
+/** `raw` (prices as the file gave them) or `adjusted` (scaled by Adj Close / Close); default `raw`. */
+export const basisSchema = z.enum(['raw', 'adjusted']).default('raw');
+/** Which period return a comparison uses. */
+export const returnKindSchema = z.enum(['openToClose', 'closeToClose', 'sincePriorClose']);
+
+const metricNames = [
+  'openToClose',
+  'closeToClose',
+  'sincePriorClose',
+  'dailyVolatility',
+  'annualizedVolatility',
+  'averageVolume',
+  'close',
+  'sma20',
+  'sma50',
+  'sma200',
+  'ema20',
+  'periodHigh',
+  'periodLow',
+  'allTimeHigh',
+  'high52w',
+  'low52w',
+  'distanceFromHigh52w',
+  'distanceFromLow52w',
+  'maxDrawdown',
+] as const satisfies readonly MetricName[];
+/** Names of the single figures `metrics:get` returns. */
+export const metricNameSchema = z.enum(metricNames);
+
+const windowFields = { from: tradingDate, to: tradingDate };
+const fromNotAfterTo = (w: { from: string; to: string }): boolean => w.from <= w.to;
+const fromAfterTo = { message: 'from is after to', path: ['from'] };
+
+/** Some figures of a ticker's panel, with the window and basis. */
+export type MetricsSelection = Pick<MetricsPanel, 'ticker' | 'basis' | 'basisInfo' | 'window'> & Partial<MetricsPanel>;
+
+/** Channels of the analytics domain: figures computed from the archive, each saying how. */
+export const analyticsChannels = {
+  /** Some figures of one ticker over a window (the window resolves to trading days). */
+  'metrics:get': channel(
+    z
+      .object({ ticker: tickerSymbol, ...windowFields, basis: basisSchema, metrics: z.array(metricNameSchema).min(1) })
+      .strict()
+      .refine(fromNotAfterTo, fromAfterTo),
+  )<MetricsSelection>(),
+  /** One ticker's full metrics panel over a window. */
+  'metrics:panel': channel(
+    z.object({ ticker: tickerSymbol, ...windowFields, basis: basisSchema }).strict().refine(fromNotAfterTo, fromAfterTo),
+  )<MetricsPanel>(),
+  /** Relative performance of A against B: return difference, rebased ratio, correlation, beta. */
+  'metrics:relative': channel(
+    z
+      .object({ a: tickerSymbol, b: tickerSymbol, ...windowFields, basis: basisSchema, returnKind: returnKindSchema.optional() })
+      .strict()
+      .refine(fromNotAfterTo, fromAfterTo),
+  )<RelativePerformance>(),
+  /** A group table (one date when from = to, else a window), sorted by change, with its breadth. */
+  'metrics:group': channel(
+    z
+      .object({
+        tickers: z.array(tickerSymbol).min(1).max(1000),
+        ...windowFields,
+        basis: basisSchema,
+        returnKind: returnKindSchema.optional(),
+      })
+      .strict()
+      .refine(fromNotAfterTo, fromAfterTo),
+  )<GroupTable>(),
+  /** Watchlist rows for many tickers; `asOf` (default today, UTC) decides staleness. */
+  'metrics:watchlistRows': channel(
+    z
+      .object({
+        tickers: z.array(tickerSymbol).max(5000),
+        basis: basisSchema,
+        asOf: tradingDate.optional(),
+        window: z.object(windowFields).strict().refine(fromNotAfterTo, fromAfterTo).optional(),
+        returnKind: returnKindSchema.optional(),
+      })
+      .strict(),
+  )<WatchlistRow[]>(),
+};
