@@ -80,3 +80,23 @@ export function toColumns(ticker: string, rows: unknown[][]): BarColumns {
   }
   return cols;
 }
+
+/**
+ * Reads many tickers' bars (every ticker in the archive when `tickers` is omitted) between `from` and
+ * `to`, one prepared statement reused per ticker, straight into columns: a map ticker → columns.
+ */
+export function readBarsMany(db: Db, tickers?: readonly string[], from?: TradingDate, to?: TradingDate): Map<string, BarColumns> {
+  const symbols =
+    tickers ?? (db.prepare('SELECT symbol FROM tickers ORDER BY symbol').pluck().all() as string[]);
+  const stmt = db
+    .prepare(
+      `SELECT date, open, high, low, close, adj_close, volume FROM bars
+        WHERE ticker = ? AND date >= ? AND date <= ? ORDER BY date`,
+    )
+    .raw(true);
+  const out = new Map<string, BarColumns>();
+  for (const t of symbols) {
+    out.set(t, toColumns(t, stmt.all(t, from ?? '0000-00-00', to ?? '9999-99-99') as unknown[][]));
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { appChannels } from '../../shared/contract/app';
+import type { appChannels } from '../../shared/contract/app';
 import type { DomainHandlers } from './handle';
 
 /** Handlers of the app domain: host facts and settings. */

@@ -1,4 +1,4 @@
-import { archiveChannels } from '../../shared/contract/archive';
+import type { archiveChannels } from '../../shared/contract/archive';
 import { archiveInfo, hasTicker, listTickers, readBars } from '../archive/repository';
 import { HandlerError, type DomainHandlers } from './handle';
 

@@ -45,5 +45,5 @@ export const appChannels = {
 /** Events of the app itself. */
 export const appEvents = {
   /** A menu item was chosen; the window acts on it. */
-  'menu:command': event<{ command: MenuCommand; view?: ViewName }>(),
+  'menu:command': event<{ command: MenuCommand; view?: ViewName; paths?: string[] }>(),
 };

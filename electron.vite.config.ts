@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/** The production Content-Security-Policy; index.html carries it, the dev server relaxes it for HMR. */
+const DEV_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://localhost:* http://localhost:*; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+function devCsp(): Plugin {
+  return {
+    name: 'breadth:dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, `$1${DEV_CSP}$2`),
+  };
+}
+
+const mainEntries: Record<string, string> = { index: resolve('src/main/index.ts') };
+// The import worker runs in its own thread; it is built beside index.js so the core finds it there.
+if (fs.existsSync('src/main/import/import-worker.ts')) mainEntries['import-worker'] = resolve('src/main/import/import-worker.ts');
+
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: { input: mainEntries },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot require node_modules: bundle everything it uses, as CommonJS.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    build: {
+      rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
+    },
+    plugins: [react(), devCsp()],
+  },
+});

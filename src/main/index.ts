@@ -1,0 +1,134 @@
+/**
+ * The Electron shell: app lifecycle, the window, the menu, paths. Everything else is the core, which
+ * never imports electron and runs unchanged under the CLI, the browser host and tests.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session } from 'electron';
+import ElectronStore from 'electron-store';
+import { IPC_EVENT, IPC_INVOKE } from '../shared/contract/index';
+import { createCore, type Core } from './core';
+import { createDispatcher } from './ipc/handle';
+import { handlers } from './ipc/handlers';
+import { Settings, settingsDefaults, settingsSchema, type SettingsData } from './settings';
+import { menuTemplate } from './shell/menu';
+import { electronSqliteBinding } from './shell/paths';
+import { isAllowedNavigation, isTrustedSenderUrl, mainWindowOptions } from './shell/window-options';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const isDev = !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL']);
+const rendererUrl = isDev
+  ? process.env['ELECTRON_RENDERER_URL']!
+  : pathToFileURL(path.join(here, '../renderer/index.html')).href;
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | null = null;
+
+function hardenSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_e, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+function createWindow(settings: Settings): BrowserWindow {
+  const workAreas = screen.getAllDisplays().map((d) => d.workArea);
+  const saved = settings.windowState();
+  const win = new BrowserWindow(
+    mainWindowOptions(
+      path.join(here, '../preload/index.cjs'),
+      saved,
+      workAreas,
+      nativeTheme.shouldUseDarkColors ? '#15181d' : '#f7f8fa',
+    ),
+  );
+  if (saved?.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => {
+    const bounds = win.getNormalBounds();
+    settings.setWindowState({ ...bounds, maximized: win.isMaximized() });
+  });
+  void win.loadURL(rendererUrl);
+  return win;
+}
+
+async function chooseCsvFiles(win: BrowserWindow): Promise<void> {
+  const result = await dialog.showOpenDialog(win, {
+    title: 'Import CSV price files',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Price files', extensions: ['csv', 'txt', 'tsv'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  });
+  if (!result.canceled) {
+    core?.events.emit('menu:command', { command: 'import-csv', paths: result.filePaths });
+  }
+}
+
+async function start(): Promise<void> {
+  const store = new ElectronStore<SettingsData>({
+    name: 'settings',
+    defaults: settingsDefaults,
+    schema: settingsSchema as never,
+    clearInvalidConfig: true,
+  });
+  const settings = new Settings(store);
+  const binding = electronSqliteBinding(app.getAppPath(), process.resourcesPath);
+  try {
+    core = createCore({
+      archivePath: path.join(app.getPath('userData'), 'archive.sqlite'),
+      settings,
+      host: 'electron',
+      version: app.getVersion(),
+      ...(binding ? { nativeBinding: binding } : {}),
+    });
+  } catch (err) {
+    dialog.showErrorBox('Breadth cannot open its archive', (err as Error).message);
+    app.exit(1);
+    return;
+  }
+  const dispatch = createDispatcher(handlers, core, (sender) => isTrustedSenderUrl(sender.url, rendererUrl));
+  ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) =>
+    dispatch(channel, input, { url: event.senderFrame?.url ?? '' }),
+  );
+  hardenSessions();
+  mainWindow = createWindow(settings);
+  core.events.attach((event, payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENT, { event, payload });
+  });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(
+        {
+          importCsv: () => mainWindow && void chooseCsvFiles(mainWindow),
+          exportPdf: () => core?.events.emit('menu:command', { command: 'export-pdf' }),
+          quit: () => app.quit(),
+        },
+        { isDev, isMac: process.platform === 'darwin' },
+      ),
+    ),
+  );
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+  void app.whenReady().then(start);
+}

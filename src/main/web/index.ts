@@ -1,0 +1,67 @@
+/**
+ * `npm run web [-- --port N --db PATH --settings DIR]`: Breadth in a browser, served on 127.0.0.1 with
+ * a per-run token, answering the same IPC contract with the same handlers as the desktop app.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Conf from 'conf';
+import { createCore } from '../core';
+import { Settings, settingsDefaults, settingsSchema, type SettingsData } from '../settings';
+import { APP_VERSION } from '../version';
+import { startBrowserHost } from './server';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    db: { type: 'string' },
+    settings: { type: 'string' },
+    renderer: { type: 'string' },
+  },
+});
+
+const dataDir = path.join(os.homedir(), '.breadth');
+const dbPath = values.db ?? process.env['BREADTH_DB'] ?? path.join(dataDir, 'archive.sqlite');
+const rendererDir = values.renderer ?? path.join(repoRoot, 'out', 'renderer');
+if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+  console.error(`error: no built renderer at ${rendererDir}; run \`npm run build\` first.`);
+  process.exit(1);
+}
+const port = values.port === undefined ? 0 : Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`error: --port must be a whole number from 0 to 65535, not "${values.port}"`);
+  process.exit(2);
+}
+
+const store = new Conf<SettingsData>({
+  projectName: 'breadth',
+  configName: 'settings',
+  cwd: values.settings ?? dataDir,
+  defaults: settingsDefaults,
+  schema: settingsSchema as never,
+  clearInvalidConfig: true,
+});
+
+let core;
+try {
+  core = createCore({ archivePath: dbPath, settings: new Settings(store), host: 'browser', version: APP_VERSION });
+} catch (err) {
+  console.error(`error: ${(err as Error).message}`);
+  process.exit(1);
+}
+const host = await startBrowserHost({ core, rendererDir, port, log: (m) => console.error(m) });
+console.log(`Breadth is serving ${dbPath}`);
+console.log(`Open ${host.url}`);
+
+const stop = (): void => {
+  void host.close().then(() => {
+    core.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,32 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Theme } from '../../../../shared/domain';
+import { call } from '../../lib/api';
+
+const THEMES: { value: Theme; label: string }[] = [
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+  { value: 'system', label: 'System' },
+];
+
+/** The bar across the top: product name, archive location and theme switch. */
+export function TopBar(props: { theme: Theme; onTheme: (t: Theme) => void }): React.JSX.Element {
+  const app = useQuery({ queryKey: ['app', 'info'], queryFn: () => call('app:info', {}) });
+  return (
+    <header className="topbar">
+      <span className="brand">Breadth</span>
+      <span className="muted small archive-path" title={app.data?.archivePath}>
+        {app.data ? app.data.archivePath : ''}
+      </span>
+      <label className="theme-switch small">
+        Theme
+        <select value={props.theme} onChange={(e) => props.onTheme(e.target.value as Theme)} aria-label="Theme">
+          {THEMES.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

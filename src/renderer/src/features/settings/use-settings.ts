@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { UiSettings } from '../../../../shared/contract/index';
+import type { Theme } from '../../../../shared/domain';
+import { call } from '../../lib/api';
+
+const KEY = ['settings'] as const;
+
+/** The remembered UI settings and a function that changes some of them. */
+export function useSettings(): { settings: UiSettings | undefined; update: (patch: Partial<UiSettings>) => void } {
+  const client = useQueryClient();
+  const { data } = useQuery({ queryKey: KEY, queryFn: () => call('settings:get', {}) });
+  const mutation = useMutation({
+    mutationFn: (patch: Partial<UiSettings>) => call('settings:set', patch),
+    onMutate: (patch) => {
+      const prev = client.getQueryData<UiSettings>(KEY);
+      if (prev) client.setQueryData(KEY, { ...prev, ...patch });
+    },
+    onSuccess: (next) => client.setQueryData(KEY, next),
+  });
+  return { settings: data, update: mutation.mutate };
+}
+
+/** The theme actually shown: `system` follows the operating system's preference. */
+export function useAppliedTheme(theme: Theme | undefined): 'light' | 'dark' {
+  const media = window.matchMedia('(prefers-color-scheme: dark)');
+  const applied = theme === 'dark' || (theme !== 'light' && media.matches) ? 'dark' : 'light';
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = applied;
+  }, [applied]);
+  return applied;
+}

@@ -1,0 +1,66 @@
+import { expect, keepScreenshot, test } from './support/host';
+import { seedYahooExcerpts } from './support/seed';
+
+test.describe('first screen', () => {
+  test.use({ seed: { run: (db) => seedYahooExcerpts(db) } });
+
+  test('shows what the archive holds, in the product layout', async ({ page, host }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(host.url);
+    // The token was traded for a cookie and is gone from the address bar.
+    await expect(page).toHaveURL(`${host.origin}/`);
+
+    await expect(page.getByTestId('stat-tickers')).toHaveText('2');
+    await expect(page.getByTestId('stat-bars')).toHaveText('40');
+    await expect(page.getByTestId('stat-first')).toHaveText('Jan 4, 2021');
+    await expect(page.getByTestId('stat-last')).toHaveText('Feb 1, 2021');
+    await expect(page.getByTestId('stat-reports')).toHaveText('0');
+
+    const table = page.getByRole('table', { name: 'Tickers in the archive' });
+    await expect(table.getByRole('row')).toHaveCount(3);
+    await expect(table.getByRole('row', { name: /SPY/ })).toContainText('20');
+    await expect(table.getByRole('row', { name: /SPY/ })).toContainText('Jan 4, 2021');
+    await expect(table.getByRole('row', { name: /SPY/ })).toContainText('raw + adj close');
+
+    await expect(page.getByRole('navigation', { name: 'Sidebar' })).toContainText('Reports');
+    await expect(page.getByRole('navigation', { name: 'Sidebar' })).toContainText('Watchlists');
+    await expect(page.getByRole('complementary', { name: 'Notes' })).toBeVisible();
+    await expect(page.getByText(host.dbPath)).toBeVisible();
+
+    await keepScreenshot(page, 'first-screen-light');
+    expect(errors).toEqual([]);
+  });
+
+  test('switches to the dark theme and remembers it across reloads', async ({ page, host }) => {
+    await page.goto(host.url);
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByTestId('stat-tickers')).toHaveText('2');
+    await keepScreenshot(page, 'first-screen-dark');
+  });
+
+  test('remembers the selected ticker', async ({ page, host }) => {
+    await page.goto(host.url);
+    await page.getByRole('navigation', { name: 'Sidebar' }).getByRole('button', { name: 'XLU' }).click();
+    await expect(page.getByRole('row', { name: /XLU/ })).toHaveAttribute('aria-selected', 'true');
+    await page.reload();
+    await expect(page.getByRole('row', { name: /XLU/ })).toHaveAttribute('aria-selected', 'true');
+  });
+});
+
+test.describe('empty archive', () => {
+  test('says the archive is empty', async ({ page, host }) => {
+    await page.goto(host.url);
+    await expect(page.getByTestId('archive-empty')).toContainText('The archive is empty');
+    await expect(page.getByTestId('stat-bars')).toHaveText('0');
+  });
+});
+
+test('the page is refused without the token', async ({ page, host }) => {
+  const res = await page.goto(host.origin + '/');
+  expect(res?.status()).toBe(401);
+});

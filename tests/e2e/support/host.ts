@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, type Page } from '@playwright/test';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const artifactsDir = path.join(repoRoot, 'artifacts', 'screenshots');
+
+/** A browser host started exactly as `npm run web` starts it, over its own archive. */
+export interface RunningHost {
+  url: string;
+  origin: string;
+  token: string;
+  dbPath: string;
+  dir: string;
+  /** Runs the CLI against this host's archive and returns its parsed JSON. */
+  cli(args: string[]): Promise<unknown>;
+}
+
+function runCli(args: string[]): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), [path.join(repoRoot, 'src/main/cli/index.ts'), ...args], { cwd: repoRoot });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`cli ${args.join(' ')} exited ${code}: ${err}`))));
+  });
+}
+
+/** Starts `src/main/web/index.ts` on a free port with a fresh archive; `seed` fills it first. */
+export async function startHost(seed?: (dbPath: string) => Promise<void> | void): Promise<RunningHost & { stop(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breadth-e2e-'));
+  const dbPath = path.join(dir, 'archive.sqlite');
+  if (seed) await seed(dbPath);
+  const child: ChildProcess = spawn(
+    path.join(repoRoot, 'node_modules/.bin/tsx'),
+    [path.join(repoRoot, 'src/main/web/index.ts'), '--port', '0', '--db', dbPath, '--settings', dir, '--renderer', path.join(repoRoot, 'out/renderer')],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`browser host did not start: ${stderr}`)), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`browser host exited ${code}: ${stderr}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token')!,
+    dbPath,
+    dir,
+    cli: (args) => runCli([...args, '--db', dbPath]),
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** How a test fills its archive before the host starts (wrapped: Playwright treats bare functions as fixtures). */
+export interface Seed {
+  run(dbPath: string): Promise<void> | void;
+}
+
+/** Test fixture: `host` is a fresh browser host per test, seeded by the test's `seed` option. */
+export const test = base.extend<{ seed: Seed | undefined; host: RunningHost }>({
+  seed: [undefined, { option: true }],
+  host: async ({ seed }, use) => {
+    const h = await startHost(seed?.run);
+    await use(h);
+    await h.stop();
+  },
+});
+
+/** Saves a screenshot under artifacts/screenshots and attaches it to the test report. */
+export async function keepScreenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  await test.info().attach(name, { path: file, contentType: 'image/png' });
+  return file;
+}
+
+export { expect } from '@playwright/test';
