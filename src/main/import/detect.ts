@@ -1,0 +1,266 @@
+import type {
+  ColumnMapping,
+  DateFormat,
+  FileDetection,
+  ImportAmbiguity,
+  ImportOptions,
+} from '../../shared/contract/imports';
+import { splitLine, splitLines, splitLinesBatch } from './csv-line';
+import { DateFormatTally, candidateFormats, looksLikeDate } from './dates';
+import { identifyProvider, layoutKey, mapHeader, normaliseHeader, tickerFromFileName } from './dialects';
+import { guessDecimalMark, isMissing } from './numbers';
+
+/** Bytes of the start of a file the detector looks at. */
+export const SAMPLE_BYTES = 256 * 1024;
+
+const REQUIRED = ['date', 'open', 'high', 'low', 'close'] as const;
+
+/** What detection needs besides the sample: remembered mappings. */
+export interface DetectContext {
+  /** Looks up a remembered hand mapping for a header layout. */
+  savedMapping?: (layoutKey: string) => ColumnMapping | null;
+}
+
+/** Detection plus what the streaming pass needs to finish deciding the date layout. */
+export interface Detected extends FileDetection {
+  /** Date layouts still in the running after the sample; the full pass narrows them. */
+  dateCandidates: DateFormat[];
+}
+
+function chooseDelimiter(lines: string[]): string {
+  const sample = lines.filter((l) => l.trim() !== '').slice(0, 30);
+  const score = (d: string): { modal: number; share: number } => {
+    const counts = new Map<number, number>();
+    for (const fields of splitLinesBatch(sample, d)) {
+      const n = (fields ?? []).length;
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    let modal = 0;
+    let best = 0;
+    for (const [n, c] of counts) if (c > best || (c === best && n > modal)) [modal, best] = [n, c];
+    return { modal, share: sample.length ? best / sample.length : 0 };
+  };
+  for (const d of [';', '\t', '|']) {
+    const s = score(d);
+    if (s.modal >= 4 && s.share >= 0.6) return d;
+  }
+  return ',';
+}
+
+function isNumberish(f: string): boolean {
+  return /^[\s$€£]*[+-]?[\d.,]+(?:[eE][+-]?\d+)?[KMB%]?$/i.test(f.trim());
+}
+
+/** Column layouts of files without a header, by their first data row. */
+function headerlessLayout(fields: string[]): { header: string[]; mapping: ColumnMapping; stooq: boolean } | null {
+  const n = fields.length;
+  const f = fields.map((x) => x.trim());
+  const ymd = (s: string | undefined): boolean => s !== undefined && /^\d{8}$/.test(s);
+  if (n >= 10 && ymd(f[2]) && !isNumberish(f[0]!)) {
+    return {
+      header: ['<TICKER>', '<PER>', '<DATE>', '<TIME>', '<OPEN>', '<HIGH>', '<LOW>', '<CLOSE>', '<VOL>', '<OPENINT>'],
+      mapping: { ticker: 0, date: 2, open: 4, high: 5, low: 6, close: 7, volume: 8 },
+      stooq: true,
+    };
+  }
+  if (n === 7 && ymd(f[1]) && !isNumberish(f[0]!)) {
+    return {
+      header: ['<TICKER>', '<DTYYYYMMDD>', '<OPEN>', '<HIGH>', '<LOW>', '<CLOSE>', '<VOL>'],
+      mapping: { ticker: 0, date: 1, open: 2, high: 3, low: 4, close: 5, volume: 6 },
+      stooq: true,
+    };
+  }
+  if (n === 7 && ymd(f[0])) {
+    return {
+      header: ['<DATE>', '<OPEN>', '<HIGH>', '<LOW>', '<CLOSE>', '<VOL>', '<OPENINT>'],
+      mapping: { date: 0, open: 1, high: 2, low: 3, close: 4, volume: 5 },
+      stooq: true,
+    };
+  }
+  if ((n === 5 || n === 6) && looksLikeDate(f[0]!) && f.slice(1).every(isNumberish)) {
+    const header = ['Date', 'Open', 'High', 'Low', 'Close', 'Volume'].slice(0, n);
+    return {
+      header,
+      mapping:
+        n === 6
+          ? { date: 0, open: 1, high: 2, low: 3, close: 4, volume: 5 }
+          : { date: 0, open: 1, high: 2, low: 3, close: 4 },
+      stooq: false,
+    };
+  }
+  return null;
+}
+
+/**
+ * Decides, from the start of a file, its provider, delimiter, header, column mapping, decimal mark,
+ * candidate date layouts and ticker, and lists what the user still has to choose.
+ */
+export function detect(
+  sample: string,
+  fileName: string,
+  options: ImportOptions = {},
+  ctx: DetectContext = {},
+  complete = true,
+): Detected {
+  let lines = splitLines(sample);
+  if (!complete && lines.length > 1) lines = lines.slice(0, -1); // the last line may be cut off
+  const firstIdx = lines.findIndex((l) => l.trim() !== '');
+  const needs: ImportAmbiguity[] = [];
+  const delimiter = options.delimiter ?? chooseDelimiter(lines);
+  const first = firstIdx >= 0 ? (splitLine(lines[firstIdx]!, delimiter) ?? []) : [];
+  let header: string[] = first;
+  let headerLines = firstIdx + 1;
+  let mapping: ColumnMapping = {};
+  let provider: FileDetection['provider'] = 'generic';
+  let pricesAdjusted = false;
+  let ticker: string | null = null;
+  let tickerSource: FileDetection['tickerSource'] = null;
+
+  const headerless =
+    first.length > 0 &&
+    first.filter((c) => isNumberish(c) || looksLikeDate(c.trim())).length >= Math.max(3, first.length - 2);
+  if (firstIdx < 0) {
+    needs.push({ kind: 'layout', message: 'the file is empty' });
+  } else if (headerless) {
+    const layout = headerlessLayout(first);
+    headerLines = firstIdx;
+    if (layout) {
+      header = layout.header;
+      mapping = layout.mapping;
+      provider = layout.stooq ? 'stooq' : 'generic';
+      pricesAdjusted = layout.stooq;
+    } else {
+      header = first.map((_, i) => `Column ${i + 1}`);
+    }
+  } else if (normaliseHeader(first[0] ?? '') === 'price' && lines[firstIdx + 1] !== undefined) {
+    // yfinance's 3-line header: `Price,Close,…` / `Ticker,SPY,…` / `Date,,,…`.
+    const second = splitLine(lines[firstIdx + 1]!, delimiter) ?? [];
+    if (normaliseHeader(second[0] ?? '') === 'ticker') {
+      header = ['Date', ...first.slice(1)];
+      headerLines = firstIdx + 2;
+      const third = splitLine(lines[firstIdx + 2] ?? '', delimiter) ?? [];
+      if (
+        ['date', 'datetime'].includes(normaliseHeader(third[0] ?? '')) &&
+        third.slice(1).every((c) => c.trim() === '')
+      )
+        headerLines++;
+      const names = [
+        ...new Set(
+          second
+            .slice(1)
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ];
+      if (names.length === 1) {
+        ticker = names[0]!.toUpperCase();
+        tickerSource = 'header';
+      } else if (names.length > 1) {
+        needs.push({
+          kind: 'layout',
+          message: `the file holds several tickers side by side (${names.join(', ')}); save one ticker per file`,
+        });
+      }
+    }
+  }
+  if (!headerless && firstIdx >= 0) {
+    mapping = mapHeader(header);
+    const id = identifyProvider(header, mapping.adjClose !== undefined);
+    provider = id.provider;
+    pricesAdjusted = id.pricesAdjusted;
+  }
+
+  const key = layoutKey(header, delimiter);
+  let mappingSource: FileDetection['mappingSource'] = 'auto';
+  if (options.mapping) {
+    mapping = { ...options.mapping };
+    mappingSource = 'user';
+  } else {
+    const saved = ctx.savedMapping?.(key);
+    if (saved) {
+      mapping = { ...saved };
+      mappingSource = 'saved';
+    }
+  }
+  const missing = REQUIRED.filter((f) => mapping[f] === undefined || mapping[f]! >= header.length);
+  if (firstIdx >= 0 && missing.length) {
+    needs.push({
+      kind: 'mapping',
+      missing: [...missing],
+      message: `no column found for ${missing.join(', ')}; map the columns by hand`,
+    });
+  }
+
+  // Sample data rows: for the date layout and the decimal mark.
+  const data = lines.slice(headerLines, headerLines + 2000).filter((l) => l.trim() !== '');
+  const rows = splitLinesBatch(data, delimiter).map((f) => f ?? []);
+  let dateCandidates: DateFormat[] = [];
+  let dateFormat: DateFormat | null = options.dateFormat ?? null;
+  if (options.dateFormat) {
+    dateCandidates = [options.dateFormat];
+  } else if (mapping.date !== undefined) {
+    const dates = rows.map((r) => (r[mapping.date!] ?? '').trim()).filter((d) => d && looksLikeDate(d));
+    const firstDate = dates[0];
+    const initial = firstDate ? candidateFormats(firstDate) : [];
+    if (!initial.length) {
+      if (firstIdx >= 0 && !missing.includes('date'))
+        needs.push({ kind: 'layout', message: 'no dates found in the date column' });
+    } else {
+      const tally = new DateFormatTally(initial);
+      for (const d of dates) tally.add(d);
+      dateCandidates = tally.best();
+      if (dateCandidates.length === 1) dateFormat = dateCandidates[0]!;
+    }
+  }
+
+  const priceFields: string[] = [];
+  for (const r of rows.slice(0, 500)) {
+    for (const f of ['open', 'high', 'low', 'close'] as const) {
+      const v = mapping[f] !== undefined ? r[mapping[f]!] : undefined;
+      if (v !== undefined && !isMissing(v)) priceFields.push(v);
+    }
+  }
+  const decimalMark = options.decimalMark ?? guessDecimalMark(priceFields, delimiter).mark;
+
+  if (mapping.ticker !== undefined) {
+    tickerSource = 'column';
+    ticker = null;
+  } else if (options.ticker) {
+    ticker = options.ticker;
+    tickerSource = 'user';
+  } else if (!ticker) {
+    ticker = tickerFromFileName(fileName);
+    tickerSource = ticker ? 'file-name' : null;
+    if (!ticker && firstIdx >= 0)
+      needs.push({
+        kind: 'ticker',
+        message: `the file has no ticker column and its name "${fileName}" does not name one; give the ticker`,
+      });
+  }
+
+  return {
+    provider,
+    delimiter,
+    decimalMark,
+    dateFormat,
+    dateCandidates,
+    headerLines,
+    header,
+    mapping,
+    mappingSource,
+    layoutKey: key,
+    ticker,
+    tickerSource,
+    pricesAdjusted,
+    needs,
+  };
+}
+
+/** The question to ask when the whole date column still fits several layouts (DD/MM vs MM/DD). */
+export function dateAmbiguity(candidates: DateFormat[]): ImportAmbiguity {
+  return {
+    kind: 'date-format',
+    options: candidates,
+    message: `every date fits ${candidates.join(' and ')} (no day above 12); choose the date format`,
+  };
+}

@@ -1,0 +1,326 @@
+import { isWeekend, nyseHoliday } from '../../shared/calendar';
+import type { FileDetection, ImportIssue, IssueKind } from '../../shared/contract/imports';
+import { dateParser } from './dates';
+import { normaliseTicker } from './dialects';
+import { isMissing, parseNumber, parseVolume } from './numbers';
+
+/** One valid row of a file, ready to write. */
+export interface Row {
+  line: number;
+  raw: string;
+  ticker: string;
+  date: string;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  adjClose: number | null;
+  volume: number | null;
+  /** True once any warning was raised for the row. */
+  warned: boolean;
+  /** True when the run check rejected it (a conflicting duplicate date). */
+  rejected?: boolean;
+}
+
+/** Receives every issue found, in file order per ticker. */
+export type IssueSink = (issue: ImportIssue) => void;
+
+const TICKER_RE = /^[A-Z0-9^][A-Z0-9^.\-=_]*$/;
+// Relative slack for High/Low containment: yfinance writes floats like 11.601027488708496 vs
+// 11.601027488708494, a rounding artefact, not a bad bar; a cent on a $10 stock is 1e-3.
+const RANGE_TOLERANCE = 1e-6;
+
+const calendarCache = new Map<string, { kind: IssueKind; reason: string } | null>();
+
+/** Why a date is not an NYSE trading day (weekend or holiday), or null when it is one. */
+export function nonTradingReason(date: string): { kind: IssueKind; reason: string } | null {
+  let hit = calendarCache.get(date);
+  if (hit !== undefined) return hit;
+  if (isWeekend(date)) {
+    const day = new Date(`${date}T00:00:00Z`).getUTCDay() === 0 ? 'Sunday' : 'Saturday';
+    hit = { kind: 'weekend', reason: `${date} is a ${day}` };
+  } else {
+    // The calendar's rules hold from 1971 (Monday holidays); earlier years had other closures.
+    const holiday = date >= '1971-01-01' ? nyseHoliday(date) : null;
+    hit = holiday ? { kind: 'holiday', reason: `${date} is an NYSE holiday (${holiday})` } : null;
+  }
+  if (calendarCache.size > 100_000) calendarCache.clear();
+  calendarCache.set(date, hit);
+  return hit;
+}
+
+/**
+ * Parses and checks one data line against the detected layout. Returns the row (possibly with
+ * warnings) or null when the line was rejected or skipped; every problem goes to `sink`.
+ */
+export function makeRowParser(
+  det: FileDetection,
+  file: string,
+  sink: IssueSink,
+  today: string = new Date().toISOString().slice(0, 10),
+): (fields: string[] | null, raw: string, line: number, fallbackTicker: string | null) => Row | null {
+  const m = det.mapping;
+  const iDate = m.date!;
+  const iOpen = m.open!;
+  const iHigh = m.high!;
+  const iLow = m.low!;
+  const iClose = m.close!;
+  const iAdj = m.adjClose;
+  const iVol = m.volume;
+  const iTicker = m.ticker;
+  const width = Math.max(iDate, iOpen, iHigh, iLow, iClose, iAdj ?? 0, iVol ?? 0, iTicker ?? 0) + 1;
+  const parseDate = dateParser(det.dateFormat!);
+  const dm = det.decimalMark;
+  const hasVolume = iVol !== undefined;
+  const issue = (
+    row: { line: number; raw: string; ticker: string | null; date: string | null },
+    severity: ImportIssue['severity'],
+    kind: IssueKind,
+    reason: string,
+  ): void => sink({ file, line: row.line, raw: row.raw, severity, kind, reason, ticker: row.ticker, date: row.date });
+
+  return (fields, raw, line, fallbackTicker) => {
+    const at = { line, raw, ticker: fallbackTicker, date: null as string | null };
+    if (fields === null) {
+      issue(at, 'rejected', 'columns', 'unbalanced quotes');
+      return null;
+    }
+    let empty = true;
+    for (const f of fields)
+      if (f.trim() !== '') {
+        empty = false;
+        break;
+      }
+    if (empty) return null;
+    const dateField = (fields[iDate] ?? '').trim();
+    const date = parseDate(dateField);
+    if (date === null) {
+      const numeric = [iOpen, iHigh, iLow, iClose].some((i) => {
+        const f = fields[i];
+        return f !== undefined && !isMissing(f) && !Number.isNaN(parseNumber(f, dm));
+      });
+      if (!numeric) {
+        issue(at, 'warning', 'stray', 'not a data row (no date, no prices); skipped');
+        return null;
+      }
+      issue(
+        at,
+        'rejected',
+        'date',
+        dateField ? `"${dateField}" is not a date in the format ${det.dateFormat}` : 'the date is missing',
+      );
+      return null;
+    }
+    at.date = date;
+    let ticker = fallbackTicker;
+    if (iTicker !== undefined) {
+      const t = normaliseTicker(fields[iTicker] ?? '', det.provider);
+      if (!TICKER_RE.test(t) || t.length > 24) {
+        issue(at, 'rejected', 'columns', t ? `"${t}" is not a ticker symbol` : 'the ticker is missing');
+        return null;
+      }
+      ticker = t;
+      at.ticker = t;
+    }
+    if (ticker === null) {
+      issue(at, 'rejected', 'columns', 'no ticker for this row');
+      return null;
+    }
+    if (fields.length < width) {
+      issue(at, 'rejected', 'columns', `expected at least ${width} columns, found ${fields.length}`);
+      return null;
+    }
+    if (date > today || date < '1850-01-01') {
+      issue(at, 'rejected', 'date', date > today ? `${date} is in the future` : `${date} is before any exchange data`);
+      return null;
+    }
+    const problems: string[] = [];
+    const price = (i: number, name: string): number => {
+      const f = fields[i]!;
+      if (isMissing(f)) {
+        problems.push(`${name} is missing`);
+        return NaN;
+      }
+      const v = parseNumber(f, dm);
+      if (Number.isNaN(v)) problems.push(`${name} "${f.trim()}" is not a number`);
+      else if (!(v > 0) || !Number.isFinite(v)) problems.push(`${name} ${v} is not a positive price`);
+      return v;
+    };
+    const open = price(iOpen, 'Open');
+    const high = price(iHigh, 'High');
+    const low = price(iLow, 'Low');
+    const close = price(iClose, 'Close');
+    let adjClose: number | null = null;
+    if (iAdj !== undefined && !isMissing(fields[iAdj]!)) adjClose = price(iAdj, 'Adj Close');
+    if (problems.length) {
+      issue(at, 'rejected', 'price', problems.join('; '));
+      return null;
+    }
+    const top = open > close ? open : close;
+    const bottom = open < close ? open : close;
+    const slack = top * RANGE_TOLERANCE;
+    if (high < top - slack || low > bottom + slack || high < low - slack) {
+      const why: string[] = [];
+      if (high < top - slack) why.push(`High ${high} is below ${open >= close ? 'Open' : 'Close'} ${top}`);
+      if (low > bottom + slack) why.push(`Low ${low} is above ${open <= close ? 'Open' : 'Close'} ${bottom}`);
+      if (high < low - slack) why.push(`High ${high} is below Low ${low}`);
+      issue(at, 'rejected', 'range', why.join('; '));
+      return null;
+    }
+    let volume: number | null = null;
+    if (iVol !== undefined) {
+      const f = fields[iVol]!;
+      if (!isMissing(f)) {
+        volume = parseVolume(f, dm);
+        if (Number.isNaN(volume) || !Number.isFinite(volume)) {
+          issue(at, 'rejected', 'volume', `Volume "${f.trim()}" is not a number`);
+          return null;
+        }
+        if (volume < 0) {
+          issue(at, 'rejected', 'volume', `Volume ${volume} is negative`);
+          return null;
+        }
+      }
+    }
+    const row: Row = { line, raw, ticker, date, open, high, low, close, adjClose, volume, warned: false };
+    const closed = nonTradingReason(date);
+    if (closed) {
+      issue(at, 'warning', closed.kind, closed.reason);
+      row.warned = true;
+    }
+    const flat = open === high && high === low && low === close;
+    if (flat && hasVolume && !volume) {
+      issue(at, 'warning', 'flat', `flat placeholder row: Open = High = Low = Close = ${close}, no volume`);
+      row.warned = true;
+    } else if (volume === 0) {
+      issue(at, 'warning', 'zero-volume', 'volume is 0');
+      row.warned = true;
+    }
+    return row;
+  };
+}
+
+const SPLIT_RATIOS: Array<[number, string]> = [
+  [1 / 2, '2:1'],
+  [1 / 3, '3:1'],
+  [1 / 4, '4:1'],
+  [1 / 5, '5:1'],
+  [1 / 10, '10:1'],
+  [1 / 20, '20:1'],
+  [2 / 3, '3:2'],
+  [2, '1:2 reverse'],
+  [3, '1:3 reverse'],
+  [4, '1:4 reverse'],
+  [5, '1:5 reverse'],
+  [10, '1:10 reverse'],
+  [20, '1:20 reverse'],
+];
+// A ratio within 4 % of a split ratio: XLB's 2025-11-17 close was 0.490× the day before (a 2:1 split
+// plus the day's own -2 % move).
+const SPLIT_TOLERANCE = 0.04;
+
+/** The split a one-day close-to-close ratio looks like, or null. */
+export function splitLike(ratio: number): string | null {
+  for (const [r, name] of SPLIT_RATIOS) if (Math.abs(ratio - r) / r <= SPLIT_TOLERANCE) return name;
+  return null;
+}
+
+/**
+ * Checks one ticker's run of rows as a whole: puts them in date order, drops identical duplicate dates,
+ * rejects conflicting ones, and flags one-day moves that look like an unadjusted split. Returns the rows
+ * to write, ascending.
+ */
+export function validateRun(rows: Row[], file: string, sink: IssueSink): { rows: Row[]; rejected: number } {
+  let ascending = true;
+  let descending = true;
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1]!.date;
+    const b = rows[i]!.date;
+    if (b < a) ascending = false;
+    else if (b > a) descending = false;
+  }
+  let sorted = rows;
+  if (!ascending)
+    sorted = descending
+      ? rows.slice().reverse()
+      : rows.slice().sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.line - y.line));
+  const out: Row[] = [];
+  let rejected = 0;
+  for (let i = 0; i < sorted.length;) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j]!.date === sorted[i]!.date) j++;
+    if (j - i === 1) {
+      out.push(sorted[i]!);
+    } else {
+      const group = sorted.slice(i, j).sort((x, y) => x.line - y.line);
+      const head = group[0]!;
+      const same = group.every((r) => sameBar(r, head));
+      if (same) {
+        out.push(head);
+        for (const r of group.slice(1)) {
+          sink({
+            file,
+            line: r.line,
+            raw: r.raw,
+            severity: 'warning',
+            kind: 'duplicate',
+            reason: `duplicate of line ${head.line} (identical); dropped`,
+            ticker: r.ticker,
+            date: r.date,
+          });
+          r.warned = true;
+        }
+      } else {
+        const lines = group.map((r) => r.line).join(', ');
+        for (const r of group) {
+          sink({
+            file,
+            line: r.line,
+            raw: r.raw,
+            severity: 'rejected',
+            kind: 'conflicting-duplicate',
+            reason: `${r.date} appears on lines ${lines} with different prices`,
+            ticker: r.ticker,
+            date: r.date,
+          });
+        }
+        for (const r of group) r.rejected = true;
+        rejected += group.length;
+      }
+    }
+    i = j;
+  }
+  for (let i = 1; i < out.length; i++) {
+    const prev = out[i - 1]!;
+    const cur = out[i]!;
+    const ratio = cur.close / prev.close;
+    if (ratio > 0.75 && ratio < 1.4) continue;
+    const split = splitLike(ratio);
+    if (split) {
+      sink({
+        file,
+        line: cur.line,
+        raw: cur.raw,
+        severity: 'warning',
+        kind: 'split',
+        reason: `close moved ×${ratio.toFixed(3)} from ${prev.date} (${prev.close}) to ${cur.date} (${cur.close}): looks like an unadjusted ${split} split`,
+        ticker: cur.ticker,
+        date: cur.date,
+      });
+      cur.warned = true;
+    }
+  }
+  return { rows: out, rejected };
+}
+
+/** True when two rows carry the same bar. */
+export function sameBar(a: Row, b: Row): boolean {
+  return (
+    a.open === b.open &&
+    a.high === b.high &&
+    a.low === b.low &&
+    a.close === b.close &&
+    a.adjClose === b.adjClose &&
+    a.volume === b.volume
+  );
+}

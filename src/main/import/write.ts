@@ -1,0 +1,296 @@
+import type { Statement } from 'better-sqlite3';
+import type {
+  BarConflict,
+  ColumnMapping,
+  FieldChange,
+  ImportIssue,
+  ImportRecord,
+  UndoResult,
+} from '../../shared/contract/imports';
+import type { Db } from '../db/open';
+import type { Row } from './validate';
+
+/** Raised for an import-domain failure with a stable code (the IPC layer maps it to its envelope). */
+export class ImportError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+interface ArchiveBar {
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  adj_close: number | null;
+  volume: number | null;
+  import_id: number | null;
+}
+
+/** What happened to one row handed to the writer. */
+export type WriteOutcome =
+  'inserted' | 'replaced' | 'unchanged' | 'kept' | 'conflict' | 'duplicate' | 'conflicting-duplicate';
+
+function changes(bar: ArchiveBar, row: Row): FieldChange[] {
+  const out: FieldChange[] = [];
+  if (bar.open !== row.open) out.push({ field: 'open', archive: bar.open, file: row.open });
+  if (bar.high !== row.high) out.push({ field: 'high', archive: bar.high, file: row.high });
+  if (bar.low !== row.low) out.push({ field: 'low', archive: bar.low, file: row.low });
+  if (bar.close !== row.close) out.push({ field: 'close', archive: bar.close, file: row.close });
+  if (bar.adj_close !== row.adjClose) out.push({ field: 'adjClose', archive: bar.adj_close, file: row.adjClose });
+  if (bar.volume !== row.volume) out.push({ field: 'volume', archive: bar.volume, file: row.volume });
+  return out;
+}
+
+/**
+ * The one place that writes bars. Used inside the import's single transaction (mode `write`), or
+ * read-only for a preview (mode `check`) to find the rows that would conflict.
+ */
+export class BarWriter {
+  private readonly insert: Statement | null;
+  private readonly select: Statement;
+  private readonly saveReplaced: Statement | null;
+  private readonly update: Statement | null;
+  private readonly insertIssue: Statement | null;
+  private readonly knownTickers = new Set<string>();
+  /** Tickers this import created (undo removes them again if they end up empty). */
+  readonly createdTickers: string[] = [];
+  /** prices_adjusted of existing tickers before this import changed it, for undo. */
+  readonly adjustedBefore: Record<string, number> = {};
+  conflictCount = 0;
+  readonly conflicts: BarConflict[] = [];
+
+  constructor(
+    private readonly db: Db,
+    readonly mode: 'write' | 'check',
+    private readonly policy: 'fail' | 'replace' | 'keep',
+    private readonly importId: number | null,
+    private readonly pricesAdjusted: boolean,
+  ) {
+    const write = mode === 'write';
+    this.insert = write
+      ? db.prepare(
+          'INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ticker, date) DO NOTHING',
+        )
+      : null;
+    this.select = db.prepare(
+      'SELECT open, high, low, close, adj_close, volume, import_id FROM bars WHERE ticker = ? AND date = ?',
+    );
+    this.saveReplaced = write
+      ? db.prepare(
+          'INSERT INTO replaced_bars (import_id, ticker, date, open, high, low, close, adj_close, volume, prev_import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+      : null;
+    this.update = write
+      ? db.prepare(
+          'UPDATE bars SET open = ?, high = ?, low = ?, close = ?, adj_close = ?, volume = ?, import_id = ? WHERE ticker = ? AND date = ?',
+        )
+      : null;
+    this.insertIssue = write
+      ? db.prepare(
+          'INSERT INTO import_issues (import_id, line, severity, kind, ticker, date, reason, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+      : null;
+  }
+
+  /** Makes sure the ticker exists and records whether its prices came adjusted. */
+  ticker(symbol: string): void {
+    if (this.knownTickers.has(symbol) || this.mode === 'check') return;
+    this.knownTickers.add(symbol);
+    const row = this.db.prepare('SELECT prices_adjusted AS adj FROM tickers WHERE symbol = ?').get(symbol) as
+      { adj: number } | undefined;
+    const adj = this.pricesAdjusted ? 1 : 0;
+    if (!row) {
+      this.db.prepare('INSERT INTO tickers (symbol, prices_adjusted) VALUES (?, ?)').run(symbol, adj);
+      this.createdTickers.push(symbol);
+    } else if (row.adj !== adj) {
+      this.adjustedBefore[symbol] = row.adj;
+      this.db.prepare('UPDATE tickers SET prices_adjusted = ? WHERE symbol = ?').run(adj, symbol);
+    }
+  }
+
+  /** Writes (or, in check mode, checks) one row under the conflict policy. */
+  row(r: Row): WriteOutcome {
+    if (this.insert) {
+      const info = this.insert.run(
+        r.ticker,
+        r.date,
+        r.open,
+        r.high,
+        r.low,
+        r.close,
+        r.adjClose,
+        r.volume,
+        this.importId,
+      );
+      if (info.changes === 1) return 'inserted';
+    }
+    const bar = this.select.get(r.ticker, r.date) as ArchiveBar | undefined;
+    if (!bar) return 'inserted';
+    const diff = changes(bar, r);
+    if (this.importId !== null && bar.import_id === this.importId) {
+      return diff.length === 0 ? 'duplicate' : 'conflicting-duplicate';
+    }
+    if (diff.length === 0) return 'unchanged';
+    this.conflictCount++;
+    if (this.conflicts.length < 100)
+      this.conflicts.push({ ticker: r.ticker, date: r.date, line: r.line, changes: diff });
+    if (this.policy === 'keep') return 'kept';
+    if (this.policy === 'fail') return 'conflict';
+    if (this.mode === 'check') return 'replaced';
+    this.saveReplaced!.run(
+      this.importId,
+      r.ticker,
+      r.date,
+      bar.open,
+      bar.high,
+      bar.low,
+      bar.close,
+      bar.adj_close,
+      bar.volume,
+      bar.import_id,
+    );
+    this.update!.run(r.open, r.high, r.low, r.close, r.adjClose, r.volume, this.importId, r.ticker, r.date);
+    return 'replaced';
+  }
+
+  /** Records an issue against the import (for chart markers and the history). */
+  issue(i: ImportIssue): void {
+    this.insertIssue?.run(this.importId, i.line, i.severity, i.kind, i.ticker, i.date, i.reason, i.raw.slice(0, 2000));
+  }
+}
+
+/** Creates the import's history row (inside its transaction) and returns its id. */
+export function beginImportRecord(db: Db, fileName: string, hash: string, provider: string): number {
+  const info = db
+    .prepare('INSERT INTO imports (file_name, file_hash, provider) VALUES (?, ?, ?)')
+    .run(fileName, hash, provider);
+  return Number(info.lastInsertRowid);
+}
+
+/** Fills in an import's counts and options once its rows are written. */
+export function finishImportRecord(
+  db: Db,
+  id: number,
+  counts: { total: number; written: number; replaced: number; rejected: number; warned: number },
+  options: Record<string, unknown>,
+): void {
+  db.prepare(
+    'UPDATE imports SET rows_total = ?, rows_written = ?, rows_replaced = ?, rows_rejected = ?, rows_warned = ?, options = ? WHERE id = ?',
+  ).run(counts.total, counts.written, counts.replaced, counts.rejected, counts.warned, JSON.stringify(options), id);
+}
+
+interface ImportRow {
+  id: number;
+  file_name: string;
+  file_hash: string;
+  provider: string;
+  options: string;
+  rows_total: number;
+  rows_written: number;
+  rows_replaced: number;
+  rows_rejected: number;
+  rows_warned: number;
+  status: 'committed' | 'undone';
+  created_at: string;
+  undone_at: string | null;
+}
+
+function parseOptions(json: string): {
+  tickers?: string[];
+  createdTickers?: string[];
+  adjustedBefore?: Record<string, number>;
+} {
+  try {
+    return JSON.parse(json) as { tickers?: string[] };
+  } catch {
+    return {};
+  }
+}
+
+/** The import history, newest first. */
+export function listImports(db: Db): ImportRecord[] {
+  const rows = db.prepare('SELECT * FROM imports ORDER BY id DESC').all() as ImportRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    fileHash: r.file_hash,
+    provider: r.provider,
+    rowsTotal: r.rows_total,
+    rowsWritten: r.rows_written,
+    rowsReplaced: r.rows_replaced,
+    rowsRejected: r.rows_rejected,
+    rowsWarned: r.rows_warned,
+    status: r.status,
+    createdAt: r.created_at,
+    undoneAt: r.undone_at,
+    tickers: parseOptions(r.options).tickers ?? [],
+  }));
+}
+
+/**
+ * Undoes one import in one transaction: deletes exactly the bars it wrote, puts back the bars it
+ * replaced, removes tickers it created that are now empty and restores their adjusted flag. Refused
+ * while a later import has replaced some of its bars (undo that one first).
+ */
+export function undoImport(db: Db, id: number): UndoResult {
+  const run = db.transaction((): UndoResult => {
+    const rec = db.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
+    if (!rec) throw new ImportError('NOT_FOUND', `no import with id ${id}`);
+    if (rec.status === 'undone')
+      throw new ImportError('CONFLICT', `import ${id} was already undone at ${rec.undone_at}`);
+    const later = db
+      .prepare(
+        "SELECT DISTINCT r.import_id AS id FROM replaced_bars r JOIN imports i ON i.id = r.import_id WHERE r.prev_import_id = ? AND i.status = 'committed' ORDER BY r.import_id",
+      )
+      .all(id) as Array<{ id: number }>;
+    if (later.length) {
+      throw new ImportError(
+        'CONFLICT',
+        `import ${id} cannot be undone while later import(s) ${later.map((l) => l.id).join(', ')} replaced some of its bars; undo those first`,
+      );
+    }
+    const removed = db.prepare('DELETE FROM bars WHERE import_id = ?').run(id).changes;
+    const restored = db
+      .prepare(
+        'INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume, import_id) SELECT ticker, date, open, high, low, close, adj_close, volume, prev_import_id FROM replaced_bars WHERE import_id = ?',
+      )
+      .run(id).changes;
+    const opts = parseOptions(rec.options);
+    for (const t of opts.createdTickers ?? []) {
+      const left = db.prepare('SELECT 1 FROM bars WHERE ticker = ? LIMIT 1').get(t);
+      if (!left) db.prepare('DELETE FROM tickers WHERE symbol = ?').run(t);
+    }
+    for (const [t, adj] of Object.entries(opts.adjustedBefore ?? {})) {
+      db.prepare('UPDATE tickers SET prices_adjusted = ? WHERE symbol = ?').run(adj, t);
+    }
+    db.prepare(
+      "UPDATE imports SET status = 'undone', undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+    ).run(id);
+    return { id, removed, restored };
+  });
+  return run.immediate();
+}
+
+/** Remembers a hand-made column mapping for a header layout. */
+export function saveMapping(db: Db, layoutKey: string, mapping: ColumnMapping): void {
+  db.prepare(
+    "INSERT INTO column_mappings (layout_key, mapping) VALUES (?, ?) ON CONFLICT (layout_key) DO UPDATE SET mapping = excluded.mapping, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+  ).run(layoutKey, JSON.stringify(mapping));
+}
+
+/** The remembered mapping for a header layout, if any. */
+export function loadMapping(db: Db, layoutKey: string): ColumnMapping | null {
+  const row = db.prepare('SELECT mapping FROM column_mappings WHERE layout_key = ?').get(layoutKey) as
+    { mapping: string } | undefined;
+  if (!row) return null;
+  try {
+    return JSON.parse(row.mapping) as ColumnMapping;
+  } catch {
+    return null;
+  }
+}

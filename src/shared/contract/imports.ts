@@ -1,0 +1,316 @@
+import { z } from 'zod';
+import { channel, event } from './define';
+import { noInput, rowId, tickerSymbol } from './schemas';
+
+/** Where a price file's layout came from. */
+export type ImportProvider =
+  'yahoo' | 'yfinance' | 'stooq' | 'nasdaq' | 'investing' | 'alphavantage' | 'tiingo' | 'barchart' | 'generic';
+
+/** What to do with a row whose date already has a different bar in the archive. */
+export type ConflictPolicy = 'fail' | 'replace' | 'keep';
+
+/** Every date layout the importer reads; the CLI's `--date-format` takes one of these. */
+export const DATE_FORMATS = [
+  'YYYY-MM-DD',
+  'YYYY/MM/DD',
+  'YYYY.MM.DD',
+  'YYYYMMDD',
+  'MM/DD/YYYY',
+  'DD/MM/YYYY',
+  'MM/DD/YY',
+  'DD/MM/YY',
+  'MM-DD-YYYY',
+  'DD-MM-YYYY',
+  'MM-DD-YY',
+  'DD-MM-YY',
+  'MM.DD.YYYY',
+  'DD.MM.YYYY',
+  'MM.DD.YY',
+  'DD.MM.YY',
+  'MMM DD, YYYY',
+  'DD MMM YYYY',
+  'DD-MMM-YYYY',
+  'DD-MMM-YY',
+] as const;
+
+/** One date layout, e.g. `MM/DD/YYYY`; days and months may have one or two digits. */
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+/** The bar fields a column can be mapped to. */
+export const BAR_FIELDS = ['date', 'ticker', 'open', 'high', 'low', 'close', 'adjClose', 'volume'] as const;
+
+/** A bar field a column can be mapped to. */
+export type BarField = (typeof BAR_FIELDS)[number];
+
+/** Column index (0-based) of each bar field in the file; fields the file lacks are absent. */
+export type ColumnMapping = Partial<Record<BarField, number>>;
+
+/** What kind of problem a row has. */
+export type IssueKind =
+  | 'weekend'
+  | 'holiday'
+  | 'split'
+  | 'flat'
+  | 'zero-volume'
+  | 'stray'
+  | 'duplicate'
+  | 'date'
+  | 'price'
+  | 'range'
+  | 'volume'
+  | 'columns'
+  | 'conflicting-duplicate';
+
+/** One problem found in a file: warnings are imported, rejected rows never are. */
+export interface ImportIssue {
+  file: string;
+  /** 1-based line number in the file. */
+  line: number;
+  /** The line as the file has it. */
+  raw: string;
+  severity: 'warning' | 'rejected';
+  kind: IssueKind;
+  reason: string;
+  ticker: string | null;
+  date: string | null;
+}
+
+/** A choice the importer cannot make alone; the user must answer it before importing. */
+export type ImportAmbiguity =
+  | { kind: 'date-format'; options: DateFormat[]; message: string }
+  | { kind: 'ticker'; message: string }
+  | { kind: 'mapping'; missing: BarField[]; message: string }
+  | { kind: 'layout'; message: string };
+
+/** What the detector understood about a file. */
+export interface FileDetection {
+  provider: ImportProvider;
+  delimiter: string;
+  decimalMark: '.' | ',';
+  /** Null while the date layout is ambiguous or unknown. */
+  dateFormat: DateFormat | null;
+  /** Lines before the first data row (header lines). */
+  headerLines: number;
+  /** Column names as the file gives them (synthesised for headerless files). */
+  header: string[];
+  mapping: ColumnMapping;
+  /** Whether the mapping was detected, remembered from an earlier hand mapping, or given now. */
+  mappingSource: 'auto' | 'saved' | 'user';
+  /** Normalised header layout under which hand mappings are remembered. */
+  layoutKey: string;
+  /** The ticker for files without a ticker column (null when the file has one or none is known). */
+  ticker: string | null;
+  tickerSource: 'column' | 'file-name' | 'user' | 'header' | null;
+  /** True when the provider's OHLC come adjusted for splits/dividends (yfinance auto-adjust, stooq). */
+  pricesAdjusted: boolean;
+  /** Choices the user must make; the file is not imported while any remain. */
+  needs: ImportAmbiguity[];
+}
+
+/** One parsed bar as the preview shows it. */
+export interface PreviewBar {
+  line: number;
+  ticker: string;
+  date: string;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  adjClose: number | null;
+  volume: number | null;
+}
+
+/** One field that would change if a conflicting row replaced the archive's bar. */
+export interface FieldChange {
+  field: 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume';
+  archive: number | null;
+  file: number | null;
+}
+
+/** A row whose date already has a different bar in the archive. */
+export interface BarConflict {
+  ticker: string;
+  date: string;
+  line: number;
+  changes: FieldChange[];
+}
+
+/** A warning or rejection as listed per ticker. */
+export interface IssueRef {
+  line: number;
+  reason: string;
+  kind: IssueKind;
+  date: string | null;
+}
+
+/** What happened to one ticker of one file. */
+export interface TickerReport {
+  ticker: string;
+  /** Data rows of this ticker in the file (good, warned and rejected). */
+  rows: number;
+  /** Bars written (new and replacing). */
+  imported: number;
+  /** Bars that overwrote a different bar already in the archive. */
+  replaced: number;
+  /** Rows identical to the archive's bar (not conflicts, nothing written). */
+  unchanged: number;
+  /** Conflicting rows left as the archive had them (policy `keep`). */
+  kept: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  warnings: IssueRef[];
+  rejected: IssueRef[];
+}
+
+/** Row counts of one file. */
+export interface FileCounts {
+  /** Data rows read (excluding header, blank and stray lines). */
+  rows: number;
+  /** Valid rows without warnings. */
+  good: number;
+  /** Valid rows with at least one warning. */
+  warned: number;
+  rejected: number;
+  /** Lines that were not data (stray rows, footers), skipped with a warning. */
+  skipped: number;
+  imported: number;
+  replaced: number;
+  unchanged: number;
+  kept: number;
+  conflicts: number;
+}
+
+/** The outcome of previewing or importing one file. */
+export interface FileResult {
+  file: string;
+  /** `checked`: preview/dry run, nothing written. */
+  status: 'imported' | 'failed' | 'cancelled' | 'checked';
+  importId: number | null;
+  /** Why the file was not imported (null when it was, or for a clean check). */
+  error: string | null;
+  /** sha256 of the file's bytes, hex. */
+  hash: string;
+  detection: FileDetection;
+  counts: FileCounts;
+  tickers: TickerReport[];
+  /** The first parsed rows, in file order. */
+  firstRows: PreviewBar[];
+  /** The first lines of the file as written (at most 12, each cut at 500 characters), for hand mapping. */
+  sampleLines: string[];
+  /** Up to 100 conflicts, field by field (all of them are counted in `counts.conflicts`). */
+  conflicts: BarConflict[];
+}
+
+/** One recorded import, as the history lists it. */
+export interface ImportRecord {
+  id: number;
+  fileName: string;
+  fileHash: string;
+  provider: string;
+  rowsTotal: number;
+  rowsWritten: number;
+  rowsReplaced: number;
+  rowsRejected: number;
+  rowsWarned: number;
+  status: 'committed' | 'undone';
+  createdAt: string;
+  undoneAt: string | null;
+  tickers: string[];
+}
+
+/** What undoing an import did. */
+export interface UndoResult {
+  id: number;
+  /** Bars of the import deleted. */
+  removed: number;
+  /** Bars it had replaced, put back. */
+  restored: number;
+}
+
+const dateFormat = z.enum(DATE_FORMATS);
+const columnIndex = z.number().int().min(0).max(500);
+/** A hand-made column mapping. */
+export const columnMappingSchema = z
+  .object({
+    date: columnIndex,
+    ticker: columnIndex.optional(),
+    open: columnIndex,
+    high: columnIndex,
+    low: columnIndex,
+    close: columnIndex,
+    adjClose: columnIndex.optional(),
+    volume: columnIndex.optional(),
+  })
+  .strict();
+
+/** Options of a preview or an import (per call, optionally overridden per file). */
+export const importOptionsSchema = z
+  .object({
+    ticker: tickerSymbol.optional(),
+    dateFormat: dateFormat.optional(),
+    onConflict: z.enum(['fail', 'replace', 'keep']).optional(),
+    allowRejected: z.boolean().optional(),
+    mapping: columnMappingSchema.optional(),
+    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    decimalMark: z.enum(['.', ',']).optional(),
+  })
+  .strict();
+
+/** Options of a preview or an import. */
+export type ImportOptions = z.output<typeof importOptionsSchema>;
+
+/** A file to import: a path (Electron, CLI) or its text (browser drag and drop). */
+export const importFileSchema = z.union([
+  z.object({ path: z.string().min(1).max(4096), options: importOptionsSchema.optional() }).strict(),
+  z
+    .object({
+      name: z.string().min(1).max(255),
+      text: z.string().max(512 * 1024 * 1024),
+      options: importOptionsSchema.optional(),
+    })
+    .strict(),
+]);
+
+/** A file to import, as a channel takes it. */
+export type ImportFileInput = z.output<typeof importFileSchema>;
+
+const filesInput = z.array(importFileSchema).min(1).max(1000);
+
+/** Channels of the import domain: preview, run, cancel, history, undo, remembered mappings. */
+export const importChannels = {
+  /** Detects and validates each file (a full pass, nothing written) and lists the choices still needed. */
+  'import:preview': channel(z.object({ files: filesInput, options: importOptionsSchema.optional() }).strict())<
+    FileResult[]
+  >(),
+  /**
+   * Imports each file in its own transaction, in a worker; emits `import:progress` while it runs and
+   * `import:done` at the end. Pass your own `jobId` to be able to cancel.
+   */
+  'import:run': channel(
+    z
+      .object({
+        files: filesInput,
+        options: importOptionsSchema.optional(),
+        jobId: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+  )<{ jobId: string; files: FileResult[] }>(),
+  /** Cancels a running import: the file being written is rolled back, later files are not started. */
+  'import:cancel': channel(z.object({ jobId: z.string().min(1).max(64) }).strict())<{ cancelled: boolean }>(),
+  /** The import history, newest first. */
+  'imports:list': channel(noInput)<ImportRecord[]>(),
+  /** Undoes one import: removes exactly its bars and restores the bars it replaced. */
+  'imports:undo': channel(z.object({ id: rowId }).strict())<UndoResult>(),
+  /** Remembers a hand-made column mapping for files whose header has this layout. */
+  'import:saveMapping': channel(
+    z.object({ layoutKey: z.string().min(1).max(4096), mapping: columnMappingSchema }).strict(),
+  )<{ layoutKey: string }>(),
+};
+
+/** Events of the import domain. */
+export const importEvents = {
+  /** Rows done of the file being imported; sent at least 4 times a second while a job runs. */
+  'import:progress': event<{ jobId: string; file: string; rowsDone: number; rowsTotal: number }>(),
+  /** A job finished (imported, failed or cancelled); carries the same results as `import:run`. */
+  'import:done': event<{ jobId: string; files: FileResult[] }>(),
+};
