@@ -51,7 +51,7 @@ describe('dispatch', () => {
   });
 
   it('answers bad input with INVALID_INPUT naming the field', async () => {
-    const cases: Array<[string, unknown, RegExp]> = [
+    const cases: Array<[unknown, unknown, RegExp]> = [
       ['archive:bars', { ticker: '' }, /ticker: ticker is empty/],
       ['archive:bars', { ticker: 'SPY', from: '2026-02-30' }, /from: not a calendar date/],
       ['archive:bars', { ticker: 'SPY', from: '01/02/2026' }, /from: expected a date as YYYY-MM-DD/],
