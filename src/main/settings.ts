@@ -31,7 +31,7 @@ export const settingsDefaults: SettingsData = {
 /** JSON schema handed to electron-store/conf, so a hand-edited file with bad values is refused. */
 export const settingsSchema = {
   theme: { type: 'string', enum: ['light', 'dark', 'system'] },
-  lastView: { type: 'string', enum: ['overview', 'chart', 'report', 'imports'] },
+  lastView: { type: 'string', enum: ['overview', 'chart', 'analytics', 'imports', 'report'] },
   lastTicker: { type: ['string', 'null'], maxLength: 24 },
   window: {
     type: ['object', 'null'],

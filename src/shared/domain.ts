@@ -51,7 +51,7 @@ export interface ArchiveInfo {
 export type Theme = 'light' | 'dark' | 'system';
 
 /** The top-level views of the main pane. */
-export type ViewName = 'overview' | 'chart' | 'report' | 'imports';
+export type ViewName = 'overview' | 'chart' | 'analytics' | 'imports' | 'report';
 
 /** Stable error codes the UI switches on. */
 export type ErrorCode =

@@ -43,12 +43,19 @@ test.describe('first screen', () => {
     await keepScreenshot(page, 'first-screen-dark');
   });
 
-  test('remembers the selected ticker', async ({ page, host }) => {
+  test('remembers the selected ticker and the last view', async ({ page, host }) => {
     await page.goto(host.url);
-    await page.getByRole('navigation', { name: 'Sidebar' }).getByRole('button', { name: 'XLU' }).click();
+    await page.getByRole('row', { name: /XLU/ }).click();
     await expect(page.getByRole('row', { name: /XLU/ })).toHaveAttribute('aria-selected', 'true');
     await page.reload();
     await expect(page.getByRole('row', { name: /XLU/ })).toHaveAttribute('aria-selected', 'true');
+
+    await page.getByRole('navigation', { name: 'Sidebar' }).getByRole('button', { name: 'SPY' }).click();
+    await expect(page.getByRole('tab', { name: 'Chart' })).toHaveAttribute('aria-selected', 'true');
+    await page.reload();
+    await expect(page.getByRole('tab', { name: 'Chart' })).toHaveAttribute('aria-selected', 'true');
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await expect(page.getByRole('row', { name: /SPY/ })).toHaveAttribute('aria-selected', 'true');
   });
 });
 

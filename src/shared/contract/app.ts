@@ -24,7 +24,7 @@ export interface AppInfo {
 export type MenuCommand = 'import-csv' | 'export-pdf' | 'show-view';
 
 export const themeSchema = z.enum(['light', 'dark', 'system']);
-export const viewSchema = z.enum(['overview', 'chart', 'report', 'imports']);
+export const viewSchema = z.enum(['overview', 'chart', 'analytics', 'imports', 'report']);
 
 /** Channels of the app itself: settings and host facts. */
 export const appChannels = {

@@ -1,8 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { useSelection } from '../../app/selection';
 import { call } from '../../lib/api';
+import { WatchlistsSection } from '../watchlists/WatchlistsSection';
 
 /** The left sidebar: reports, watchlists and the archive's tickers. */
-export function Sidebar(props: { selected: string | null; onSelect: (ticker: string) => void }): React.JSX.Element {
+export function Sidebar(): React.JSX.Element {
+  const { ticker: selected, selectTicker } = useSelection();
   const tickers = useQuery({ queryKey: ['archive', 'tickers'], queryFn: () => call('archive:tickers', {}) });
   return (
     <nav className="sidebar" aria-label="Sidebar">
@@ -10,10 +13,7 @@ export function Sidebar(props: { selected: string | null; onSelect: (ticker: str
         <h2 className="panel-title">Reports</h2>
         <p className="muted small">No reports yet.</p>
       </section>
-      <section>
-        <h2 className="panel-title">Watchlists</h2>
-        <p className="muted small">Your watchlists appear here.</p>
-      </section>
+      <WatchlistsSection />
       <section>
         <h2 className="panel-title">Tickers</h2>
         {tickers.data?.length ? (
@@ -22,9 +22,9 @@ export function Sidebar(props: { selected: string | null; onSelect: (ticker: str
               <li key={t.symbol}>
                 <button
                   type="button"
-                  className={props.selected === t.symbol ? 'list-item active' : 'list-item'}
-                  aria-current={props.selected === t.symbol}
-                  onClick={() => props.onSelect(t.symbol)}
+                  className={selected === t.symbol ? 'list-item active' : 'list-item'}
+                  aria-current={selected === t.symbol}
+                  onClick={() => selectTicker(t.symbol, { show: true })}
                 >
                   {t.symbol}
                 </button>

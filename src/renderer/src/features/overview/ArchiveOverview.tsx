@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TickerSummary } from '../../../../shared/domain';
+import { useSelection } from '../../app/selection';
 import { call } from '../../lib/api';
 import { formatCount, formatDate } from '../../lib/format';
 
 /** The first screen: what the archive holds, overall and ticker by ticker. */
-export function ArchiveOverview(props: { selected: string | null; onSelect: (ticker: string) => void }): React.JSX.Element {
+export function ArchiveOverview(): React.JSX.Element {
+  const { ticker: selected, selectTicker } = useSelection();
   const info = useQuery({ queryKey: ['archive', 'info'], queryFn: () => call('archive:info', {}) });
   const tickers = useQuery({ queryKey: ['archive', 'tickers'], queryFn: () => call('archive:tickers', {}) });
 
@@ -38,7 +40,7 @@ export function ArchiveOverview(props: { selected: string | null; onSelect: (tic
           <p>Import CSV price files from Yahoo Finance, Stooq, Nasdaq, Investing.com and others to begin.</p>
         </div>
       ) : (
-        <TickerTable rows={tickers.data ?? []} selected={props.selected} onSelect={props.onSelect} />
+        <TickerTable rows={tickers.data ?? []} selected={selected} onSelect={selectTicker} />
       )}
     </section>
   );

@@ -1,0 +1,30 @@
+import type { ViewName } from '../../../../shared/domain';
+import { useSelection } from '../../app/selection';
+
+const TABS: { view: ViewName; label: string }[] = [
+  { view: 'overview', label: 'Overview' },
+  { view: 'chart', label: 'Chart' },
+  { view: 'analytics', label: 'Analytics' },
+  { view: 'imports', label: 'Imports' },
+];
+
+/** Tabs across the main pane that switch its view. */
+export function ViewTabs(): React.JSX.Element {
+  const { view, setView } = useSelection();
+  return (
+    <div className="view-tabs" role="tablist" aria-label="Views">
+      {TABS.map((t) => (
+        <button
+          key={t.view}
+          type="button"
+          role="tab"
+          aria-selected={view === t.view}
+          className={view === t.view ? 'tab active' : 'tab'}
+          onClick={() => setView(t.view)}
+        >
+          {t.label}
+        </button>
+      ))}
+    </div>
+  );
+}
