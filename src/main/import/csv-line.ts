@@ -25,7 +25,7 @@ export function splitLine(line: string, delimiter: string): string[] | null {
 export function splitLinesBatch(lines: readonly string[], delimiter: string): Array<string[] | null> {
   if (!lines.some((l) => l.indexOf('"') >= 0)) return lines.map((l) => l.split(delimiter));
   try {
-    const records = parse(lines.join('\n'), { ...CSV_OPTIONS, delimiter, info: true }) as Array<{
+    const records = parse(lines.join('\n'), { ...CSV_OPTIONS, delimiter, info: true }) as unknown as Array<{
       record: string[];
       info: { lines: number };
     }>;

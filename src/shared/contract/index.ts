@@ -8,16 +8,19 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { analyticsChannels } from './analytics';
 import { archiveChannels } from './archive';
+import { importChannels, importEvents } from './imports';
 import type { ChannelDef, EventDef } from './define';
 
 export const contract = {
   ...appChannels,
   ...archiveChannels,
+  ...importChannels,
   ...analyticsChannels,
 } as const;
 
 export const events = {
   ...appEvents,
+  ...importEvents,
 } as const;
 
 export type Contract = typeof contract;

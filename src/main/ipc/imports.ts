@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { importChannels, type FileResult, type ImportFileInput } from '../../shared/contract/imports';
+import type { Core } from '../core';
+import { processFiles } from '../import/import-file';
+import { startImportWorker, type ImportJobHandle } from '../import/run-in-worker';
+import type { ImportSource } from '../import/source';
+import { ImportError, listImports, saveMapping, undoImport } from '../import/write';
+import { HandlerError, type DomainHandlers } from './handle';
+
+const jobs = new WeakMap<Core, Map<string, ImportJobHandle>>();
+
+function jobsOf(core: Core): Map<string, ImportJobHandle> {
+  let m = jobs.get(core);
+  if (!m) jobs.set(core, (m = new Map()));
+  return m;
+}
+
+function toFiles(files: ImportFileInput[]): Array<{ source: ImportSource; options?: ImportFileInput['options'] }> {
+  return files.map((f) => ({
+    source: 'path' in f ? { path: f.path } : { name: f.name, text: f.text },
+    ...(f.options ? { options: f.options } : {}),
+  }));
+}
+
+/** Runs a preview or import in a worker (or in-process for an in-memory archive), relaying progress. */
+function runJob(
+  core: Core,
+  jobId: string,
+  mode: 'preview' | 'import',
+  files: ImportFileInput[],
+  options: object,
+): Promise<FileResult[]> {
+  if (core.archivePath === ':memory:') return Promise.resolve(processFiles(core.db, toFiles(files), options, mode));
+  const handle = startImportWorker({ archivePath: core.archivePath, mode, files: toFiles(files), options }, (p) => {
+    if (mode === 'import') core.events.emit('import:progress', { jobId, ...p });
+  });
+  const running = jobsOf(core);
+  running.set(jobId, handle);
+  return handle.result.finally(() => running.delete(jobId));
+}
+
+/** Handlers of the import domain: preview, run, cancel, history, undo and remembered mappings. */
+export const importHandlers: DomainHandlers<keyof typeof importChannels> = {
+  'import:preview': ({ files, options }, { core }) => runJob(core, randomUUID(), 'preview', files, options ?? {}),
+  'import:run': async ({ files, options, jobId }, { core }) => {
+    const id = jobId ?? randomUUID();
+    if (jobsOf(core).has(id)) throw new HandlerError('CONFLICT', `import job ${id} is already running`);
+    const results = await runJob(core, id, 'import', files, options ?? {});
+    core.events.emit('import:done', { jobId: id, files: results });
+    return { jobId: id, files: results };
+  },
+  'import:cancel': ({ jobId }, { core }) => {
+    const handle = jobsOf(core).get(jobId);
+    handle?.cancel();
+    return { cancelled: handle !== undefined };
+  },
+  'imports:list': (_input, { core }) => listImports(core.db),
+  'imports:undo': ({ id }, { core }) => {
+    try {
+      return undoImport(core.db, id);
+    } catch (err) {
+      if (err instanceof ImportError) throw new HandlerError(err.code, err.message);
+      throw err;
+    }
+  },
+  'import:saveMapping': ({ layoutKey, mapping }, { core }) => {
+    saveMapping(core.db, layoutKey, mapping);
+    return { layoutKey };
+  },
+};
