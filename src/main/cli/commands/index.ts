@@ -1,6 +1,7 @@
 import type { Command } from '../command';
+import { importCommand, importsCommand, undoImportCommand } from './import';
 import { infoCommand } from './info';
 import { groupCommand, metricsCommand, relativeCommand } from './metrics';
 
 /** Every CLI command. Each domain adds its commands in its own file and lists them here. */
-export const commands: Command[] = [infoCommand, metricsCommand, relativeCommand, groupCommand];
+export const commands: Command[] = [infoCommand, metricsCommand, relativeCommand, groupCommand, importCommand, importsCommand, undoImportCommand];

@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  DATE_FORMATS,
+  importOptionsSchema,
+  type FileResult,
+  type ImportOptions,
+} from '../../../shared/contract/imports';
+import { processFiles } from '../../import/import-file';
+import type { ImportSource } from '../../import/source';
+import { ImportError, listImports, undoImport } from '../../import/write';
+import { CommandFailed, UsageError, type Command } from '../command';
+
+/** Expands folder arguments into the CSV/TXT files they hold (sorted by name). */
+export function expandPaths(args: string[]): string[] {
+  const out: string[] = [];
+  for (const a of args) {
+    const st = fs.statSync(a, { throwIfNoEntry: false });
+    if (st?.isDirectory()) {
+      for (const f of fs.readdirSync(a).sort()) {
+        if (/\.(csv|txt)$/i.test(f) && fs.statSync(path.join(a, f)).isFile()) out.push(path.join(a, f));
+      }
+    } else {
+      out.push(a);
+    }
+  }
+  return out;
+}
+
+/** One line of the CLI's output per ticker of each file. */
+export function cliEntries(results: FileResult[]): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  for (const r of results) {
+    const common = { file: r.file, provider: r.detection.provider, status: r.status, importId: r.importId };
+    const extra = {
+      ...(r.error ? { error: r.error } : {}),
+      ...(r.conflicts.length ? { conflicts: r.conflicts.slice(0, 20), conflictCount: r.counts.conflicts } : {}),
+    };
+    if (!r.tickers.length) {
+      out.push({
+        ...common,
+        ticker: r.detection.ticker,
+        rows: 0,
+        imported: 0,
+        replaced: 0,
+        warnings: [],
+        rejected: [],
+        ...extra,
+      });
+      continue;
+    }
+    for (const t of r.tickers) {
+      out.push({
+        file: r.file,
+        ticker: t.ticker,
+        provider: r.detection.provider,
+        rows: t.rows,
+        imported: t.imported,
+        replaced: t.replaced,
+        warnings: t.warnings.map((w) => ({ line: w.line, reason: w.reason })),
+        rejected: t.rejected.map((w) => ({ line: w.line, reason: w.reason })),
+        status: r.status,
+        importId: r.importId,
+        unchanged: t.unchanged,
+        kept: t.kept,
+        ...extra,
+      });
+    }
+  }
+  return out;
+}
+
+/** `import`: imports (or with --dry-run checks) price files; exits non-zero when any was not imported. */
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import CSV price files (or every CSV/TXT in a folder); prints per-ticker results.',
+  usage:
+    'import --db PATH [--ticker T] [--on-conflict fail|replace|keep] [--date-format FMT] [--allow-rejected] [--dry-run] FILE…',
+  options: {
+    ticker: { type: 'string' },
+    'on-conflict': { type: 'string' },
+    'date-format': { type: 'string' },
+    'allow-rejected': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+  },
+  positionals: true,
+  run: (ctx) => {
+    if (!ctx.positionals.length) throw new UsageError('import needs at least one FILE or folder');
+    const parsed = importOptionsSchema.safeParse({
+      ...(ctx.values.ticker !== undefined ? { ticker: ctx.values.ticker } : {}),
+      ...(ctx.values['on-conflict'] !== undefined ? { onConflict: ctx.values['on-conflict'] } : {}),
+      ...(ctx.values['date-format'] !== undefined ? { dateFormat: ctx.values['date-format'] } : {}),
+      ...(ctx.values['allow-rejected'] ? { allowRejected: true } : {}),
+    });
+    if (!parsed.success) {
+      const msg = parsed.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('; ');
+      throw new UsageError(`${msg} (date formats: ${DATE_FORMATS.join(', ')})`);
+    }
+    const options: ImportOptions = parsed.data;
+    const paths = expandPaths(ctx.positionals);
+    if (!paths.length) throw new UsageError('no CSV or TXT files found in the given folder(s)');
+    const sources: Array<{ source: ImportSource }> = paths.map((p) => ({ source: { path: p } }));
+    const core = ctx.core();
+    let last = 0;
+    const results = processFiles(core.db, sources, options, ctx.values['dry-run'] ? 'preview' : 'import', {
+      progressIntervalMs: 100,
+      onProgress: (p) => {
+        const now = Date.now();
+        if (now - last < 250 && p.rowsDone !== 0 && p.rowsDone !== p.rowsTotal) return;
+        last = now;
+        ctx.progress(`import: ${p.file} ${p.rowsDone}/${p.rowsTotal}`);
+      },
+    });
+    const output = { files: cliEntries(results) };
+    const failed = results.filter((r) => r.status !== 'imported' && !(r.status === 'checked' && r.error === null));
+    if (failed.length) {
+      throw new CommandFailed(
+        `${failed.length} of ${results.length} file(s) ${ctx.values['dry-run'] ? 'would not be' : 'were not'} imported: ${failed.map((f) => `${f.file} (${f.error})`).join('; ')}`,
+        output,
+      );
+    }
+    return output;
+  },
+};
+
+/** `imports`: the import history. */
+export const importsCommand: Command = {
+  name: 'imports',
+  summary: 'List the import history, newest first.',
+  usage: 'imports --db PATH',
+  options: {},
+  run: (ctx) => ({ imports: listImports(ctx.core().db) }),
+};
+
+/** `undo-import`: undoes one import, restoring the bars it replaced. */
+export const undoImportCommand: Command = {
+  name: 'undo-import',
+  summary: 'Undo one import: remove exactly its bars and restore what it replaced.',
+  usage: 'undo-import --db PATH --id N',
+  options: { id: { type: 'string' } },
+  run: (ctx) => {
+    const id = Number(ctx.values.id);
+    if (!Number.isInteger(id) || id <= 0) throw new UsageError('undo-import needs --id N (a positive integer)');
+    try {
+      return undoImport(ctx.core().db, id);
+    } catch (err) {
+      if (err instanceof ImportError) throw new CommandFailed(err.message);
+      throw err;
+    }
+  },
+};
