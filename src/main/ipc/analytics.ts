@@ -1,4 +1,4 @@
-import { analyticsChannels } from '../../shared/contract/analytics';
+import type { analyticsChannels } from '../../shared/contract/analytics';
 import { groupTable, metricsGet, metricsPanel, relativePerformance, UnknownTickerError, watchlistRows } from '../analytics/service';
 import { HandlerError, type DomainHandlers } from './handle';
 
