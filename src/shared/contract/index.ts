@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { analyticsChannels } from './analytics';
 import { archiveChannels } from './archive';
+import { watchlistChannels } from './watchlists';
 import { importChannels, importEvents } from './imports';
 import type { ChannelDef, EventDef } from './define';
 
@@ -16,6 +17,7 @@ export const contract = {
   ...archiveChannels,
   ...importChannels,
   ...analyticsChannels,
+  ...watchlistChannels,
 } as const;
 
 export const events = {

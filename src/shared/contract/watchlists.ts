@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { TradingDate } from '../domain';
+import { channel } from './define';
+import { rowId, tickerSymbol, tradingDate } from './schemas';
+
+/** The report a watchlist was formed from: its window and as-of date drive the chart's preset and marker. */
+export interface WatchlistReport {
+  id: number;
+  slug: string;
+  title: string;
+  asOf: TradingDate;
+  windowFrom: TradingDate | null;
+  windowTo: TradingDate | null;
+}
+
+/** A watchlist with its tickers in the user's order; `report` is set for a report's watchlist. */
+export interface Watchlist {
+  id: number;
+  name: string;
+  position: number;
+  report: WatchlistReport | null;
+  tickers: string[];
+}
+
+/** One completion candidate for the add-ticker box: a ticker the archive holds. */
+export interface TickerCompletion {
+  symbol: string;
+  name: string | null;
+  bars: number;
+  lastDate: TradingDate | null;
+}
+
+/** One data-quality warning of an import for a ticker, shown as a chart marker. */
+export interface DataIssue {
+  date: TradingDate;
+  kind: string;
+  severity: 'warning' | 'rejected';
+  reason: string;
+  importId: number;
+  /** 1-based line in the imported file. */
+  line: number;
+}
+
+const listName = z.string().trim().min(1, 'name is empty').max(80, 'name is too long');
+
+/** Channels of the watchlist domain, plus the archive's data-quality issues per ticker for chart markers. */
+export const watchlistChannels = {
+  /** Every watchlist, reports' first, then the user's in their order; forms missing report watchlists. */
+  'watchlists:list': channel(z.object({}).strict())<Watchlist[]>(),
+  /** Creates a user watchlist at the end, optionally with tickers. */
+  'watchlists:create': channel(
+    z.object({ name: listName, tickers: z.array(tickerSymbol).max(5000).optional() }).strict(),
+  )<Watchlist>(),
+  /** Renames a watchlist. */
+  'watchlists:rename': channel(z.object({ id: rowId, name: listName }).strict())<Watchlist>(),
+  /** Puts the watchlists in the given order (every id exactly once). */
+  'watchlists:reorder': channel(z.object({ ids: z.array(rowId).min(1).max(10000) }).strict())<Watchlist[]>(),
+  /** Puts one watchlist's tickers in the given order (a permutation of its tickers). */
+  'watchlists:reorderItems': channel(
+    z.object({ id: rowId, tickers: z.array(tickerSymbol).max(5000) }).strict(),
+  )<Watchlist>(),
+  /** Deletes a user watchlist (a report's watchlist goes with its report: CONFLICT). */
+  'watchlists:delete': channel(z.object({ id: rowId }).strict())<{ id: number }>(),
+  /** Adds a ticker at the end of a watchlist (CONFLICT when it is already there). */
+  'watchlists:addTicker': channel(z.object({ id: rowId, ticker: tickerSymbol }).strict())<Watchlist>(),
+  /** Removes a ticker from a watchlist (NOT_FOUND when it is not there). */
+  'watchlists:removeTicker': channel(z.object({ id: rowId, ticker: tickerSymbol }).strict())<Watchlist>(),
+  /** Tickers of the archive matching what was typed: symbol prefix first, then symbol or name containing it. */
+  'watchlists:complete': channel(
+    z.object({ query: z.string().trim().max(40), limit: z.number().int().min(1).max(50).default(10) }).strict(),
+  )<TickerCompletion[]>(),
+  /** (Re)forms a report's watchlist from the report's related tickers. */
+  'watchlists:fromReport': channel(z.object({ reportId: rowId }).strict())<Watchlist>(),
+  /** The data-quality warnings imports recorded for a ticker (committed imports only), by date. */
+  'archive:issues': channel(
+    z.object({ ticker: tickerSymbol, from: tradingDate.optional(), to: tradingDate.optional() }).strict(),
+  )<DataIssue[]>(),
+};
