@@ -1,0 +1,251 @@
+/**
+ * Pure data shaping for the chart and the watchlist: columnar bars → chart series, moving averages,
+ * rebasing for compare mode, range presets, the legend's figures and sparkline paths. No DOM, no
+ * chart library at runtime, so it runs (and is tested) on plain Node.
+ */
+import type { CandlestickData, HistogramData, LineData, UTCTimestamp } from 'lightweight-charts';
+import type { BarColumns, TradingDate } from '../../../../shared/domain';
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** `YYYY-MM-DD` → seconds since the epoch at 00:00 UTC (the chart's time axis); no Date objects. */
+export function dateToTime(date: TradingDate): UTCTimestamp {
+  const c = (i: number): number => date.charCodeAt(i) - 48;
+  const y = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3);
+  const m = c(5) * 10 + c(6);
+  const d = c(8) * 10 + c(9);
+  return (daysFromCivil(y, m, d) * 86400) as UTCTimestamp;
+}
+
+/** Seconds since the epoch → `YYYY-MM-DD` (UTC). */
+export function timeToDate(time: number): TradingDate {
+  return new Date(time * 1000).toISOString().slice(0, 10);
+}
+
+/** The candlestick and volume series of one ticker, index-aligned with its bars. */
+export interface ChartSeries {
+  /** Chart time of each bar. */
+  times: UTCTimestamp[];
+  candles: CandlestickData<UTCTimestamp>[];
+  /** Volume bars coloured by the candle's direction; empty when the ticker has no volume at all. */
+  volumes: HistogramData<UTCTimestamp>[];
+}
+
+/**
+ * Columnar bars → candlesticks and volume bars. Bars with a non-finite price are left out of the
+ * candles (lightweight-charts rejects them); a missing volume is left out of the volume pane.
+ */
+export function toChartSeries(bars: BarColumns, colors: { up: string; down: string }): ChartSeries {
+  const n = bars.dates.length;
+  const times = new Array<UTCTimestamp>(n);
+  const candles: CandlestickData<UTCTimestamp>[] = [];
+  const volumes: HistogramData<UTCTimestamp>[] = [];
+  const { open, high, low, close, volume } = bars;
+  for (let i = 0; i < n; i++) {
+    const time = dateToTime(bars.dates[i]!);
+    times[i] = time;
+    const o = open[i]!;
+    const c = close[i]!;
+    if (Number.isFinite(o) && Number.isFinite(high[i]!) && Number.isFinite(low[i]!) && Number.isFinite(c)) {
+      candles.push({ time, open: o, high: high[i]!, low: low[i]!, close: c });
+    }
+    const v = volume[i]!;
+    if (Number.isFinite(v)) volumes.push({ time, value: v, color: c >= o ? colors.up : colors.down });
+  }
+  return { times, candles, volumes };
+}
+
+/**
+ * Simple moving average of `n` closes as a line: the value at bar i is the mean of closes i−n+1..i,
+ * first drawn at bar n−1. A window holding a non-finite close yields no point (and is not bridged).
+ */
+export function smaLine(times: readonly UTCTimestamp[], close: Float64Array, n: number): LineData<UTCTimestamp>[] {
+  const out: LineData<UTCTimestamp>[] = [];
+  let sum = 0;
+  let bad = 0;
+  for (let i = 0; i < close.length; i++) {
+    const c = close[i]!;
+    if (Number.isFinite(c)) sum += c;
+    else bad++;
+    if (i >= n) {
+      const old = close[i - n]!;
+      if (Number.isFinite(old)) sum -= old;
+      else bad--;
+    }
+    if (i >= n - 1 && bad === 0) out.push({ time: times[i]!, value: sum / n });
+  }
+  return out;
+}
+
+/** Index of the first date on or after `date` (dates ascending); `dates.length` when none is. */
+export function indexOnOrAfter(dates: readonly TradingDate[], date: TradingDate): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid]! < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the last date on or before `date`; −1 when none is. */
+export function indexOnOrBefore(dates: readonly TradingDate[], date: TradingDate): number {
+  const i = indexOnOrAfter(dates, date);
+  return i < dates.length && dates[i] === date ? i : i - 1;
+}
+
+/** A compare-mode line: percent change of close from the base close, and the base bar. */
+export interface RebasedLine {
+  ticker: string;
+  /** Date of the base bar: the first bar on or after the chosen start (null when there is none). */
+  baseDate: TradingDate | null;
+  /** Percent values (0 at the base bar), from the base bar on. */
+  points: LineData<UTCTimestamp>[];
+}
+
+/**
+ * Rebases a ticker's closes to 0 % at `start`: value = (close / base close − 1) × 100, where the base
+ * is the first bar on or after `start` with a finite close. Bars before the base are left out.
+ */
+export function rebaseCloses(bars: BarColumns, start: TradingDate): RebasedLine {
+  let i = indexOnOrAfter(bars.dates, start);
+  while (i < bars.dates.length && !Number.isFinite(bars.close[i]!)) i++;
+  if (i >= bars.dates.length) return { ticker: bars.ticker, baseDate: null, points: [] };
+  const base = bars.close[i]!;
+  const points: LineData<UTCTimestamp>[] = [];
+  for (let j = i; j < bars.dates.length; j++) {
+    const c = bars.close[j]!;
+    if (Number.isFinite(c)) points.push({ time: dateToTime(bars.dates[j]!), value: (c / base - 1) * 100 });
+  }
+  return { ticker: bars.ticker, baseDate: bars.dates[i]!, points };
+}
+
+/** What the legend shows for the bar under the crosshair. */
+export interface LegendBar {
+  date: TradingDate;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  /** close − previous close, and that as a fraction of the previous close (null on the first bar). */
+  change: number | null;
+  changePct: number | null;
+  /** Null where the file had no volume. */
+  volume: number | null;
+}
+
+/** The legend's figures for bar `i` (null when there is no such bar). */
+export function legendAt(bars: BarColumns, i: number): LegendBar | null {
+  if (i < 0 || i >= bars.dates.length) return null;
+  const close = bars.close[i]!;
+  const prev = i > 0 ? bars.close[i - 1]! : NaN;
+  const ok = Number.isFinite(prev) && prev !== 0;
+  const v = bars.volume[i]!;
+  return {
+    date: bars.dates[i]!,
+    open: bars.open[i]!,
+    high: bars.high[i]!,
+    low: bars.low[i]!,
+    close,
+    change: ok ? close - prev : null,
+    changePct: ok ? close / prev - 1 : null,
+    volume: Number.isFinite(v) ? v : null,
+  };
+}
+
+/** The range presets of the chart. */
+export const RANGE_PRESETS = ['1M', '3M', '6M', 'YTD', '1Y', '5Y', 'All'] as const;
+/** One range preset; `Report` is the open report's window. */
+export type RangePreset = (typeof RANGE_PRESETS)[number] | 'Report';
+
+function shiftDate(date: TradingDate, months: number): TradingDate {
+  const y = +date.slice(0, 4);
+  const m = +date.slice(5, 7) - 1 + months;
+  const d = +date.slice(8, 10);
+  const ty = y + Math.floor(m / 12);
+  const tm = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  return `${ty}-${String(tm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * The bar indices [from, to] (inclusive) a preset shows, counted back from the last bar: 1M/3M/6M/1Y/5Y
+ * = the same calendar day that many months earlier (exclusive) to the last bar, YTD = the first bar of
+ * the last bar's year, All = every bar, Report = the report's window. Null when no bar falls inside.
+ */
+export function presetRange(
+  dates: readonly TradingDate[],
+  preset: RangePreset,
+  report?: { from: TradingDate; to: TradingDate } | null,
+): { from: number; to: number } | null {
+  const n = dates.length;
+  if (n === 0) return null;
+  const lastDate = dates[n - 1]!;
+  let fromDate: TradingDate;
+  let toIndex = n - 1;
+  switch (preset) {
+    case 'All':
+      return { from: 0, to: n - 1 };
+    case 'YTD':
+      fromDate = `${lastDate.slice(0, 4)}-01-01`;
+      break;
+    case 'Report': {
+      if (!report) return null;
+      fromDate = report.from;
+      toIndex = indexOnOrBefore(dates, report.to);
+      break;
+    }
+    default: {
+      const months = { '1M': 1, '3M': 3, '6M': 6, '1Y': 12, '5Y': 60 }[preset];
+      const start = shiftDate(lastDate, -months);
+      const i = indexOnOrAfter(dates, start);
+      const from = i < n && dates[i] === start ? i + 1 : i;
+      return { from: Math.min(from, n - 1), to: n - 1 };
+    }
+  }
+  const from = indexOnOrAfter(dates, fromDate);
+  if (from > toIndex || toIndex < 0) return null;
+  return { from, to: toIndex };
+}
+
+/**
+ * An SVG path through the closes of a sparkline, scaled to `width` × `height` (y grows downwards);
+ * a missing close breaks the line. Empty when fewer than two closes are finite.
+ */
+export function sparklinePath(closes: ReadonlyArray<number | null>, width: number, height: number, pad = 1): string {
+  let min = Infinity;
+  let max = -Infinity;
+  let finite = 0;
+  for (const c of closes) {
+    if (c === null || !Number.isFinite(c)) continue;
+    finite++;
+    if (c < min) min = c;
+    if (c > max) max = c;
+  }
+  if (finite < 2) return '';
+  const span = max - min || 1;
+  const step = closes.length > 1 ? (width - 2 * pad) / (closes.length - 1) : 0;
+  const r = (v: number): string => String(Math.round(v * 100) / 100);
+  let path = '';
+  let pen = false;
+  closes.forEach((c, i) => {
+    if (c === null || !Number.isFinite(c)) {
+      pen = false;
+      return;
+    }
+    const x = pad + i * step;
+    const y = max === min ? height / 2 : pad + (1 - (c - min) / span) * (height - 2 * pad);
+    path += `${pen ? 'L' : 'M'}${r(x)} ${r(y)}`;
+    pen = true;
+  });
+  return path;
+}
