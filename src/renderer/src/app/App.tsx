@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { ViewName } from '../../../shared/domain';
 import { ChartView } from '../features/chart/ChartView';
+import { ImportDropTarget } from '../features/import/ImportDropTarget';
+import { ImportProvider } from '../features/import/import-state';
 import { ImportView } from '../features/import/ImportView';
 import { Sidebar } from '../features/layout/Sidebar';
 import { TopBar } from '../features/layout/TopBar';
@@ -42,15 +44,19 @@ export function App(): React.JSX.Element {
   if (!settings) return <div className="app loading" aria-busy="true" />;
   return (
     <SelectionContext.Provider value={selection}>
-      <div className="app">
-        <TopBar theme={settings.theme} onTheme={(theme) => update({ theme })} />
-        <Sidebar />
-        <main className="main-pane">
-          <ViewTabs />
-          <MainView view={view} />
-        </main>
-        <NotesPanel />
-      </div>
+      <ImportProvider onFilesAdded={() => selection.setView('imports')}>
+        <ImportDropTarget>
+          <div className="app">
+            <TopBar theme={settings.theme} onTheme={(theme) => update({ theme })} />
+            <Sidebar />
+            <main className="main-pane">
+              <ViewTabs />
+              <MainView view={view} />
+            </main>
+            <NotesPanel />
+          </div>
+        </ImportDropTarget>
+      </ImportProvider>
     </SelectionContext.Provider>
   );
 }

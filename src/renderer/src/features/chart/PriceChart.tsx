@@ -1,0 +1,331 @@
+import {
+  CandlestickSeries,
+  ColorType,
+  createChart,
+  createSeriesMarkers,
+  CrosshairMode,
+  HistogramSeries,
+  LineSeries,
+  PriceScaleMode,
+  type IChartApi,
+  type ISeriesApi,
+  type ISeriesMarkersPluginApi,
+  type MouseEventParams,
+  type SeriesMarker,
+  type Time,
+  type UTCTimestamp,
+} from 'lightweight-charts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DataIssue, WatchlistReport } from '../../../../shared/contract/watchlists';
+import type { BarColumns } from '../../../../shared/domain';
+import { ChartLegend } from './ChartLegend';
+import {
+  dateToTime,
+  indexOnOrAfter,
+  indexOnOrBefore,
+  legendAt,
+  presetRange,
+  smaLine,
+  toChartSeries,
+  type RangePreset,
+} from './series';
+import type { ChartColors } from './use-chart-colors';
+
+/** Which moving averages are drawn. */
+export interface Overlays {
+  sma20: boolean;
+  sma50: boolean;
+  sma200: boolean;
+}
+
+const SMA_PERIODS = { sma20: 20, sma50: 50, sma200: 200 } as const;
+type SmaKey = keyof typeof SMA_PERIODS;
+const SMA_KEYS = Object.keys(SMA_PERIODS) as SmaKey[];
+
+interface Handles {
+  chart: IChartApi;
+  windowShade: ISeriesApi<'Histogram', Time>;
+  candles: ISeriesApi<'Candlestick', Time>;
+  volume: ISeriesApi<'Histogram', Time>;
+  sma: Record<SmaKey, ISeriesApi<'Line', Time>>;
+  markers: ISeriesMarkersPluginApi<Time>;
+}
+
+/** Props of {@link PriceChart}. */
+export interface PriceChartProps {
+  bars: BarColumns;
+  issues: readonly DataIssue[];
+  report: WatchlistReport | null;
+  overlays: Overlays;
+  logScale: boolean;
+  /** The range to show; re-applied when it, the report or the ticker changes. */
+  preset: RangePreset;
+  colors: ChartColors;
+}
+
+function chartOptions(colors: ChartColors) {
+  return {
+    layout: {
+      background: { type: ColorType.Solid, color: colors.background } as const,
+      textColor: colors.muted,
+      fontFamily: getComputedStyle(document.body).fontFamily,
+      attributionLogo: false,
+      panes: { separatorColor: colors.border, enableResize: true },
+    },
+    grid: { vertLines: { color: colors.grid }, horzLines: { color: colors.grid } },
+    rightPriceScale: { borderColor: colors.border },
+    timeScale: { borderColor: colors.border },
+    crosshair: { mode: CrosshairMode.Normal },
+  };
+}
+
+/** Binary search of a chart time among ascending times; the index of the bar at or before it. */
+function indexOfTime(times: readonly number[], time: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid]! <= time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * Candlesticks of one ticker with volume in its own pane, SMA overlays, the open report's window shaded,
+ * markers for the report's as-of date and the import's data-quality warnings, and a legend for the bar
+ * under the crosshair. Keyboard: ←/→ move the crosshair (Shift: 10 bars), +/− zoom, Home/End.
+ * The chart is created once per mount and removed on unmount; switching tickers only swaps data.
+ */
+export function PriceChart(props: PriceChartProps): React.JSX.Element {
+  const { bars, issues, report, overlays, logScale, preset, colors } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const handles = useRef<Handles | null>(null);
+  const times = useRef<UTCTimestamp[]>([]);
+  const smaFor = useRef<Partial<Record<SmaKey, BarColumns>>>({});
+  const [cursor, setCursor] = useState<{ bars: BarColumns; index: number } | null>(null);
+  const initialColors = useRef(colors);
+  const currentBars = useRef<BarColumns | null>(null);
+
+  // Create the chart once; remove it (and with it every canvas and listener) on unmount.
+  useEffect(() => {
+    const el = container.current!;
+    const c = initialColors.current;
+    const chart = createChart(el, { ...chartOptions(c), autoSize: true });
+    const windowShade = chart.addSeries(HistogramSeries, {
+      priceScaleId: 'report-window',
+      color: c.windowShade,
+      lastValueVisible: false,
+      priceLineVisible: false,
+      crosshairMarkerVisible: false,
+    } as never);
+    chart.priceScale('report-window').applyOptions({ visible: false, scaleMargins: { top: 0, bottom: 0 } });
+    const candles = chart.addSeries(CandlestickSeries, {
+      upColor: c.up,
+      downColor: c.down,
+      borderUpColor: c.up,
+      borderDownColor: c.down,
+      wickUpColor: c.up,
+      wickDownColor: c.down,
+    });
+    const line = (color: string) =>
+      chart.addSeries(LineSeries, { color, lineWidth: 1, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false });
+    const sma = { sma20: line(c.sma20), sma50: line(c.sma50), sma200: line(c.sma200) };
+    const volume = chart.addSeries(HistogramSeries, { priceFormat: { type: 'volume' }, priceLineVisible: false }, 1);
+    chart.panes()[0]?.setStretchFactor(4);
+    chart.panes()[1]?.setStretchFactor(1);
+    const markers = createSeriesMarkers(candles, []);
+    handles.current = { chart, windowShade, candles, volume, sma, markers };
+
+    const onMove = (p: MouseEventParams<Time>): void => {
+      const b = el.dataset['bars'] ? currentBars.current : null;
+      if (!b) return;
+      if (p.time === undefined) {
+        setCursor(null);
+        return;
+      }
+      setCursor({ bars: b, index: indexOfTime(times.current, p.time as number) });
+    };
+    chart.subscribeCrosshairMove(onMove);
+    return () => {
+      chart.unsubscribeCrosshairMove(onMove);
+      handles.current = null;
+      chart.remove();
+    };
+  }, []);
+
+
+  // Theme.
+  useEffect(() => {
+    const h = handles.current!;
+    h.chart.applyOptions(chartOptions(colors));
+    h.candles.applyOptions({
+      upColor: colors.up,
+      downColor: colors.down,
+      borderUpColor: colors.up,
+      borderDownColor: colors.down,
+      wickUpColor: colors.up,
+      wickDownColor: colors.down,
+    });
+    h.windowShade.applyOptions({ color: colors.windowShade });
+  }, [colors]);
+
+  // The ticker's bars: candles, volume; drawn overlays are recomputed lazily below.
+  useEffect(() => {
+    const h = handles.current!;
+    const el = container.current!;
+    const s = toChartSeries(bars, { up: colors.up + '80', down: colors.down + '80' });
+    times.current = s.times;
+    currentBars.current = bars;
+    smaFor.current = {};
+    h.candles.setData(s.candles);
+    h.volume.setData(s.volumes);
+    for (const k of SMA_KEYS) h.sma[k].setData([]);
+    el.dataset['bars'] = String(s.candles.length);
+    delete el.dataset['drawn'];
+    // Two frames: the chart paints in the first, ours runs after it.
+    let raf = requestAnimationFrame(() => {
+      raf = requestAnimationFrame(() => {
+        el.dataset['drawn'] = bars.ticker;
+      });
+    });
+    return () => cancelAnimationFrame(raf);
+  }, [bars, colors.up, colors.down]);
+
+  // Moving averages: computed when first shown for these bars.
+  useEffect(() => {
+    const h = handles.current!;
+    for (const k of SMA_KEYS) {
+      if (overlays[k] && smaFor.current[k] !== bars) {
+        h.sma[k].setData(smaLine(times.current, bars.close, SMA_PERIODS[k]));
+        smaFor.current[k] = bars;
+      }
+      h.sma[k].applyOptions({ visible: overlays[k] });
+    }
+  }, [bars, overlays]);
+
+  useEffect(() => {
+    handles.current!.chart.priceScale('right', 0).applyOptions({ mode: logScale ? PriceScaleMode.Logarithmic : PriceScaleMode.Normal });
+  }, [logScale]);
+
+  // The open report's window, shaded behind the candles.
+  useEffect(() => {
+    const h = handles.current!;
+    if (!report?.windowFrom || !report.windowTo) {
+      h.windowShade.setData([]);
+      return;
+    }
+    const from = indexOnOrAfter(bars.dates, report.windowFrom);
+    const to = indexOnOrBefore(bars.dates, report.windowTo);
+    const shade = [];
+    for (let i = from; i <= to; i++) shade.push({ time: dateToTime(bars.dates[i]!), value: 1 });
+    h.windowShade.setData(shade);
+  }, [bars, report]);
+
+  // Markers: the report's as-of date and the import's data-quality warnings, each on its bar.
+  useEffect(() => {
+    const h = handles.current!;
+    const m: SeriesMarker<Time>[] = [];
+    const at = (date: string): UTCTimestamp | null => {
+      const i = indexOnOrBefore(bars.dates, date);
+      return i >= 0 && bars.dates[i] === date ? dateToTime(date) : null;
+    };
+    const byDate = new Map<string, DataIssue[]>();
+    for (const issue of issues) byDate.set(issue.date, [...(byDate.get(issue.date) ?? []), issue]);
+    for (const [date, list] of byDate) {
+      const time = at(date);
+      if (time === null) continue;
+      const kinds = [...new Set(list.map((i) => i.kind))].join(', ');
+      m.push({ time, position: 'belowBar', shape: 'circle', color: colors.warn, text: `⚠ ${kinds}`, id: `issue:${date}` });
+    }
+    if (report) {
+      const i = indexOnOrBefore(bars.dates, report.asOf);
+      if (i >= 0) {
+        m.push({ time: dateToTime(bars.dates[i]!), position: 'aboveBar', shape: 'arrowDown', color: colors.accent, text: `as of ${report.asOf}`, id: 'as-of' });
+      }
+    }
+    m.sort((a, b) => (a.time as number) - (b.time as number));
+    h.markers.setMarkers(m);
+    container.current!.dataset['markers'] = m.map((x) => x.id).join(' ');
+  }, [bars, issues, report, colors.warn, colors.accent]);
+
+  // The range preset (and again whenever the ticker or the report changes).
+  useEffect(() => {
+    const r = presetRange(bars.dates, preset, report?.windowFrom && report.windowTo ? { from: report.windowFrom, to: report.windowTo } : null);
+    const ts = handles.current!.chart.timeScale();
+    if (r) ts.setVisibleLogicalRange({ from: r.from - 0.5, to: r.to + 0.5 });
+    else ts.fitContent();
+  }, [bars, preset, report]);
+
+  const legend = useMemo(() => {
+    const i = cursor && cursor.bars === bars ? cursor.index : bars.dates.length - 1;
+    return legendAt(bars, i);
+  }, [bars, cursor]);
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
+    const h = handles.current;
+    const n = times.current.length;
+    if (!h || n === 0) return;
+    const ts = h.chart.timeScale();
+    const range = ts.getVisibleLogicalRange();
+    const moveTo = (i: number): void => {
+      const idx = Math.max(0, Math.min(n - 1, i));
+      const close = bars.close[idx]!;
+      if (range && (idx < range.from || idx > range.to)) {
+        const width = range.to - range.from;
+        const from = idx < range.from ? idx - 0.5 : idx + 0.5 - width;
+        ts.setVisibleLogicalRange({ from, to: from + width });
+      }
+      if (Number.isFinite(close)) h.chart.setCrosshairPosition(close, times.current[idx]!, h.candles);
+      setCursor({ bars, index: idx });
+    };
+    const current = cursor && cursor.bars === bars ? cursor.index : n - 1;
+    const step = e.shiftKey ? 10 : 1;
+    switch (e.key) {
+      case 'ArrowLeft':
+        moveTo(current - step);
+        break;
+      case 'ArrowRight':
+        moveTo(current + step);
+        break;
+      case 'Home':
+        if (range) ts.setVisibleLogicalRange({ from: -0.5, to: range.to - range.from - 0.5 });
+        moveTo(0);
+        break;
+      case 'End':
+        ts.scrollToRealTime();
+        moveTo(n - 1);
+        break;
+      case '+':
+      case '=':
+      case '-':
+      case '_': {
+        if (!range) return;
+        const factor = e.key === '+' || e.key === '=' ? 0.8 : 1.25;
+        const centre = cursor && cursor.bars === bars ? cursor.index : (range.from + range.to) / 2;
+        const half = Math.max(5, ((range.to - range.from) * factor) / 2);
+        ts.setVisibleLogicalRange({ from: centre - half, to: centre + half });
+        break;
+      }
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  return (
+    <div className="price-chart">
+      <ChartLegend ticker={bars.ticker} legend={legend} />
+      <div
+        ref={container}
+        className="chart-canvas"
+        tabIndex={0}
+        role="img"
+        aria-label={`${bars.ticker} candlestick chart; arrow keys move the crosshair, + and − zoom, Home and End jump`}
+        data-testid="price-chart"
+        onKeyDown={onKeyDown}
+        onBlur={() => handles.current?.chart.clearCrosshairPosition()}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { FileResult } from '../../../../shared/contract/imports';
+import { formatCount, formatDate } from '../../lib/format';
+
+const STATUS: Record<FileResult['status'], string> = {
+  imported: 'imported',
+  failed: 'not imported',
+  cancelled: 'cancelled — nothing written',
+  checked: 'checked',
+};
+
+/** One summary for all the files of a run: what each wrote, replaced, warned about and rejected. */
+export function ImportSummary(props: { results: FileResult[] }): React.JSX.Element {
+  const imported = props.results.filter((r) => r.status === 'imported');
+  const written = imported.reduce((n, r) => n + r.counts.imported, 0);
+  return (
+    <section className="card summary" aria-label="Import summary" data-testid="import-summary">
+      <h2>
+        {imported.length} of {props.results.length} {props.results.length === 1 ? 'file' : 'files'} imported,{' '}
+        {formatCount(written)} bars written
+      </h2>
+      <div className="scroll-x">
+        <table className="grid compact">
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Ticker</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col" className="num">
+                Written
+              </th>
+              <th scope="col" className="num">
+                Replaced
+              </th>
+              <th scope="col" className="num">
+                Warnings
+              </th>
+              <th scope="col" className="num">
+                Rejected
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.results.flatMap((r) =>
+              (r.tickers.length ? r.tickers : [null]).map((t, i) => (
+                <tr key={`${r.file}-${t?.ticker ?? i}`} className={r.status === 'imported' ? undefined : 'rejected'}>
+                  <td>{i === 0 ? r.file : ''}</td>
+                  <td>{t?.ticker ?? '—'}</td>
+                  <td>
+                    {STATUS[r.status]}
+                    {r.error && i === 0 && <div className="error small wrap">{r.error}</div>}
+                  </td>
+                  <td>{formatDate(t?.firstDate ?? null)}</td>
+                  <td>{formatDate(t?.lastDate ?? null)}</td>
+                  <td className="num">{formatCount(t?.imported ?? 0)}</td>
+                  <td className="num">{formatCount(t?.replaced ?? 0)}</td>
+                  <td className="num">{formatCount(t?.warnings.length ?? 0)}</td>
+                  <td className="num">{formatCount(t?.rejected.length ?? 0)}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

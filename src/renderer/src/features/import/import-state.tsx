@@ -1,0 +1,253 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { FileResult, ImportFileInput, ImportOptions } from '../../../../shared/contract/imports';
+import { call, subscribe } from '../../lib/api';
+
+/** A file waiting to be imported: its source, the user's choices for it, and what the preview found. */
+export interface QueuedFile {
+  key: string;
+  name: string;
+  source: { path: string } | { name: string; text: string };
+  options: ImportOptions;
+  preview: FileResult | null;
+  previewError: string | null;
+  previewing: boolean;
+}
+
+/** Progress of the running import job. */
+export interface ImportProgress {
+  jobId: string;
+  file: string;
+  rowsDone: number;
+  rowsTotal: number;
+  fileIndex: number;
+  fileCount: number;
+}
+
+/** Options that apply to every file of a run. */
+export interface RunOptions {
+  onConflict: 'fail' | 'replace' | 'keep';
+  allowRejected: boolean;
+}
+
+/** Everything the import screen shows and does. */
+export interface ImportState {
+  queue: QueuedFile[];
+  runOptions: RunOptions;
+  progress: ImportProgress | null;
+  running: boolean;
+  results: FileResult[] | null;
+  runError: string | null;
+  addTextFiles(files: File[]): Promise<void>;
+  addPaths(paths: string[]): void;
+  remove(key: string): void;
+  clear(): void;
+  setFileOptions(key: string, patch: Partial<ImportOptions>): void;
+  setRunOptions(patch: Partial<RunOptions>): void;
+  run(): Promise<void>;
+  cancel(): void;
+}
+
+const ImportContext = createContext<ImportState | null>(null);
+
+/** The import state, shared by the window-wide drop target, the menu and the import view. */
+export function useImport(): ImportState {
+  const s = useContext(ImportContext);
+  if (!s) throw new Error('useImport outside ImportProvider');
+  return s;
+}
+
+let counter = 0;
+const nextKey = (): string => `f${++counter}`;
+
+function toInput(f: QueuedFile, run?: RunOptions): ImportFileInput {
+  const options = { ...f.options, ...(run ?? {}) };
+  return 'path' in f.source ? { path: f.source.path, options } : { name: f.source.name, text: f.source.text, options };
+}
+
+/** Holds the import queue; previews each file as it arrives and again whenever its options change. */
+export function ImportProvider(props: { children: React.ReactNode; onFilesAdded: () => void }): React.JSX.Element {
+  const [queue, setQueue] = useState<QueuedFile[]>([]);
+  const [runOptions, setRunOptionsState] = useState<RunOptions>({ onConflict: 'fail', allowRejected: false });
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [running, setRunning] = useState(false);
+  const [results, setResults] = useState<FileResult[] | null>(null);
+  const [runError, setRunError] = useState<string | null>(null);
+  const jobRef = useRef<{ id: string; files: string[] } | null>(null);
+  const client = useQueryClient();
+  const { onFilesAdded } = props;
+
+  const preview = useCallback((file: QueuedFile, run: RunOptions) => {
+    setQueue((q) => q.map((f) => (f.key === file.key ? { ...f, previewing: true } : f)));
+    call('import:preview', { files: [toInput(file, run)] })
+      .then(([result]) =>
+        setQueue((q) =>
+          q.map((f) =>
+            f.key === file.key ? { ...f, preview: result ?? null, previewError: null, previewing: false } : f,
+          ),
+        ),
+      )
+      .catch((err: Error) =>
+        setQueue((q) =>
+          q.map((f) =>
+            f.key === file.key ? { ...f, preview: null, previewError: err.message, previewing: false } : f,
+          ),
+        ),
+      );
+  }, []);
+
+  const enqueue = useCallback(
+    (files: QueuedFile[]) => {
+      setResults(null);
+      setRunError(null);
+      setQueue((q) => [...q, ...files]);
+      for (const f of files) preview(f, runOptions);
+      onFilesAdded();
+    },
+    [preview, runOptions, onFilesAdded],
+  );
+
+  const addTextFiles = useCallback(
+    async (files: File[]) => {
+      const read = await Promise.all(
+        files.map(async (file): Promise<QueuedFile> => ({
+          key: nextKey(),
+          name: file.name,
+          source: { name: file.name, text: await file.text() },
+          options: {},
+          preview: null,
+          previewError: null,
+          previewing: false,
+        })),
+      );
+      enqueue(read);
+    },
+    [enqueue],
+  );
+
+  const addPaths = useCallback(
+    (paths: string[]) =>
+      enqueue(
+        paths.map((p) => ({
+          key: nextKey(),
+          name: p.split(/[\\/]/).pop() ?? p,
+          source: { path: p },
+          options: {},
+          preview: null,
+          previewError: null,
+          previewing: false,
+        })),
+      ),
+    [enqueue],
+  );
+
+  useEffect(
+    () =>
+      subscribe('menu:command', (m) => {
+        if (m.command === 'import-csv' && m.paths?.length) addPaths(m.paths);
+      }),
+    [addPaths],
+  );
+
+  useEffect(
+    () =>
+      subscribe('import:progress', (p) => {
+        const job = jobRef.current;
+        if (!job || p.jobId !== job.id) return;
+        setProgress({ ...p, fileIndex: Math.max(0, job.files.indexOf(p.file)), fileCount: job.files.length });
+      }),
+    [],
+  );
+
+  const setFileOptions = useCallback(
+    (key: string, patch: Partial<ImportOptions>) => {
+      setQueue((q) => {
+        const next = q.map((f) => (f.key === key ? { ...f, options: { ...f.options, ...patch } } : f));
+        const changed = next.find((f) => f.key === key);
+        if (changed) preview(changed, runOptions);
+        return next;
+      });
+    },
+    [preview, runOptions],
+  );
+
+  const setRunOptions = useCallback(
+    (patch: Partial<RunOptions>) => {
+      setRunOptionsState((prev) => {
+        const next = { ...prev, ...patch };
+        // Conflicts and rejections are judged under the run's options, so preview again.
+        setQueue((q) => {
+          q.forEach((f) => preview(f, next));
+          return q;
+        });
+        return next;
+      });
+    },
+    [preview],
+  );
+
+  const run = useCallback(async () => {
+    if (queue.length === 0) return;
+    const jobId = crypto.randomUUID();
+    jobRef.current = { id: jobId, files: queue.map((f) => f.name) };
+    setRunning(true);
+    setRunError(null);
+    setResults(null);
+    setProgress({ jobId, file: queue[0]!.name, rowsDone: 0, rowsTotal: 0, fileIndex: 0, fileCount: queue.length });
+    try {
+      const out = await call('import:run', { files: queue.map((f) => toInput(f, runOptions)), jobId });
+      setResults(out.files);
+      const imported = new Set(out.files.filter((r) => r.status === 'imported').map((r) => r.file));
+      setQueue((q) => q.filter((f) => !imported.has(f.name)));
+    } catch (err) {
+      setRunError((err as Error).message);
+    } finally {
+      jobRef.current = null;
+      setRunning(false);
+      setProgress(null);
+      void client.invalidateQueries();
+    }
+  }, [queue, runOptions, client]);
+
+  const cancel = useCallback(() => {
+    const job = jobRef.current;
+    if (job) void call('import:cancel', { jobId: job.id });
+  }, []);
+
+  const value = useMemo<ImportState>(
+    () => ({
+      queue,
+      runOptions,
+      progress,
+      running,
+      results,
+      runError,
+      addTextFiles,
+      addPaths,
+      remove: (key) => setQueue((q) => q.filter((f) => f.key !== key)),
+      clear: () => {
+        setQueue([]);
+        setResults(null);
+      },
+      setFileOptions,
+      setRunOptions,
+      run,
+      cancel,
+    }),
+    [
+      queue,
+      runOptions,
+      progress,
+      running,
+      results,
+      runError,
+      addTextFiles,
+      addPaths,
+      setFileOptions,
+      setRunOptions,
+      run,
+      cancel,
+    ],
+  );
+  return <ImportContext.Provider value={value}>{props.children}</ImportContext.Provider>;
+}

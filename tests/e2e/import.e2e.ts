@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, keepScreenshot, repoRoot, test } from './support/host';
+
+const shared = path.resolve(repoRoot, '../shared/data');
+
+/** Drops files onto the window the way a user's drag and drop does (a DataTransfer carrying Files). */
+async function dropFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/csv' }));
+    return dt;
+  }, files);
+  const target = page.locator('.drop-root');
+  await target.dispatchEvent('dragenter', { dataTransfer: transfer });
+  await target.dispatchEvent('dragover', { dataTransfer: transfer });
+  await target.dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+const read = (rel: string): { name: string; text: string } => ({
+  name: path.basename(rel),
+  text: fs.readFileSync(path.join(shared, rel), 'utf8'),
+});
+
+test('drop files, see the preview, import with progress, see the summary, undo', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('archive-empty')).toBeVisible();
+
+  // Record every progress value the bar shows, however briefly.
+  await page.evaluate(() => {
+    const seen: Array<[number, number]> = [];
+    (window as unknown as { progressSeen: typeof seen }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector<HTMLProgressElement>('[data-testid="import-progress"]');
+      if (bar) seen.push([bar.value, bar.max]);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+
+  await dropFiles(page, [read('yfinance/IWM.csv'), read('yfinance-max/^GSPC.csv')]);
+  await expect(page.getByRole('tab', { name: 'Imports' })).toHaveAttribute('aria-selected', 'true');
+
+  const iwm = page.getByRole('article', { name: 'Preview of IWM.csv' });
+  const gspc = page.getByRole('article', { name: 'Preview of ^GSPC.csv' });
+  await expect(iwm.getByTestId('detected-provider')).toHaveText('yfinance');
+  await expect(iwm.getByTestId('detected-ticker')).toHaveText('IWM');
+  await expect(iwm.getByTestId('detected-date-format')).toHaveText('YYYY-MM-DD');
+  await expect(gspc.getByTestId('detected-ticker')).toHaveText('^GSPC');
+  const gspcLines = read('yfinance-max/^GSPC.csv').text.trim().split('\n');
+  await expect(gspc.getByTestId('count-rows')).toHaveText(`${(gspcLines.length - 1).toLocaleString('en-US')} rows`);
+  await expect(gspc.getByTestId('count-rejected')).toHaveText('0 rejected');
+  // The first row of the preview is the file's first data row.
+  const first = gspcLines[1]!.split(',');
+  await expect(gspc.getByRole('table', { name: 'First rows' }).getByRole('row').nth(1)).toContainText(first[0]!);
+  await keepScreenshot(page, 'import-preview');
+
+  await page.getByRole('button', { name: /^Import 2 files$/ }).click();
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toBeVisible({ timeout: 60_000 });
+  await expect(summary.getByRole('heading')).toContainText('2 of 2 files imported');
+  const seen = await page.evaluate(() => (window as unknown as { progressSeen: Array<[number, number]> }).progressSeen);
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.some(([value, max]) => max > 1 && value > 0)).toBe(true);
+  await keepScreenshot(page, 'import-summary');
+
+  // The archive now holds both, as the CLI sees it too.
+  const info = (await host.cli(['info'])) as { tickers: number; bars: number };
+  expect(info.tickers).toBe(2);
+  await expect(page.getByRole('table', { name: 'Imports' }).getByRole('row')).toHaveCount(3);
+
+  // Undo the ^GSPC import from the history.
+  const row = page.getByRole('table', { name: 'Imports' }).getByRole('row', { name: /\^GSPC\.csv/ });
+  await row.getByRole('button', { name: 'Undo' }).click();
+  await row.getByRole('button', { name: 'Remove its bars' }).click();
+  await expect(row).toContainText('undone');
+  const after = (await host.cli(['info'])) as { tickers: number; bars: number };
+  expect(after.bars).toBe(info.bars - (gspcLines.length - 1));
+});
+
+test('a file with bad rows is reported line by line and imports nothing by default', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Imports' }).click();
+  await dropFiles(page, [read('bad/SP500-spliced.csv')]);
+  const card = page.getByRole('article', { name: 'Preview of SP500-spliced.csv' });
+  await expect(card.getByTestId('count-rejected')).toHaveText('2,517 rejected');
+  const problems = card.getByRole('table', { name: 'Problems' });
+  await expect(problems.getByRole('row').nth(1)).toContainText('2825');
+  await expect(problems.getByRole('row').nth(1)).toContainText('High 1636.88 is below Close 1649.6');
+  await keepScreenshot(page, 'import-rejected');
+  await page.getByRole('button', { name: /^Import 1 file$/ }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('0 of 1 file imported');
+  await expect(page.getByTestId('import-summary')).toContainText('2517 row(s) rejected');
+  expect(((await host.cli(['info'])) as { bars: number }).bars).toBe(0);
+});
