@@ -47,7 +47,17 @@ export function dayNumber(date: TradingDate): number {
 
 /** The `YYYY-MM-DD` date of a day number (days since 1970-01-01, UTC). */
 export function fromDayNumber(day: number): TradingDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  // Civil-from-days (H. Hinnant): plain arithmetic, much cheaper than Date#toISOString in hot loops.
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** The date `days` calendar days after `date` (negative goes back). */
@@ -158,15 +168,25 @@ export function isTradingDay(date: TradingDate): boolean {
   return !isWeekend(date) && nyseHoliday(date) === null;
 }
 
-/** Every NYSE trading day from `from` to `to`, inclusive, ascending. */
+const rangeCache = new Map<string, readonly TradingDate[]>();
+
+/** Every NYSE trading day from `from` to `to`, inclusive, ascending (a fresh array; ranges are memoised). */
 export function tradingDaysBetween(from: TradingDate, to: TradingDate): TradingDate[] {
+  const key = `${from}/${to}`;
+  const hit = rangeCache.get(key);
+  if (hit) return hit.slice();
   const out: TradingDate[] = [];
   const end = dayNumber(to);
   for (let d = dayNumber(from); d <= end; d++) {
+    const w = (((d + 4) % 7) + 7) % 7;
+    if (w === 0 || w === 6) continue;
     const date = fromDayNumber(d);
-    if (isTradingDay(date)) out.push(date);
+    if (nyseHoliday(date) === null) out.push(date);
   }
-  return out;
+  // Many tickers share a window (group tables, watchlists, the full panel): keep the last few hundred.
+  if (rangeCache.size >= 512) rangeCache.delete(rangeCache.keys().next().value!);
+  rangeCache.set(key, out);
+  return out.slice();
 }
 
 /** The last NYSE trading day strictly before `date`. */

@@ -5,7 +5,7 @@
 import type { GroupTable, MetricName, MetricsPanel, RelativePerformance, ReturnKind, WatchlistRow } from '../../shared/analytics';
 import { addDays, tradingDayOnOrBefore } from '../../shared/calendar';
 import type { BarColumns, PriceBasis, TradingDate } from '../../shared/domain';
-import { readBars } from '../archive/repository';
+import { readBarsColumnar as readBars } from '../archive/repository';
 import type { Db } from '../db/open';
 import { computeGroup } from './group';
 import { computePanel } from './panel';

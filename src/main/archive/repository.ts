@@ -1,4 +1,5 @@
 import type { ArchiveInfo, BarColumns, TickerSummary, TradingDate } from '../../shared/domain';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 
 /** Counts and date range of the whole archive. */
@@ -81,22 +82,97 @@ export function toColumns(ticker: string, rows: unknown[][]): BarColumns {
   return cols;
 }
 
+/** Growable columns the bar collector writes into. */
+interface CollectorState {
+  n: number;
+  dates: string[];
+  open: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
+  close: Float64Array;
+  adjClose: Float64Array;
+  volume: Float64Array;
+}
+
+const COLLECT_FN = 'breadth_collect_bar';
+const collectors = new WeakMap<Db, { stmt: Statement; holder: { state: CollectorState } }>();
+const PRICE_COLS = ['open', 'high', 'low', 'close', 'adjClose', 'volume'] as const;
+
+function newState(capacity: number): CollectorState {
+  const f = (): Float64Array => new Float64Array(capacity);
+  return { n: 0, dates: new Array<string>(capacity), open: f(), high: f(), low: f(), close: f(), adjClose: f(), volume: f() };
+}
+
+/**
+ * The fast columnar reader's statement on a connection. SQLite calls a registered function once per bar,
+ * and that function writes the bar's values straight into typed columns: no array or object per row.
+ * (better-sqlite3's `raw()` rows cost a JS array per bar; this path takes about half the CPU time.)
+ */
+function collector(db: Db): { stmt: Statement; holder: { state: CollectorState } } {
+  let c = collectors.get(db);
+  if (!c) {
+    const holder = { state: newState(0) };
+    db.function(
+      COLLECT_FN,
+      { deterministic: false, directOnly: true },
+      (date: string, open: number, high: number, low: number, close: number, adj: number | null, vol: number | null) => {
+        let st = holder.state;
+        if (st.n === st.open.length) {
+          // Grow by doubling; the final columns are trimmed to size.
+          const grown = newState(Math.max(1024, st.n * 2));
+          for (const k of PRICE_COLS) grown[k].set(st[k]);
+          for (let i = 0; i < st.n; i++) grown.dates[i] = st.dates[i]!;
+          grown.n = st.n;
+          holder.state = st = grown;
+        }
+        const i = st.n++;
+        st.dates[i] = date;
+        st.open[i] = open;
+        st.high[i] = high;
+        st.low[i] = low;
+        st.close[i] = close;
+        st.adjClose[i] = adj === null ? NaN : adj;
+        st.volume[i] = vol === null ? NaN : vol;
+        return null;
+      },
+    );
+    const stmt = db
+      .prepare(
+        `SELECT count(${COLLECT_FN}(date, open, high, low, close, adj_close, volume)) FROM bars
+          WHERE ticker = ? AND date >= ? AND date <= ?`,
+      )
+      .pluck(true);
+    c = { stmt, holder };
+    collectors.set(db, c);
+  }
+  return c;
+}
+
+/**
+ * Reads one ticker's bars between `from` and `to` (inclusive, either optional) into columns through the
+ * fast collector (see `collector`). Same result as `readBars`; bars come in primary-key order, which
+ * is date order, and are checked to be so (falling back to `readBars` if SQLite ever chose otherwise).
+ */
+export function readBarsColumnar(db: Db, ticker: string, from?: TradingDate, to?: TradingDate): BarColumns {
+  const { stmt, holder } = collector(db);
+  holder.state = newState(0);
+  stmt.get(ticker, from ?? '0000-00-00', to ?? '9999-99-99');
+  const st = holder.state;
+  holder.state = newState(0);
+  const n = st.n;
+  const dates = st.dates.length === n ? st.dates : st.dates.slice(0, n);
+  for (let i = 1; i < n; i++) if (dates[i - 1]! >= dates[i]!) return readBars(db, ticker, from, to);
+  const col = (k: (typeof PRICE_COLS)[number]): Float64Array => (st[k].length === n ? st[k] : st[k].slice(0, n));
+  return { ticker, dates, open: col('open'), high: col('high'), low: col('low'), close: col('close'), adjClose: col('adjClose'), volume: col('volume') };
+}
+
 /**
  * Reads many tickers' bars (every ticker in the archive when `tickers` is omitted) between `from` and
- * `to`, one prepared statement reused per ticker, straight into columns: a map ticker → columns.
+ * `to` through the fast columnar reader: a map ticker → columns, in the order given (or by symbol).
  */
 export function readBarsMany(db: Db, tickers?: readonly string[], from?: TradingDate, to?: TradingDate): Map<string, BarColumns> {
-  const symbols =
-    tickers ?? (db.prepare('SELECT symbol FROM tickers ORDER BY symbol').pluck().all() as string[]);
-  const stmt = db
-    .prepare(
-      `SELECT date, open, high, low, close, adj_close, volume FROM bars
-        WHERE ticker = ? AND date >= ? AND date <= ? ORDER BY date`,
-    )
-    .raw(true);
+  const symbols = tickers ?? (db.prepare('SELECT symbol FROM tickers ORDER BY symbol').pluck().all() as string[]);
   const out = new Map<string, BarColumns>();
-  for (const t of symbols) {
-    out.set(t, toColumns(t, stmt.all(t, from ?? '0000-00-00', to ?? '9999-99-99') as unknown[][]));
-  }
+  for (const t of symbols) out.set(t, readBarsColumnar(db, t, from, to));
   return out;
 }

@@ -69,3 +69,14 @@ describe('NYSE calendar', () => {
     expect(tradingDaysBetween('2025-12-01', '2026-01-09')).toHaveLength(28);
   });
 });
+
+describe('day numbers', () => {
+  it('fromDayNumber agrees with Date for every day from 1900 to 2200', async () => {
+    const { dayNumber, fromDayNumber } = await import('../../../src/shared/calendar');
+    for (let d = dayNumber('1900-01-01'); d <= dayNumber('2200-12-31'); d++) {
+      const iso = new Date(d * 86_400_000).toISOString().slice(0, 10);
+      if (fromDayNumber(d) !== iso) expect(fromDayNumber(d)).toBe(iso);
+      if (dayNumber(iso) !== d) expect(dayNumber(iso)).toBe(d);
+    }
+  });
+});
