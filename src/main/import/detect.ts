@@ -209,18 +209,27 @@ export function detect(
       const tally = new DateFormatTally(initial);
       for (const d of dates) tally.add(d);
       dateCandidates = tally.best();
+      // US providers always write month first; their layout settles what the digits alone cannot.
+      if ((provider === 'nasdaq' || provider === 'barchart') && dateCandidates.includes('MM/DD/YYYY')) dateCandidates = ['MM/DD/YYYY'];
       if (dateCandidates.length === 1) dateFormat = dateCandidates[0]!;
     }
   }
 
-  const priceFields: string[] = [];
-  for (const r of rows.slice(0, 500)) {
-    for (const f of ['open', 'high', 'low', 'close'] as const) {
-      const v = mapping[f] !== undefined ? r[mapping[f]!] : undefined;
-      if (v !== undefined && !isMissing(v)) priceFields.push(v);
-    }
+  // Yahoo and yfinance write ISO dates; the same column names with other dates are someone else's file.
+  if ((provider === 'yahoo' || provider === 'yfinance') && dateCandidates.length && !dateCandidates.includes('YYYY-MM-DD')) {
+    provider = 'generic';
+    pricesAdjusted = false;
   }
-  const decimalMark = options.decimalMark ?? guessDecimalMark(priceFields, delimiter).mark;
+
+  // Every numeric field but the date and ticker votes: `0,28%` and `28,51M` settle a comma decimal
+  // mark even when the prices (`110.575`) could be read either way.
+  const numericFields: string[] = [];
+  for (const r of rows.slice(0, 500)) {
+    r.forEach((v, i) => {
+      if (i !== mapping.date && i !== mapping.ticker && !isMissing(v)) numericFields.push(v);
+    });
+  }
+  const decimalMark = options.decimalMark ?? guessDecimalMark(numericFields, delimiter).mark;
 
   if (mapping.ticker !== undefined) {
     tickerSource = 'column';

@@ -200,6 +200,7 @@ export function processFile(
   };
   const parseRow = makeRowParser(det, file, sink);
   let run: Row[] = [];
+  let currentReport: TickerReport | null = null;
 
   const flush = (): void => {
     if (!run.length) return;
@@ -295,8 +296,8 @@ export function processFile(
       flush();
       current = row.ticker;
     }
-    const r = report(row.ticker);
-    r.rows++;
+    if (row.ticker !== currentReport?.ticker) currentReport = report(row.ticker);
+    currentReport.rows++;
     counts.rows++;
     if (firstRows.length < 20) {
       firstRows.push({

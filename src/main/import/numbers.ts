@@ -20,6 +20,8 @@ const MISSING = new Set([
 
 /** True when a field holds one of the missing-value tokens (`null`, `-`, `N/A`, empty, `NaN`…). */
 export function isMissing(field: string): boolean {
+  const c = field.charCodeAt(0);
+  if (c >= 48 && c <= 57) return false; // starts with a digit: the common case
   return MISSING.has(field) || MISSING.has(field.trim());
 }
 

@@ -49,6 +49,19 @@ export function nonTradingReason(date: string): { kind: IssueKind; reason: strin
   return hit;
 }
 
+/** A price field as a number: NaN when missing or not a number (the row is then rejected). */
+function readPrice(field: string, dm: '.' | ','): number {
+  return isMissing(field) ? NaN : parseNumber(field, dm);
+}
+
+/** Says why a price field is unusable (missing, not a number, not positive). */
+function priceProblem(out: string[], field: string, value: number, name: string): void {
+  if (value > 0 && Number.isFinite(value)) return;
+  if (isMissing(field)) out.push(`${name} is missing`);
+  else if (Number.isNaN(value)) out.push(`${name} "${field.trim()}" is not a number`);
+  else out.push(`${name} ${value} is not a positive price`);
+}
+
 /**
  * Parses and checks one data line against the detected layout. Returns the row (possibly with
  * warnings) or null when the line was rejected or skipped; every problem goes to `sink`.
@@ -134,25 +147,22 @@ export function makeRowParser(
       issue(at, 'rejected', 'date', date > today ? `${date} is in the future` : `${date} is before any exchange data`);
       return null;
     }
-    const problems: string[] = [];
-    const price = (i: number, name: string): number => {
-      const f = fields[i]!;
-      if (isMissing(f)) {
-        problems.push(`${name} is missing`);
-        return NaN;
-      }
-      const v = parseNumber(f, dm);
-      if (Number.isNaN(v)) problems.push(`${name} "${f.trim()}" is not a number`);
-      else if (!(v > 0) || !Number.isFinite(v)) problems.push(`${name} ${v} is not a positive price`);
-      return v;
-    };
-    const open = price(iOpen, 'Open');
-    const high = price(iHigh, 'High');
-    const low = price(iLow, 'Low');
-    const close = price(iClose, 'Close');
+    const open = readPrice(fields[iOpen]!, dm);
+    const high = readPrice(fields[iHigh]!, dm);
+    const low = readPrice(fields[iLow]!, dm);
+    const close = readPrice(fields[iClose]!, dm);
     let adjClose: number | null = null;
-    if (iAdj !== undefined && !isMissing(fields[iAdj]!)) adjClose = price(iAdj, 'Adj Close');
-    if (problems.length) {
+    if (iAdj !== undefined && !isMissing(fields[iAdj]!)) adjClose = readPrice(fields[iAdj]!, dm);
+    if (
+      !(open > 0 && high > 0 && low > 0 && close > 0 && (adjClose === null || adjClose > 0)) ||
+      !Number.isFinite(open + high + low + close + (adjClose ?? 0))
+    ) {
+      const problems: string[] = [];
+      priceProblem(problems, fields[iOpen]!, open, 'Open');
+      priceProblem(problems, fields[iHigh]!, high, 'High');
+      priceProblem(problems, fields[iLow]!, low, 'Low');
+      priceProblem(problems, fields[iClose]!, close, 'Close');
+      if (adjClose !== null) priceProblem(problems, fields[iAdj!]!, adjClose, 'Adj Close');
       issue(at, 'rejected', 'price', problems.join('; '));
       return null;
     }

@@ -97,9 +97,16 @@ export class BarWriter {
       : null;
   }
 
+  private lookup = true;
+
   /** Makes sure the ticker exists and records whether its prices came adjusted. */
   ticker(symbol: string): void {
-    if (this.knownTickers.has(symbol) || this.mode === 'check') return;
+    if (this.mode === 'check') {
+      // A preview only needs to look rows up when the archive has bars of this ticker at all.
+      this.lookup = this.db.prepare('SELECT 1 FROM bars WHERE ticker = ? LIMIT 1').get(symbol) !== undefined;
+      return;
+    }
+    if (this.knownTickers.has(symbol)) return;
     this.knownTickers.add(symbol);
     const row = this.db.prepare('SELECT prices_adjusted AS adj FROM tickers WHERE symbol = ?').get(symbol) as
       { adj: number } | undefined;
@@ -129,6 +136,7 @@ export class BarWriter {
       );
       if (info.changes === 1) return 'inserted';
     }
+    if (!this.lookup) return 'inserted';
     const bar = this.select.get(r.ticker, r.date) as ArchiveBar | undefined;
     if (!bar) return 'inserted';
     const diff = changes(bar, r);
