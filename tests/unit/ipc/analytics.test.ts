@@ -1,0 +1,130 @@
+/**
+ * The analytics channels through the real dispatcher (validation, handlers, error envelope), over an
+ * archive holding real provider excerpts; watchlist rows are checked against the pandas reference.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../../src/main/core';
+import { createDispatcher, type Dispatch } from '../../../src/main/ipc/handle';
+import { handlers } from '../../../src/main/ipc/handlers';
+import type { MetricsPanel, WatchlistRow } from '../../../src/shared/analytics';
+import { freshCore } from '../../helpers/core';
+import { analyticsFixtures, loadCsv } from '../../helpers/load-bars';
+
+const TRUSTED = { url: 'file:///app/out/renderer/index.html' };
+const ref = JSON.parse(fs.readFileSync(path.join(analyticsFixtures, 'reference.json'), 'utf8')) as {
+  files: Record<string, { file: string; providerAdjusted: boolean }>;
+  panels: Array<Record<string, unknown>>;
+  watchlist: Array<Record<string, unknown> & { ticker: string; basis: 'raw' | 'adjusted'; asOf: string; from: string; to: string }>;
+};
+
+let core: Core;
+let cleanup: () => void;
+let dispatch: Dispatch;
+beforeAll(() => {
+  ({ core, cleanup } = freshCore());
+  for (const [t, { file, providerAdjusted }] of Object.entries(ref.files)) loadCsv(core.db, t, path.join(analyticsFixtures, file), providerAdjusted);
+  dispatch = createDispatcher(handlers, core, (s) => s.url === TRUSTED.url, () => {});
+});
+afterAll(() => cleanup());
+
+async function ok<T>(channel: string, input: unknown): Promise<T> {
+  const r = await dispatch(channel, input, TRUSTED);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.data as T;
+}
+
+function near(actual: number | null, expected: unknown, what: string): void {
+  expect(actual, what).not.toBeNull();
+  const e = expected as number;
+  expect(Math.abs(actual! - e), `${what}: ${actual} vs ${e}`).toBeLessThanOrEqual(1e-9 * Math.max(Math.abs(e), 1e-3));
+}
+
+describe('metrics channels', () => {
+  it('metrics:panel answers a JSON-safe panel (null, never NaN) that says how each figure was computed', async () => {
+    const p = await ok<MetricsPanel>('metrics:panel', { ticker: '^gspc', from: '2025-01-09', to: '2025-03-14' });
+    expect(JSON.parse(JSON.stringify(p))).toEqual(p); // NaN would have become null
+    expect(p.ticker).toBe('^GSPC');
+    expect(p.window.fromTradingDay).toBe('2025-01-08');
+    expect(p.window.notes[0]).toMatch(/Carter/);
+    expect(p.averageVolume.value).toBeNull();
+    expect(p.averageVolume.excludedBars).toBe(p.window.bars);
+    expect(p.openToClose).toMatchObject({ formula: 'last.close / first.open − 1', basis: 'raw', firstDate: '2025-01-08' });
+    const r = ref.panels.find((x) => x.ticker === '^GSPC' && x.from === '2025-01-09')!;
+    near(p.openToClose.value, r.openToClose, 'openToClose');
+    near(p.maxDrawdown.value, r.maxDrawdown, 'maxDrawdown');
+  });
+
+  it('metrics:get returns only the figures asked for', async () => {
+    const g = await ok<Record<string, unknown>>('metrics:get', {
+      ticker: 'IWM',
+      from: '2025-12-01',
+      to: '2026-01-09',
+      metrics: ['dailyVolatility', 'sma20'],
+    });
+    expect(Object.keys(g).sort()).toEqual(['basis', 'basisInfo', 'dailyVolatility', 'sma20', 'ticker', 'window']);
+    expect(((g.dailyVolatility as { value: number }).value * 100).toFixed(2)).toBe('0.92');
+  });
+
+  it('metrics:relative and metrics:group answer; the adjusted basis falls back to raw without Adj Close and says so', async () => {
+    const rel = await ok<{ correlation: { value: number }; basis: string }>('metrics:relative', {
+      a: 'IWM',
+      b: 'SPY',
+      from: '2025-12-01',
+      to: '2026-01-09',
+      basis: 'adjusted',
+    });
+    expect(rel.correlation.value).toBeGreaterThan(0.5);
+    const adj = await ok<MetricsPanel>('metrics:panel', { ticker: 'IWM', from: '2025-12-01', to: '2026-01-09', basis: 'adjusted' });
+    expect(adj.basisInfo).toMatchObject({ requested: 'adjusted', fellBackToRaw: true, providerAdjusted: true });
+    const yahoo = await ok<MetricsPanel>('metrics:panel', { ticker: 'XLU', from: '2022-01-17', to: '2022-06-20', basis: 'adjusted' });
+    expect(yahoo.basisInfo.fellBackToRaw).toBe(false);
+    const g = await ok<{ rows: Array<{ ticker: string }>; breadth: { noData: number } }>('metrics:group', {
+      tickers: ['XLB', 'XLI', 'XLRE', 'XLU', 'NOPE'],
+      from: '2022-06-17',
+      to: '2022-06-17',
+    });
+    expect(g.rows.at(-1)!.ticker).toBe('NOPE');
+    expect(g.breadth.noData).toBe(1);
+  });
+
+  it('metrics:watchlistRows = pandas, and says "no data" for a ticker the archive lacks', async () => {
+    for (const w of ref.watchlist) {
+      const [row] = await ok<WatchlistRow[]>('metrics:watchlistRows', {
+        tickers: [w.ticker],
+        basis: w.basis,
+        asOf: w.asOf,
+        window: { from: w.from, to: w.to },
+      });
+      expect(row!.hasData).toBe(true);
+      expect(row!.lastDate).toBe(w.lastDate);
+      for (const k of ['lastClose', 'change1d', 'changeWindow', 'distanceFromSma20', 'distanceFromHigh52w'] as const) {
+        near(row![k], w[k], `${w.ticker} ${k}`);
+      }
+      expect(row!.sparkline.dates).toEqual(w.sparkDates);
+      (w.sparkCloses as number[]).forEach((c, i) => near(row!.sparkline.closes[i]!, c, `${w.ticker} spark[${i}]`));
+      expect(row!.stale, `${w.ticker} stale as of ${w.asOf}`).toBe(w.stale);
+    }
+    const [none] = await ok<WatchlistRow[]>('metrics:watchlistRows', { tickers: ['NOPE'] });
+    expect(none).toMatchObject({ ticker: 'NOPE', hasData: false, lastClose: null, sparkline: { dates: [], closes: [] } });
+  });
+
+  it('answers NOT_FOUND for an unknown ticker and INVALID_INPUT for a bad window or basis', async () => {
+    const cases: Array<[string, unknown, string, RegExp]> = [
+      ['metrics:panel', { ticker: 'NOPE', from: '2025-12-01', to: '2026-01-09' }, 'NOT_FOUND', /no bars for NOPE/],
+      ['metrics:relative', { a: 'IWM', b: 'NOPE', from: '2025-12-01', to: '2026-01-09' }, 'NOT_FOUND', /NOPE/],
+      ['metrics:panel', { ticker: 'IWM', from: '2026-01-09', to: '2025-12-01' }, 'INVALID_INPUT', /from is after to/],
+      ['metrics:panel', { ticker: 'IWM', from: '2025-12-01', to: '2026-01-09', basis: 'total' }, 'INVALID_INPUT', /basis/],
+      ['metrics:get', { ticker: 'IWM', from: '2025-12-01', to: '2026-01-09', metrics: ['nope'] }, 'INVALID_INPUT', /metrics/],
+    ];
+    for (const [channel, input, code, message] of cases) {
+      const r = await dispatch(channel, input, TRUSTED);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code, `${channel} ${JSON.stringify(input)}`).toBe(code);
+        expect(r.error.message).toMatch(message);
+      }
+    }
+  });
+});
