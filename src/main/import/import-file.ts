@@ -80,14 +80,15 @@ function emptyResult(file: string, status: FileResult['status'], error: string):
 }
 
 /** Finishes deciding the date layout over the whole column when the sample left several. */
-function settleDateFormat(det: Detected, source: ImportSource, complete: boolean): void {
+function settleDateFormat(det: Detected, source: ImportSource): void {
   if (det.needs.length || det.dateFormat !== null) return;
   if (det.dateCandidates.length === 0) {
     det.needs.push({ kind: 'layout', message: 'no dates found in the date column' });
     return;
   }
   let best = det.dateCandidates;
-  if (!complete) {
+  // The sample looked at its first rows only; the whole column decides.
+  if (best.length > 1) {
     const tally = new DateFormatTally(det.dateCandidates);
     const col = det.mapping.date!;
     const tok = new LineTokenizer(det.delimiter, (f) => {
@@ -124,7 +125,7 @@ export function processFile(
   try {
     sample = readSample(source, SAMPLE_BYTES);
     det = detect(sample.text, file, options, { savedMapping: (k) => loadMapping(db, k) }, sample.complete);
-    settleDateFormat(det, source, sample.complete);
+    settleDateFormat(det, source);
   } catch (err) {
     return emptyResult(file, 'failed', `cannot read ${file}: ${message(err)}`);
   }
