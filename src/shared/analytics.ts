@@ -75,6 +75,8 @@ export interface MetricsPanel {
   sma50: Figure;
   sma200: Figure;
   ema20: Figure;
+  ema50: Figure;
+  ema200: Figure;
   periodHigh: Figure;
   periodLow: Figure;
   allTimeHigh: Figure;

@@ -55,6 +55,8 @@ export function computePanel(bars: BarColumns, opts: PanelOptions): MetricsPanel
     sma50: sma(p, end, 50),
     sma200: sma(p, end, 200),
     ema20: ema(p, end, 20),
+    ema50: ema(p, end, 50),
+    ema200: ema(p, end, 200),
     periodHigh: periodHigh(p, start, end),
     periodLow: periodLow(p, start, end),
     allTimeHigh: allTimeHigh(p, end),

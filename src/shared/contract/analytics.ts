@@ -26,6 +26,8 @@ const metricNames = [
   'sma50',
   'sma200',
   'ema20',
+  'ema50',
+  'ema200',
   'periodHigh',
   'periodLow',
   'allTimeHigh',

@@ -80,6 +80,8 @@ describe('metrics panel = pandas', () => {
       if (r.fromTradingDay !== r.from) expect(panel.window.notes.join(' ')).toContain(`from ${r.from} is not a trading day`);
       if ((r.missingDays as string[]).length) expect(panel.openToClose.notes.join(' ')).toMatch(/missing/);
       close(panel.ema20.value, r.ema20, 'ema20');
+      close(panel.ema50.value, r.ema50, 'ema50');
+      close(panel.ema200.value, r.ema200, 'ema200');
       close(panel.distanceFromHigh52w.value, r.distanceFromHigh52w, 'distanceFromHigh52w');
       close(panel.distanceFromLow52w.value, r.distanceFromLow52w, 'distanceFromLow52w');
       expect(panel.maxDrawdown.peakDate).toBe(r.maxDrawdownPeakDate);
