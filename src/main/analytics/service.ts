@@ -88,7 +88,7 @@ export function watchlistRows(
 ): WatchlistRow[] {
   return q.tickers.map((t) => {
     const meta = tickerMeta(db, t);
-    if (!meta.lastDate) return watchlistRow({ ...emptyBars(t) }, q);
+    if (!meta.lastDate) return watchlistRow(emptyBars(t), q);
     // The last year covers the 52-week high, SMA(20) and the sparkline; reach back further for the window.
     let from = addDays(meta.lastDate, -370);
     if (q.window) {
