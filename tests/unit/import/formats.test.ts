@@ -229,7 +229,9 @@ describe('layouts the shared data lacks', () => {
     expect(text.length).toBeGreaterThan(256 * 1024);
     const r = processFile(a.db, { name: 'QQQ.csv', text }, { allowRejected: true }, 'preview');
     expect(r.detection.dateFormat).toBe('MM/DD/YYYY');
-    expect(processFile(a.db, { name: 'QQQ.csv', text: lines.slice(0, -1).join('\n') }, {}, 'preview').detection.dateFormat).toBeNull();
+    expect(
+      processFile(a.db, { name: 'QQQ.csv', text: lines.slice(0, -1).join('\n') }, {}, 'preview').detection.dateFormat,
+    ).toBeNull();
   });
 
   it('ticker from the file name: spy.us.txt → SPY, ^GSPC.csv, and none from an anonymous name', () => {
