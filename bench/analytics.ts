@@ -77,12 +77,24 @@ function breadthPanel(db: Db): Timing {
   let checksum = 0;
   for (const bars of all.values()) {
     const n = bars.dates.length;
-    const p = computePanel(bars, { from: bars.dates[n - WINDOW]!, to: bars.dates[n - 1]!, basis: 'raw', providerAdjusted: true });
-    checksum += p.openToClose.value! + p.dailyVolatility.value! + p.sma200.value! + p.maxDrawdown.value! + p.ema20.value!;
+    const p = computePanel(bars, {
+      from: bars.dates[n - WINDOW]!,
+      to: bars.dates[n - 1]!,
+      basis: 'raw',
+      providerAdjusted: true,
+    });
+    checksum +=
+      p.openToClose.value! + p.dailyVolatility.value! + p.sma200.value! + p.maxDrawdown.value! + p.ema20.value!;
   }
   const t2 = performance.now();
   const cpu = process.cpuUsage(c0);
-  return { seconds: (t2 - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, readSeconds: (t1 - t0) / 1000, checksum, tickers: all.size };
+  return {
+    seconds: (t2 - t0) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    readSeconds: (t1 - t0) / 1000,
+    checksum,
+    tickers: all.size,
+  };
 }
 
 /** Runs the benchmark and prints both timings and their ratio. */
@@ -94,7 +106,9 @@ export async function run(): Promise<void> {
     const b0 = performance.now();
     buildArchive(db);
     db.pragma('wal_checkpoint(TRUNCATE)');
-    console.log(`archive: ${TICKERS} tickers × ${BARS} bars built in ${((performance.now() - b0) / 1000).toFixed(1)} s`);
+    console.log(
+      `archive: ${TICKERS} tickers × ${BARS} bars built in ${((performance.now() - b0) / 1000).toFixed(1)} s`,
+    );
     // Warm the page cache for both sides alike, then take the best of three runs each.
     breadthPanel(db);
     const ours = [breadthPanel(db), breadthPanel(db), breadthPanel(db)].sort((a, b) => a.seconds - b.seconds)[0]!;
@@ -111,7 +125,9 @@ export async function run(): Promise<void> {
       `${who} ${t.seconds.toFixed(3)} s wall, ${t.cpuSeconds.toFixed(3)} s CPU for ${t.tickers} panels (reading ${t.readSeconds.toFixed(3)} s)`;
     console.log(line('breadth:', ours));
     console.log(line('pandas: ', theirs));
-    console.log(`ratio:   ${(ours.seconds / theirs.seconds).toFixed(3)} wall, ${(ours.cpuSeconds / theirs.cpuSeconds).toFixed(3)} CPU (goal ≤ 0.25; best of 3 runs each)`);
+    console.log(
+      `ratio:   ${(ours.seconds / theirs.seconds).toFixed(3)} wall, ${(ours.cpuSeconds / theirs.cpuSeconds).toFixed(3)} CPU (goal ≤ 0.25; best of 3 runs each)`,
+    );
     console.log(`checksums ${agree ? 'agree' : 'DIFFER'}: breadth ${ours.checksum} pandas ${theirs.checksum}`);
     if (!agree) process.exitCode = 1;
   } finally {

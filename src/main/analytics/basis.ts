@@ -71,6 +71,11 @@ export function priceBars(bars: BarColumns, basis: PriceBasis, providerAdjusted 
     low,
     close,
     basis,
-    basisInfo: { requested: basis, fellBackToRaw: false, providerAdjusted, note: notes.length ? notes.join('; ') : null },
+    basisInfo: {
+      requested: basis,
+      fellBackToRaw: false,
+      providerAdjusted,
+      note: notes.length ? notes.join('; ') : null,
+    },
   };
 }

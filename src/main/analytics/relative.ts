@@ -6,7 +6,13 @@ import { closeToClose, mean, openToClose, sincePriorClose } from './stats';
 import { resolveWindow } from './window';
 
 /** The period return of one kind over `[start, end)` (definitions in stats.ts). */
-export function periodReturn(p: PricedBars, start: number, end: number, kind: ReturnKind, notes: string[] = []): Figure {
+export function periodReturn(
+  p: PricedBars,
+  start: number,
+  end: number,
+  kind: ReturnKind,
+  notes: string[] = [],
+): Figure {
   if (kind === 'openToClose') return openToClose(p, start, end, notes);
   if (kind === 'closeToClose') return closeToClose(p, start, end, notes);
   return sincePriorClose(p, start, end, notes);
@@ -71,7 +77,13 @@ export function correlationBeta(x: Float64Array, y: Float64Array): { correlation
 export function computeRelative(
   barsA: BarColumns,
   barsB: BarColumns,
-  opts: { from: TradingDate; to: TradingDate; basis: PriceBasis; returnKind?: ReturnKind; providerAdjusted?: [boolean, boolean] },
+  opts: {
+    from: TradingDate;
+    to: TradingDate;
+    basis: PriceBasis;
+    returnKind?: ReturnKind;
+    providerAdjusted?: [boolean, boolean];
+  },
 ): RelativePerformance {
   const kind = opts.returnKind ?? 'closeToClose';
   const a = priceBars(barsA, opts.basis, opts.providerAdjusted?.[0] ?? false);
@@ -83,7 +95,10 @@ export function computeRelative(
   const al = alignCloses(a, [wa.start, wa.end], b, [wb.start, wb.end]);
   const n = al.dates.length;
   const span = { bars: n, firstDate: al.dates[0] ?? null, lastDate: al.dates[n - 1] ?? null };
-  const diffNotes = returnA.firstDate !== returnB.firstDate || returnA.lastDate !== returnB.lastDate ? ['A and B returns span different bars'] : [];
+  const diffNotes =
+    returnA.firstDate !== returnB.firstDate || returnA.lastDate !== returnB.lastDate
+      ? ['A and B returns span different bars']
+      : [];
   const difference = figure(
     returnA.value !== null && returnB.value !== null ? returnA.value - returnB.value : NaN,
     `${kind}(A) − ${kind}(B)`,
@@ -115,7 +130,19 @@ export function computeRelative(
     returnB,
     difference,
     ratio: { dates: al.dates, values },
-    correlation: figure(cb.correlation, `Pearson correlation of ${ra.length} daily returns of A and B on common dates`, opts.basis, span, few),
-    beta: figure(cb.beta, `cov(rA, rB) / var(rB) of ${ra.length} daily returns on common dates (sample)`, opts.basis, span, few),
+    correlation: figure(
+      cb.correlation,
+      `Pearson correlation of ${ra.length} daily returns of A and B on common dates`,
+      opts.basis,
+      span,
+      few,
+    ),
+    beta: figure(
+      cb.beta,
+      `cov(rA, rB) / var(rB) of ${ra.length} daily returns on common dates (sample)`,
+      opts.basis,
+      span,
+      few,
+    ),
   };
 }

@@ -2,7 +2,14 @@
  * The metrics service: reads bars from the archive through the columnar path and hands them to the pure
  * analytics functions. The only module of src/main/analytics that does I/O.
  */
-import type { GroupTable, MetricName, MetricsPanel, RelativePerformance, ReturnKind, WatchlistRow } from '../../shared/analytics';
+import type {
+  GroupTable,
+  MetricName,
+  MetricsPanel,
+  RelativePerformance,
+  ReturnKind,
+  WatchlistRow,
+} from '../../shared/analytics';
 import { addDays, tradingDayOnOrBefore } from '../../shared/calendar';
 import type { BarColumns, PriceBasis, TradingDate } from '../../shared/domain';
 import { readBarsColumnar as readBars } from '../archive/repository';
@@ -21,9 +28,14 @@ export class UnknownTickerError extends Error {
 }
 
 /** Whether the archive knows the ticker and whether its provider adjusted its prices. */
-export function tickerMeta(db: Db, ticker: string): { exists: boolean; providerAdjusted: boolean; lastDate: TradingDate | null } {
+export function tickerMeta(
+  db: Db,
+  ticker: string,
+): { exists: boolean; providerAdjusted: boolean; lastDate: TradingDate | null } {
   const row = db
-    .prepare('SELECT prices_adjusted AS adj, (SELECT max(date) FROM bars WHERE ticker = ?) AS last FROM tickers WHERE symbol = ?')
+    .prepare(
+      'SELECT prices_adjusted AS adj, (SELECT max(date) FROM bars WHERE ticker = ?) AS last FROM tickers WHERE symbol = ?',
+    )
     .get(ticker, ticker) as { adj: number; last: string | null } | undefined;
   return { exists: row !== undefined, providerAdjusted: row?.adj === 1, lastDate: row?.last ?? null };
 }
@@ -35,7 +47,10 @@ function historyTo(db: Db, ticker: string, to: TradingDate): { bars: BarColumns;
 }
 
 /** A ticker's full metrics panel over a window (reads its history up to `to`). */
-export function metricsPanel(db: Db, q: { ticker: string; from: TradingDate; to: TradingDate; basis: PriceBasis }): MetricsPanel {
+export function metricsPanel(
+  db: Db,
+  q: { ticker: string; from: TradingDate; to: TradingDate; basis: PriceBasis },
+): MetricsPanel {
   const { bars, providerAdjusted } = historyTo(db, q.ticker, q.to);
   return computePanel(bars, { from: q.from, to: q.to, basis: q.basis, providerAdjusted });
 }
@@ -84,7 +99,13 @@ export function groupTable(
 /** Watchlist rows for many tickers: last close, changes, distances, sparkline, stale flag. */
 export function watchlistRows(
   db: Db,
-  q: { tickers: string[]; basis: PriceBasis; asOf: TradingDate; window?: { from: TradingDate; to: TradingDate }; returnKind?: ReturnKind },
+  q: {
+    tickers: string[];
+    basis: PriceBasis;
+    asOf: TradingDate;
+    window?: { from: TradingDate; to: TradingDate };
+    returnKind?: ReturnKind;
+  },
 ): WatchlistRow[] {
   return q.tickers.map((t) => {
     const meta = tickerMeta(db, t);

@@ -10,7 +10,11 @@ import { figure } from './figure';
 import { lowerBound } from './window';
 
 /** The bars a figure used: count and first/last date of `[start, end)`. */
-export function used(p: PricedBars, start: number, end: number): { bars: number; firstDate: TradingDate | null; lastDate: TradingDate | null } {
+export function used(
+  p: PricedBars,
+  start: number,
+  end: number,
+): { bars: number; firstDate: TradingDate | null; lastDate: TradingDate | null } {
   const bars = Math.max(0, end - start);
   return { bars, firstDate: bars ? p.dates[start]! : null, lastDate: bars ? p.dates[end - 1]! : null };
 }
@@ -32,7 +36,13 @@ export function sincePriorClose(p: PricedBars, start: number, end: number, notes
   const ok = end > start && start > 0;
   const v = ok ? p.close[end - 1]! / p.close[start - 1]! - 1 : NaN;
   const n = ok ? [...notes] : [...notes, 'no bar before the window in the archive'];
-  return figure(v, 'last.close / (close of the bar before first) − 1', p.basis, used(p, ok ? start - 1 : start, end), n);
+  return figure(
+    v,
+    'last.close / (close of the bar before first) − 1',
+    p.basis,
+    used(p, ok ? start - 1 : start, end),
+    n,
+  );
 }
 
 /** Daily returns: close[i] / close[i−1] − 1 between consecutive bars inside `[start, end)` (end − start − 1 values). */
@@ -67,7 +77,12 @@ export function sampleStd(xs: ArrayLike<number>): number {
  * Daily volatility: the sample standard deviation (n − 1) of the window's daily close-to-close returns;
  * annualised = daily × √252.
  */
-export function volatility(p: PricedBars, start: number, end: number, notes: string[] = []): { daily: Figure; annualized: Figure } {
+export function volatility(
+  p: PricedBars,
+  start: number,
+  end: number,
+  notes: string[] = [],
+): { daily: Figure; annualized: Figure } {
   const r = dailyReturns(p.close, start, end);
   const sd = sampleStd(r);
   const n = r.length < 2 ? [...notes, `needs at least 3 bars, the window has ${end - start}`] : notes;
@@ -79,7 +94,12 @@ export function volatility(p: PricedBars, start: number, end: number, notes: str
 }
 
 /** Average volume: arithmetic mean of the window's volumes; bars without volume are excluded and counted. */
-export function averageVolume(p: PricedBars, start: number, end: number, notes: string[] = []): Figure & { excludedBars: number } {
+export function averageVolume(
+  p: PricedBars,
+  start: number,
+  end: number,
+  notes: string[] = [],
+): Figure & { excludedBars: number } {
   let s = 0;
   let k = 0;
   for (let i = start; i < end; i++) {
@@ -98,14 +118,23 @@ export function averageVolume(p: PricedBars, start: number, end: number, notes: 
 /** Close at the bar `end − 1` (the window's last bar). */
 export function closeAt(p: PricedBars, end: number): Figure {
   const ok = end > 0;
-  return figure(ok ? p.close[end - 1]! : NaN, 'close of the last bar', p.basis, used(p, ok ? end - 1 : 0, end), [], ok ? p.dates[end - 1]! : null);
+  return figure(
+    ok ? p.close[end - 1]! : NaN,
+    'close of the last bar',
+    p.basis,
+    used(p, ok ? end - 1 : 0, end),
+    [],
+    ok ? p.dates[end - 1]! : null,
+  );
 }
 
 /** SMA(n) at the bar `end − 1`: mean of the last n closes up to and including it; null with fewer than n bars. */
 export function sma(p: PricedBars, end: number, n: number): Figure {
   const start = end - n;
   if (start < 0) {
-    return figure(NaN, `mean of the last ${n} closes`, p.basis, used(p, 0, end), [`needs ${n} bars, the archive has ${end} up to this date`]);
+    return figure(NaN, `mean of the last ${n} closes`, p.basis, used(p, 0, end), [
+      `needs ${n} bars, the archive has ${end} up to this date`,
+    ]);
   }
   let s = 0;
   for (let i = start; i < end; i++) s += p.close[i]!;
@@ -118,7 +147,8 @@ export function sma(p: PricedBars, end: number, n: number): Figure {
  */
 export function ema(p: PricedBars, end: number, n: number): Figure {
   const formula = `α·close + (1 − α)·previous EMA, α = 2/(${n}+1), seeded with the first close`;
-  if (end < n) return figure(NaN, formula, p.basis, used(p, 0, end), [`needs ${n} bars, the archive has ${end} up to this date`]);
+  if (end < n)
+    return figure(NaN, formula, p.basis, used(p, 0, end), [`needs ${n} bars, the archive has ${end} up to this date`]);
   const a = 2 / (n + 1);
   let e = p.close[0]!;
   for (let i = 1; i < end; i++) e = a * p.close[i]! + (1 - a) * e;
@@ -183,7 +213,11 @@ export function range52w(p: PricedBars, end: number): { high: Figure; low: Figur
  * since the window's first bar) − 1 (≤ 0), with the peak (first bar of that running max) and the trough
  * (first bar of the minimum).
  */
-export function maxDrawdown(p: PricedBars, start: number, end: number): Figure & { peakDate: TradingDate | null; troughDate: TradingDate | null } {
+export function maxDrawdown(
+  p: PricedBars,
+  start: number,
+  end: number,
+): Figure & { peakDate: TradingDate | null; troughDate: TradingDate | null } {
   let peak = start;
   let bestDd = 0;
   let bestPeak = start;

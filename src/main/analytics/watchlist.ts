@@ -18,7 +18,12 @@ export const SPARKLINE_BARS = 60;
  */
 export function watchlistRow(
   bars: BarColumns,
-  opts: { basis: PriceBasis; asOf: TradingDate; window?: { from: TradingDate; to: TradingDate }; returnKind?: ReturnKind },
+  opts: {
+    basis: PriceBasis;
+    asOf: TradingDate;
+    window?: { from: TradingDate; to: TradingDate };
+    returnKind?: ReturnKind;
+  },
 ): WatchlistRow {
   const p = priceBars(bars, opts.basis);
   const n = p.dates.length;

@@ -63,7 +63,9 @@ export function resolveWindow(dates: readonly TradingDate[], from: TradingDate, 
   }
   if (missingDays.length) {
     const shown = missingDays.slice(0, 5).join(', ');
-    notes.push(`${missingDays.length} trading day(s) missing from the archive in this window: ${shown}${missingDays.length > 5 ? ', …' : ''}`);
+    notes.push(
+      `${missingDays.length} trading day(s) missing from the archive in this window: ${shown}${missingDays.length > 5 ? ', …' : ''}`,
+    );
   }
   const bars = Math.max(0, end - start);
   return {

@@ -1,5 +1,12 @@
 import type { analyticsChannels } from '../../shared/contract/analytics';
-import { groupTable, metricsGet, metricsPanel, relativePerformance, UnknownTickerError, watchlistRows } from '../analytics/service';
+import {
+  groupTable,
+  metricsGet,
+  metricsPanel,
+  relativePerformance,
+  UnknownTickerError,
+  watchlistRows,
+} from '../analytics/service';
 import { HandlerError, type DomainHandlers } from './handle';
 
 /** Maps the service's unknown-ticker error to NOT_FOUND. */

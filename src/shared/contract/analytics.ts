@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import type {
-  GroupTable,
-  MetricName,
-  MetricsPanel,
-  RelativePerformance,
-  WatchlistRow,
-} from '../analytics';
+import type { GroupTable, MetricName, MetricsPanel, RelativePerformance, WatchlistRow } from '../analytics';
 import { channel } from './define';
 import { tickerSymbol, tradingDate } from './schemas';
 
@@ -58,12 +52,21 @@ export const analyticsChannels = {
   )<MetricsSelection>(),
   /** One ticker's full metrics panel over a window. */
   'metrics:panel': channel(
-    z.object({ ticker: tickerSymbol, ...windowFields, basis: basisSchema }).strict().refine(fromNotAfterTo, fromAfterTo),
+    z
+      .object({ ticker: tickerSymbol, ...windowFields, basis: basisSchema })
+      .strict()
+      .refine(fromNotAfterTo, fromAfterTo),
   )<MetricsPanel>(),
   /** Relative performance of A against B: return difference, rebased ratio, correlation, beta. */
   'metrics:relative': channel(
     z
-      .object({ a: tickerSymbol, b: tickerSymbol, ...windowFields, basis: basisSchema, returnKind: returnKindSchema.optional() })
+      .object({
+        a: tickerSymbol,
+        b: tickerSymbol,
+        ...windowFields,
+        basis: basisSchema,
+        returnKind: returnKindSchema.optional(),
+      })
       .strict()
       .refine(fromNotAfterTo, fromAfterTo),
   )<RelativePerformance>(),

@@ -28,7 +28,11 @@ afterAll(() => cleanup());
 async function cli(args: string[]): Promise<{ code: number; json: Record<string, unknown>; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli([...args, '--db', file], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
+  const code = await runCli([...args, '--db', file], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: {},
+  });
   return { code, json: stdout ? (JSON.parse(stdout) as Record<string, unknown>) : {}, stderr };
 }
 
@@ -74,15 +78,48 @@ describe('README facts through the CLI', () => {
 
   it('prints exactly the keys issue 4 lists', async () => {
     expect(Object.keys(await metrics('IWM'))).toEqual([
-      'ticker', 'from', 'to', 'firstDate', 'lastDate', 'bars', 'basis', 'openToClose', 'closeToClose',
-      'sincePriorClose', 'dailyVolatility', 'annualizedVolatility', 'averageVolume', 'close', 'sma20', 'sma50',
-      'sma200', 'periodHigh', 'periodHighDate', 'periodLow', 'periodLowDate', 'allTimeHigh', 'allTimeHighDate',
-      'high52w', 'low52w', 'maxDrawdown', 'missingDays',
+      'ticker',
+      'from',
+      'to',
+      'firstDate',
+      'lastDate',
+      'bars',
+      'basis',
+      'openToClose',
+      'closeToClose',
+      'sincePriorClose',
+      'dailyVolatility',
+      'annualizedVolatility',
+      'averageVolume',
+      'close',
+      'sma20',
+      'sma50',
+      'sma200',
+      'periodHigh',
+      'periodHighDate',
+      'periodLow',
+      'periodLowDate',
+      'allTimeHigh',
+      'allTimeHighDate',
+      'high52w',
+      'low52w',
+      'maxDrawdown',
+      'missingDays',
     ]);
   });
 
   it('says how a non-trading day resolved, and that adjusted = raw without Adj Close', async () => {
-    const r = await cli(['metrics', '--ticker', 'IWM', '--from', '2025-11-27', '--to', '2026-01-10', '--basis', 'adjusted']);
+    const r = await cli([
+      'metrics',
+      '--ticker',
+      'IWM',
+      '--from',
+      '2025-11-27',
+      '--to',
+      '2026-01-10',
+      '--basis',
+      'adjusted',
+    ]);
     expect(r.code).toBe(0);
     expect(r.json.firstDate).toBe('2025-11-26');
     expect(r.json.basis).toBe('adjusted');

@@ -14,7 +14,9 @@ import { analyticsFixtures, loadCsv } from '../../helpers/load-bars';
 interface Ref {
   files: Record<string, { file: string; providerAdjusted: boolean }>;
   panels: Array<Record<string, unknown> & { ticker: string; from: string; to: string; basis: 'raw' | 'adjusted' }>;
-  relative: Array<Record<string, unknown> & { a: string; b: string; from: string; to: string; basis: 'raw' | 'adjusted' }>;
+  relative: Array<
+    Record<string, unknown> & { a: string; b: string; from: string; to: string; basis: 'raw' | 'adjusted' }
+  >;
   group: Array<{
     tickers: string[];
     from: string;
@@ -77,7 +79,8 @@ describe('metrics panel = pandas', () => {
       }
       expect(panel.window.fromTradingDay).toBe(r.fromTradingDay);
       expect(panel.window.toTradingDay).toBe(r.toTradingDay);
-      if (r.fromTradingDay !== r.from) expect(panel.window.notes.join(' ')).toContain(`from ${r.from} is not a trading day`);
+      if (r.fromTradingDay !== r.from)
+        expect(panel.window.notes.join(' ')).toContain(`from ${r.from} is not a trading day`);
       if ((r.missingDays as string[]).length) expect(panel.openToClose.notes.join(' ')).toMatch(/missing/);
       close(panel.ema20.value, r.ema20, 'ema20');
       close(panel.ema50.value, r.ema50, 'ema50');

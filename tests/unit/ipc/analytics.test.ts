@@ -16,7 +16,9 @@ const TRUSTED = { url: 'file:///app/out/renderer/index.html' };
 const ref = JSON.parse(fs.readFileSync(path.join(analyticsFixtures, 'reference.json'), 'utf8')) as {
   files: Record<string, { file: string; providerAdjusted: boolean }>;
   panels: Array<Record<string, unknown>>;
-  watchlist: Array<Record<string, unknown> & { ticker: string; basis: 'raw' | 'adjusted'; asOf: string; from: string; to: string }>;
+  watchlist: Array<
+    Record<string, unknown> & { ticker: string; basis: 'raw' | 'adjusted'; asOf: string; from: string; to: string }
+  >;
 };
 
 let core: Core;
@@ -24,8 +26,14 @@ let cleanup: () => void;
 let dispatch: Dispatch;
 beforeAll(() => {
   ({ core, cleanup } = freshCore());
-  for (const [t, { file, providerAdjusted }] of Object.entries(ref.files)) loadCsv(core.db, t, path.join(analyticsFixtures, file), providerAdjusted);
-  dispatch = createDispatcher(handlers, core, (s) => s.url === TRUSTED.url, () => {});
+  for (const [t, { file, providerAdjusted }] of Object.entries(ref.files))
+    loadCsv(core.db, t, path.join(analyticsFixtures, file), providerAdjusted);
+  dispatch = createDispatcher(
+    handlers,
+    core,
+    (s) => s.url === TRUSTED.url,
+    () => {},
+  );
 });
 afterAll(() => cleanup());
 
@@ -50,7 +58,11 @@ describe('metrics channels', () => {
     expect(p.window.notes[0]).toMatch(/Carter/);
     expect(p.averageVolume.value).toBeNull();
     expect(p.averageVolume.excludedBars).toBe(p.window.bars);
-    expect(p.openToClose).toMatchObject({ formula: 'last.close / first.open − 1', basis: 'raw', firstDate: '2025-01-08' });
+    expect(p.openToClose).toMatchObject({
+      formula: 'last.close / first.open − 1',
+      basis: 'raw',
+      firstDate: '2025-01-08',
+    });
     const r = ref.panels.find((x) => x.ticker === '^GSPC' && x.from === '2025-01-09')!;
     near(p.openToClose.value, r.openToClose, 'openToClose');
     near(p.maxDrawdown.value, r.maxDrawdown, 'maxDrawdown');
@@ -76,9 +88,19 @@ describe('metrics channels', () => {
       basis: 'adjusted',
     });
     expect(rel.correlation.value).toBeGreaterThan(0.5);
-    const adj = await ok<MetricsPanel>('metrics:panel', { ticker: 'IWM', from: '2025-12-01', to: '2026-01-09', basis: 'adjusted' });
+    const adj = await ok<MetricsPanel>('metrics:panel', {
+      ticker: 'IWM',
+      from: '2025-12-01',
+      to: '2026-01-09',
+      basis: 'adjusted',
+    });
     expect(adj.basisInfo).toMatchObject({ requested: 'adjusted', fellBackToRaw: true, providerAdjusted: true });
-    const yahoo = await ok<MetricsPanel>('metrics:panel', { ticker: 'XLU', from: '2022-01-17', to: '2022-06-20', basis: 'adjusted' });
+    const yahoo = await ok<MetricsPanel>('metrics:panel', {
+      ticker: 'XLU',
+      from: '2022-01-17',
+      to: '2022-06-20',
+      basis: 'adjusted',
+    });
     expect(yahoo.basisInfo.fellBackToRaw).toBe(false);
     const g = await ok<{ rows: Array<{ ticker: string }>; breadth: { noData: number } }>('metrics:group', {
       tickers: ['XLB', 'XLI', 'XLRE', 'XLU', 'NOPE'],
@@ -107,7 +129,12 @@ describe('metrics channels', () => {
       expect(row!.stale, `${w.ticker} stale as of ${w.asOf}`).toBe(w.stale);
     }
     const [none] = await ok<WatchlistRow[]>('metrics:watchlistRows', { tickers: ['NOPE'] });
-    expect(none).toMatchObject({ ticker: 'NOPE', hasData: false, lastClose: null, sparkline: { dates: [], closes: [] } });
+    expect(none).toMatchObject({
+      ticker: 'NOPE',
+      hasData: false,
+      lastClose: null,
+      sparkline: { dates: [], closes: [] },
+    });
   });
 
   it('answers NOT_FOUND for an unknown ticker and INVALID_INPUT for a bad window or basis', async () => {
@@ -115,8 +142,18 @@ describe('metrics channels', () => {
       ['metrics:panel', { ticker: 'NOPE', from: '2025-12-01', to: '2026-01-09' }, 'NOT_FOUND', /no bars for NOPE/],
       ['metrics:relative', { a: 'IWM', b: 'NOPE', from: '2025-12-01', to: '2026-01-09' }, 'NOT_FOUND', /NOPE/],
       ['metrics:panel', { ticker: 'IWM', from: '2026-01-09', to: '2025-12-01' }, 'INVALID_INPUT', /from is after to/],
-      ['metrics:panel', { ticker: 'IWM', from: '2025-12-01', to: '2026-01-09', basis: 'total' }, 'INVALID_INPUT', /basis/],
-      ['metrics:get', { ticker: 'IWM', from: '2025-12-01', to: '2026-01-09', metrics: ['nope'] }, 'INVALID_INPUT', /metrics/],
+      [
+        'metrics:panel',
+        { ticker: 'IWM', from: '2025-12-01', to: '2026-01-09', basis: 'total' },
+        'INVALID_INPUT',
+        /basis/,
+      ],
+      [
+        'metrics:get',
+        { ticker: 'IWM', from: '2025-12-01', to: '2026-01-09', metrics: ['nope'] },
+        'INVALID_INPUT',
+        /metrics/,
+      ],
     ];
     for (const [channel, input, code, message] of cases) {
       const r = await dispatch(channel, input, TRUSTED);

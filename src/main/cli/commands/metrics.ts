@@ -56,7 +56,7 @@ function tellNotes(ctx: CommandContext, notes: Array<string | null | undefined>)
 /** `metrics`: one ticker's figures over a window, as fractions (not percent). */
 export const metricsCommand: Command = {
   name: 'metrics',
-  summary: 'Print a ticker\'s figures over a window (returns, volatility, volume, SMAs, highs, drawdown, gaps).',
+  summary: "Print a ticker's figures over a window (returns, volatility, volume, SMAs, highs, drawdown, gaps).",
   usage: 'metrics --db PATH --ticker T --from D --to D [--basis raw|adjusted]',
   options: { ticker: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, basis: { type: 'string' } },
   run: (ctx) => {
@@ -73,7 +73,8 @@ const value = (f: Figure): number | null => f.value;
 export const relativeCommand: Command = {
   name: 'relative',
   summary: 'Print the relative performance of A against B: returns, difference, ratio, correlation, beta.',
-  usage: 'relative --db PATH --a T --b T --from D --to D [--basis raw|adjusted] [--kind closeToClose|openToClose|sincePriorClose]',
+  usage:
+    'relative --db PATH --a T --b T --from D --to D [--basis raw|adjusted] [--kind closeToClose|openToClose|sincePriorClose]',
   options: {
     a: { type: 'string' },
     b: { type: 'string' },
@@ -85,7 +86,13 @@ export const relativeCommand: Command = {
   run: (ctx) => {
     const kind = returnKindSchema.safeParse(str(ctx, 'kind', false) ?? 'closeToClose');
     if (!kind.success) throw new UsageError('--kind must be closeToClose, openToClose or sincePriorClose');
-    const q = { a: ticker(str(ctx, 'a')!), b: ticker(str(ctx, 'b')!), ...window(ctx), basis: basis(ctx), returnKind: kind.data };
+    const q = {
+      a: ticker(str(ctx, 'a')!),
+      b: ticker(str(ctx, 'b')!),
+      ...window(ctx),
+      basis: basis(ctx),
+      returnKind: kind.data,
+    };
     const r = known(() => relativePerformance(ctx.core().db, q));
     tellNotes(ctx, [...r.window.a.notes, ...r.window.b.notes, ...r.difference.notes]);
     const n = r.ratio.dates.length;
@@ -114,7 +121,7 @@ export const relativeCommand: Command = {
 /** `group`: a group table for one date or a window, sorted by change, with its breadth. */
 export const groupCommand: Command = {
   name: 'group',
-  summary: 'Print a group table (each ticker\'s change, sorted) and its breadth for one date or a window.',
+  summary: "Print a group table (each ticker's change, sorted) and its breadth for one date or a window.",
   usage: 'group --db PATH --tickers A,B,C (--date D | --from D --to D) [--basis raw|adjusted]',
   options: {
     tickers: { type: 'string' },
@@ -127,7 +134,10 @@ export const groupCommand: Command = {
     const tickers = str(ctx, 'tickers')!.split(',').filter(Boolean).map(ticker);
     const w = str(ctx, 'date', false) !== undefined ? { from: date(ctx, 'date'), to: date(ctx, 'date') } : window(ctx);
     const g = groupTable(ctx.core().db, { tickers, ...w, basis: basis(ctx) });
-    tellNotes(ctx, g.rows.flatMap((r) => r.change.notes));
+    tellNotes(
+      ctx,
+      g.rows.flatMap((r) => r.change.notes),
+    );
     return {
       from: g.from,
       to: g.to,
