@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- the CSV's numbers exactly as written; each literal parses to the double the file means */
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { processFile } from '../../../src/main/import/import-file';

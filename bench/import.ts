@@ -1,0 +1,52 @@
+/**
+ * `npm run bench -- import`: Breadth's import of a 1,000,000-row multi-ticker CSV (400 tickers × 2,500
+ * days) against the sqlite3 tool's `.import` of the same file into the same table, and Breadth's peak
+ * memory importing 4,000,000 rows (1,600 tickers × 2,500 days) against 1,000,000.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCsv } from './import/generate';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+interface Measure {
+  ms: number;
+  maxRssMb: number;
+  bars: number;
+}
+
+function measure(tool: 'breadth' | 'sqlite3', csv: string, archive: string): Measure {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'import', 'child.ts'), tool, csv, archive], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!) as Measure;
+}
+
+/** Runs the import benchmark and prints its figures. */
+export function run(): { breadthMs: number; sqliteMs: number; ratio: number; rss1MMb: number; rss4MMb: number; memoryRatio: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breadth-bench-import-'));
+  try {
+    const csv1 = path.join(dir, 'bars-1m.csv');
+    const csv4 = path.join(dir, 'bars-4m.csv');
+    let t = performance.now();
+    generateCsv(csv1, 400, 2500);
+    generateCsv(csv4, 1600, 2500, 7);
+    console.log(`generated 1M and 4M rows (${(fs.statSync(csv1).size / 1e6).toFixed(1)} MB, ${(fs.statSync(csv4).size / 1e6).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const sqlite = measure('sqlite3', csv1, path.join(dir, 'sqlite3.sqlite'));
+    const breadth = measure('breadth', csv1, path.join(dir, 'breadth-1m.sqlite'));
+    const breadth4 = measure('breadth', csv4, path.join(dir, 'breadth-4m.sqlite'));
+    for (const [name, m, want] of [['sqlite3 1M', sqlite, 1_000_000], ['Breadth 1M', breadth, 1_000_000], ['Breadth 4M', breadth4, 4_000_000]] as const) {
+      if (m.bars !== want) throw new Error(`${name} wrote ${m.bars} bars, expected ${want}`);
+    }
+    const ratio = breadth.ms / sqlite.ms;
+    const memoryRatio = breadth4.maxRssMb / breadth.maxRssMb;
+    t = 0;
+    console.log(`import of 1,000,000 rows: Breadth ${(breadth.ms / 1000).toFixed(2)} s, sqlite3 .import ${(sqlite.ms / 1000).toFixed(2)} s, ratio ${ratio.toFixed(2)}× (goal ≤ 1.0×)`);
+    console.log(`Breadth 4,000,000 rows: ${(breadth4.ms / 1000).toFixed(2)} s`);
+    console.log(`peak memory (maxRSS): 1M rows ${breadth.maxRssMb.toFixed(0)} MB, 4M rows ${breadth4.maxRssMb.toFixed(0)} MB, ratio ${memoryRatio.toFixed(2)} (goal ≤ 1.2)`);
+    return { breadthMs: breadth.ms, sqliteMs: sqlite.ms, ratio, rss1MMb: breadth.maxRssMb, rss4MMb: breadth4.maxRssMb, memoryRatio };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
