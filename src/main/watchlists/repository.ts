@@ -117,7 +117,7 @@ export function formReportWatchlist(db: Db, reportId: number): Watchlist {
   return getWatchlist(db, id);
 }
 
-/** Every watchlist: reports' lists first (newest report first), then the user's by position. */
+/** Every watchlist in the user's order (a report's list is formed at the end of it). */
 export function listWatchlists(db: Db): Watchlist[] {
   const missing = db
     .prepare('SELECT r.id FROM reports r WHERE NOT EXISTS (SELECT 1 FROM watchlists w WHERE w.report_id = r.id)')
@@ -125,7 +125,7 @@ export function listWatchlists(db: Db): Watchlist[] {
     .all() as number[];
   for (const reportId of missing) formReportWatchlist(db, reportId);
   const rows = db
-    .prepare(`${LIST_SQL} ORDER BY w.report_id IS NULL, r.as_of DESC, w.position, w.id`)
+    .prepare(`${LIST_SQL} ORDER BY w.position, w.id`)
     .all() as ListRow[];
   return rows.map((r) => toWatchlist(db, r));
 }

@@ -45,7 +45,7 @@ const listName = z.string().trim().min(1, 'name is empty').max(80, 'name is too 
 
 /** Channels of the watchlist domain, plus the archive's data-quality issues per ticker for chart markers. */
 export const watchlistChannels = {
-  /** Every watchlist, reports' first, then the user's in their order; forms missing report watchlists. */
+  /** Every watchlist in the user's order; forms the missing watchlists of reports (at the end). */
   'watchlists:list': channel(z.object({}).strict())<Watchlist[]>(),
   /** Creates a user watchlist at the end, optionally with tickers. */
   'watchlists:create': channel(

@@ -58,7 +58,7 @@ describe('watchlist channels', () => {
     core.db
       .prepare("INSERT INTO reports(id, slug, title, as_of, window_from, window_to, tickers) VALUES (7, 'small-caps', 'Small caps led', '2026-01-09', '2025-12-01', '2026-01-09', ?)")
       .run(JSON.stringify(['iwm', { ticker: 'SPY' }, { symbol: '^RUT' }, 'IWM', 42]));
-    const lists = await call('watchlists:list', {});
+    const lists = (await call('watchlists:list', {})).reverse();
     expect(lists[0]).toMatchObject({
       name: 'Small caps led',
       tickers: ['IWM', 'SPY', '^RUT'],

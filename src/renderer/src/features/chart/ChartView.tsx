@@ -1,14 +1,211 @@
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { BarColumns } from '../../../../shared/domain';
 import { useSelection } from '../../app/selection';
+import { ApiError, call, subscribe } from '../../lib/api';
+import { useLocalState } from '../watchlists/local-state';
+import { useActiveWatchlist } from '../watchlists/use-watchlists';
+import { WatchlistTable } from '../watchlists/WatchlistTable';
+import { CompareChart, MAX_COMPARE } from './CompareChart';
+import { PriceChart, type Overlays } from './PriceChart';
+import { presetRange, RANGE_PRESETS, type RangePreset } from './series';
+import { useChartColors } from './use-chart-colors';
+import './chart.css';
 
-/** The chart of the selected ticker (candlesticks, volume, overlays, compare mode). */
+const DEFAULT_OVERLAYS: Overlays = { sma20: true, sma50: true, sma200: false };
+
+/** One ticker's whole history, cached by react-query under `['archive', 'bars', ticker]`. */
+function barsQuery(ticker: string) {
+  return {
+    queryKey: ['archive', 'bars', ticker],
+    queryFn: () => call('archive:bars', { ticker }),
+    staleTime: 60_000,
+    retry: (n: number, err: Error) => !(err instanceof ApiError && err.code === 'NOT_FOUND') && n < 2,
+  };
+}
+
+/** A toggle button that says whether it is on. */
+function Toggle(props: { on: boolean; onChange: (on: boolean) => void; children: React.ReactNode; title?: string }): React.JSX.Element {
+  return (
+    <button type="button" className="chip" aria-pressed={props.on} title={props.title} onClick={() => props.onChange(!props.on)}>
+      {props.children}
+    </button>
+  );
+}
+
+/** "no data — import a CSV", with the way to the import view one click away. */
+function NoData(props: { ticker: string }): React.JSX.Element {
+  const { setView } = useSelection();
+  return (
+    <div className="empty chart-empty" data-testid="chart-no-data">
+      <h2>{props.ticker}: no data — import a CSV</h2>
+      <p>The archive has no bars for {props.ticker} yet.</p>
+      <button type="button" className="primary" onClick={() => setView('imports')}>
+        Import a CSV…
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The Chart view: the selected ticker's candlesticks (volume pane, SMA overlays, log scale, range
+ * presets with the open report's window, markers) or compare mode, above the open watchlist's table,
+ * whose active row drives the chart.
+ */
 export function ChartView(): React.JSX.Element {
   const { ticker } = useSelection();
+  const client = useQueryClient();
+  const { active } = useActiveWatchlist();
+  const report = active?.report ?? null;
+  const reportWindow = report?.windowFrom && report.windowTo ? report : null;
+  const colors = useChartColors();
+  const [overlays, setOverlays] = useLocalState<Overlays>('chart.overlays', DEFAULT_OVERLAYS);
+  const [logScale, setLogScale] = useLocalState<boolean>('chart.log', false);
+  const [chosen, setChosenState] = useState<RangePreset | null>(null);
+  // Choosing the preset already shown shows its range again (after scrolling or zooming away from it).
+  const [rangeRequest, setRangeRequest] = useState(0);
+  const setChosen = (p: RangePreset): void => {
+    setChosenState(p);
+    setRangeRequest((n) => n + 1);
+  };
+  const preset: RangePreset = chosen === 'Report' && !reportWindow ? '1Y' : (chosen ?? (reportWindow ? 'Report' : '1Y'));
+  const [compareOn, setCompareOn] = useState(false);
+  const [compareExtra, setCompareExtra] = useState<string[] | null>(null);
+  const [start, setStart] = useState<string | null>(null);
+
+  // An import may change any ticker's bars and issues.
+  useEffect(
+    () =>
+      subscribe('import:done', () => {
+        void client.invalidateQueries({ queryKey: ['archive'] });
+        void client.invalidateQueries({ queryKey: ['watchlistRows'] });
+      }),
+    [client],
+  );
+
+  const bars = useQuery({ ...barsQuery(ticker ?? ''), enabled: ticker !== null, placeholderData: (prev) => prev });
+  const issues = useQuery({
+    queryKey: ['archive', 'issues', ticker],
+    queryFn: () => call('archive:issues', { ticker: ticker! }),
+    enabled: ticker !== null,
+  });
+  const noData = bars.error instanceof ApiError && bars.error.code === 'NOT_FOUND';
+  const shown: BarColumns | undefined = bars.data && bars.data.ticker === ticker ? bars.data : bars.isPlaceholderData ? bars.data : undefined;
+
+  const extras = compareExtra ?? (active?.tickers.filter((t) => t !== ticker).slice(0, MAX_COMPARE - 1) ?? []);
+  const compareTickers = ticker ? [ticker, ...extras.filter((t) => t !== ticker)].slice(0, MAX_COMPARE) : [];
+  const compareData = useQueries({ queries: (compareOn ? compareTickers : []).map((t) => barsQuery(t)) });
+  const compareSeries = compareData.flatMap((q) => (q.data ? [q.data] : []));
+  const defaultStart = (() => {
+    if (reportWindow) return reportWindow.windowFrom!;
+    if (!shown || shown.dates.length === 0) return '2000-01-01';
+    return shown.dates[presetRange(shown.dates, '1Y')!.from]!;
+  })();
+  const compareStart = start ?? defaultStart;
+  const addable = (active?.tickers ?? []).filter((t) => !compareTickers.includes(t));
+
   return (
-    <section className="pane-body" aria-label="Chart">
-      <header className="pane-header">
-        <h1>{ticker ?? 'Chart'}</h1>
+    <section className="chart-view" aria-label="Chart">
+      <header className="chart-toolbar">
+        <h1 data-testid="chart-ticker">{ticker ?? 'Chart'}</h1>
+        <div className="chip-group" role="group" aria-label="Range">
+          {RANGE_PRESETS.map((p) => (
+            <button key={p} type="button" className="chip" aria-pressed={preset === p} onClick={() => setChosen(p)} disabled={compareOn}>
+              {p}
+            </button>
+          ))}
+          {reportWindow && (
+            <button
+              type="button"
+              className="chip report-chip"
+              aria-pressed={preset === 'Report'}
+              title={`The window of "${reportWindow.title}": ${reportWindow.windowFrom} → ${reportWindow.windowTo}`}
+              onClick={() => setChosen('Report')}
+              disabled={compareOn}
+            >
+              Report {reportWindow.windowFrom} → {reportWindow.windowTo}
+            </button>
+          )}
+        </div>
+        <div className="chip-group" role="group" aria-label="Overlays">
+          <Toggle on={overlays.sma20} onChange={(on) => setOverlays({ ...overlays, sma20: on })}>
+            <i className="swatch sma20" /> SMA 20
+          </Toggle>
+          <Toggle on={overlays.sma50} onChange={(on) => setOverlays({ ...overlays, sma50: on })}>
+            <i className="swatch sma50" /> SMA 50
+          </Toggle>
+          <Toggle on={overlays.sma200} onChange={(on) => setOverlays({ ...overlays, sma200: on })}>
+            <i className="swatch sma200" /> SMA 200
+          </Toggle>
+          <Toggle on={logScale} onChange={setLogScale} title="Logarithmic price scale">
+            Log
+          </Toggle>
+          <Toggle on={compareOn} onChange={setCompareOn} title="Compare up to six tickers rebased to 0 % at a start date">
+            Compare
+          </Toggle>
+        </div>
       </header>
-      <p className="muted">{ticker ? 'The chart of this ticker is being built.' : 'Choose a ticker in the sidebar.'}</p>
+      {compareOn && ticker && (
+        <div className="compare-bar" role="group" aria-label="Compare">
+          <label>
+            Start <input type="date" aria-label="Compare start date" value={compareStart} onChange={(e) => e.target.value && setStart(e.target.value)} />
+          </label>
+          {compareTickers.map((t, i) => (
+            <span key={t} className={`chip compare-key c${i}`}>
+              <i className="swatch" /> {t}
+              {i > 0 && (
+                <button type="button" className="icon-button" aria-label={`Remove ${t} from the comparison`} onClick={() => setCompareExtra(extras.filter((x) => x !== t))}>
+                  ×
+                </button>
+              )}
+            </span>
+          ))}
+          {compareTickers.length < MAX_COMPARE && addable.length > 0 && (
+            <select aria-label="Add to the comparison" value="" onChange={(e) => e.target.value && setCompareExtra([...extras, e.target.value])}>
+              <option value="">Add…</option>
+              {addable.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          )}
+        </div>
+      )}
+      <div className="chart-area">
+        {!ticker ? (
+          <div className="empty chart-empty">
+            <h2>Choose a ticker</h2>
+            <p>Pick a row of the watchlist below or a ticker in the sidebar.</p>
+          </div>
+        ) : noData ? (
+          <NoData ticker={ticker} />
+        ) : compareOn ? (
+          <CompareChart series={compareSeries} start={compareStart} colors={colors} />
+        ) : shown ? (
+          shown.dates.length === 0 ? (
+            <NoData ticker={ticker} />
+          ) : (
+            <PriceChart
+              bars={shown}
+              issues={issues.data && shown.ticker === ticker ? issues.data : []}
+              report={report}
+              overlays={overlays}
+              logScale={logScale}
+              preset={preset}
+              rangeRequest={rangeRequest}
+              colors={colors}
+            />
+          )
+        ) : bars.error ? (
+          <p className="error">{bars.error.message}</p>
+        ) : (
+          <div className="chart-empty" aria-busy="true" />
+        )}
+      </div>
+      {active ? (
+        <WatchlistTable list={active} />
+      ) : (
+        <p className="muted small wl-none">No watchlist yet: press + under Watchlists in the sidebar to start one.</p>
+      )}
     </section>
   );
 }

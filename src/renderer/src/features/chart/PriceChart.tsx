@@ -1,4 +1,5 @@
 import {
+  AreaSeries,
   CandlestickSeries,
   ColorType,
   createChart,
@@ -44,7 +45,7 @@ const SMA_KEYS = Object.keys(SMA_PERIODS) as SmaKey[];
 
 interface Handles {
   chart: IChartApi;
-  windowShade: ISeriesApi<'Histogram', Time>;
+  windowShade: ISeriesApi<'Area', Time>;
   candles: ISeriesApi<'Candlestick', Time>;
   volume: ISeriesApi<'Histogram', Time>;
   sma: Record<SmaKey, ISeriesApi<'Line', Time>>;
@@ -60,6 +61,8 @@ export interface PriceChartProps {
   logScale: boolean;
   /** The range to show; re-applied when it, the report or the ticker changes. */
   preset: RangePreset;
+  /** Bumped when the user chooses a preset, so that choosing the one shown applies it again. */
+  rangeRequest: number;
   colors: ChartColors;
 }
 
@@ -98,7 +101,7 @@ function indexOfTime(times: readonly number[], time: number): number {
  * The chart is created once per mount and removed on unmount; switching tickers only swaps data.
  */
 export function PriceChart(props: PriceChartProps): React.JSX.Element {
-  const { bars, issues, report, overlays, logScale, preset, colors } = props;
+  const { bars, issues, report, overlays, logScale, preset, rangeRequest, colors } = props;
   const container = useRef<HTMLDivElement>(null);
   const handles = useRef<Handles | null>(null);
   const times = useRef<UTCTimestamp[]>([]);
@@ -106,19 +109,25 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   const [cursor, setCursor] = useState<{ bars: BarColumns; index: number } | null>(null);
   const initialColors = useRef(colors);
   const currentBars = useRef<BarColumns | null>(null);
+  const byKeyboard = useRef(false);
 
   // Create the chart once; remove it (and with it every canvas and listener) on unmount.
   useEffect(() => {
     const el = container.current!;
     const c = initialColors.current;
     const chart = createChart(el, { ...chartOptions(c), autoSize: true });
-    const windowShade = chart.addSeries(HistogramSeries, {
+    // The report's window: an area at the top of a hidden 0..1 scale, so it fills the pane's height.
+    const windowShade = chart.addSeries(AreaSeries, {
       priceScaleId: 'report-window',
-      color: c.windowShade,
+      lineColor: 'rgba(0,0,0,0)',
+      lineWidth: 1,
+      topColor: c.windowShade,
+      bottomColor: c.windowShade,
       lastValueVisible: false,
       priceLineVisible: false,
       crosshairMarkerVisible: false,
-    } as never);
+      autoscaleInfoProvider: () => ({ priceRange: { minValue: 0, maxValue: 1 } }),
+    });
     chart.priceScale('report-window').applyOptions({ visible: false, scaleMargins: { top: 0, bottom: 0 } });
     const candles = chart.addSeries(CandlestickSeries, {
       upColor: c.up,
@@ -140,8 +149,10 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const onMove = (p: MouseEventParams<Time>): void => {
       const b = el.dataset['bars'] ? currentBars.current : null;
       if (!b) return;
+      // A mouse event ends keyboard control; a programmatic one (scrolling, zooming) must not undo it.
+      if (p.sourceEvent) byKeyboard.current = false;
       if (p.time === undefined) {
-        setCursor(null);
+        if (!byKeyboard.current) setCursor(null);
         return;
       }
       setCursor({ bars: b, index: indexOfTime(times.current, p.time as number) });
@@ -167,7 +178,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       wickUpColor: colors.up,
       wickDownColor: colors.down,
     });
-    h.windowShade.applyOptions({ color: colors.windowShade });
+    h.windowShade.applyOptions({ topColor: colors.windowShade, bottomColor: colors.windowShade });
   }, [colors]);
 
   // The ticker's bars: candles, volume; drawn overlays are recomputed lazily below.
@@ -241,7 +252,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     if (report) {
       const i = indexOnOrBefore(bars.dates, report.asOf);
       if (i >= 0) {
-        m.push({ time: dateToTime(bars.dates[i]!), position: 'aboveBar', shape: 'arrowDown', color: colors.accent, text: `as of ${report.asOf}`, id: 'as-of' });
+        m.push({ time: dateToTime(bars.dates[i]!), position: 'aboveBar', shape: 'arrowDown', color: colors.accent, text: 'as of', id: 'as-of' });
       }
     }
     m.sort((a, b) => (a.time as number) - (b.time as number));
@@ -255,7 +266,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const ts = handles.current!.chart.timeScale();
     if (r) ts.setVisibleLogicalRange({ from: r.from - 0.5, to: r.to + 0.5 });
     else ts.fitContent();
-  }, [bars, preset, report]);
+  }, [bars, preset, report, rangeRequest]);
 
   const legend = useMemo(() => {
     const i = cursor && cursor.bars === bars ? cursor.index : bars.dates.length - 1;
@@ -276,6 +287,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
         const from = idx < range.from ? idx - 0.5 : idx + 0.5 - width;
         ts.setVisibleLogicalRange({ from, to: from + width });
       }
+      byKeyboard.current = true;
       if (Number.isFinite(close)) h.chart.setCrosshairPosition(close, times.current[idx]!, h.candles);
       setCursor({ bars, index: idx });
     };

@@ -11,12 +11,17 @@ export function useSettings(): { settings: UiSettings | undefined; update: (patc
   const client = useQueryClient();
   const { data } = useQuery({ queryKey: KEY, queryFn: () => call('settings:get', {}) });
   const mutation = useMutation({
+    mutationKey: KEY,
     mutationFn: (patch: Partial<UiSettings>) => call('settings:set', patch),
     onMutate: (patch) => {
       const prev = client.getQueryData<UiSettings>(KEY);
       if (prev) client.setQueryData(KEY, { ...prev, ...patch });
     },
-    onSuccess: (next) => client.setQueryData(KEY, next),
+    // Only the last of quick successive changes (arrowing through a watchlist) may set the answer:
+    // an earlier answer arriving late would undo the later optimistic change.
+    onSuccess: (next) => {
+      if (client.isMutating({ mutationKey: KEY }) <= 1) client.setQueryData(KEY, next);
+    },
   });
   return { settings: data, update: mutation.mutate };
 }
