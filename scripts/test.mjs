@@ -13,6 +13,7 @@ fs.mkdirSync(artifacts, { recursive: true });
 
 const steps = [
   { name: 'typecheck:node', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.node.json'] },
+  { name: 'typecheck:e2e', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.e2e.json'] },
   { name: 'typecheck:web', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.web.json'] },
   { name: 'lint', cmd: bin('eslint'), args: ['--max-warnings', '0', '.'] },
   {

@@ -19,7 +19,8 @@ export interface RunningHost {
   cli(args: string[]): Promise<unknown>;
 }
 
-function runCli(args: string[]): Promise<unknown> {
+/** Runs the CLI (as `npm run cli` does) and returns its parsed JSON. */
+export function runCli(args: string[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), [path.join(repoRoot, 'src/main/cli/index.ts'), ...args], { cwd: repoRoot });
     let out = '';
