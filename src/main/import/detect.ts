@@ -210,13 +210,18 @@ export function detect(
       for (const d of dates) tally.add(d);
       dateCandidates = tally.best();
       // US providers always write month first; their layout settles what the digits alone cannot.
-      if ((provider === 'nasdaq' || provider === 'barchart') && dateCandidates.includes('MM/DD/YYYY')) dateCandidates = ['MM/DD/YYYY'];
+      if ((provider === 'nasdaq' || provider === 'barchart') && dateCandidates.includes('MM/DD/YYYY'))
+        dateCandidates = ['MM/DD/YYYY'];
       if (dateCandidates.length === 1) dateFormat = dateCandidates[0]!;
     }
   }
 
   // Yahoo and yfinance write ISO dates; the same column names with other dates are someone else's file.
-  if ((provider === 'yahoo' || provider === 'yfinance') && dateCandidates.length && !dateCandidates.includes('YYYY-MM-DD')) {
+  if (
+    (provider === 'yahoo' || provider === 'yfinance') &&
+    dateCandidates.length &&
+    !dateCandidates.includes('YYYY-MM-DD')
+  ) {
     provider = 'generic';
     pricesAdjusted = false;
   }

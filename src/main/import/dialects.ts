@@ -246,7 +246,14 @@ export function tickerFromFileName(fileName: string): string | null {
   );
   stem = stem.replace(/\.us$/i, '');
   const t = stem.trim().toUpperCase();
-  if (!/^[A-Z0-9^][A-Z0-9^.\-=_]*$/.test(t) || t.length > 24 || NOT_TICKERS.has(t)) return null;
+  // Download names like Nasdaq's `HistoricalData_1715000000.csv` carry a time stamp, not a ticker.
+  if (
+    !/^[A-Z0-9^][A-Z0-9^.\-=_]*$/.test(t) ||
+    t.length > 24 ||
+    NOT_TICKERS.has(t) ||
+    /^HISTORICAL|_\d{3,}$|\d{6,}/.test(t)
+  )
+    return null;
   return t;
 }
 

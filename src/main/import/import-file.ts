@@ -374,7 +374,12 @@ export function processFile(
       if (det.mappingSource === 'user') saveMapping(db, det.layoutKey, det.mapping);
       return id;
     });
+    // The writer creates the ticker and import rows before any bar that refers to them, so checking
+    // both foreign keys on every inserted bar is redundant work; the pragma cannot change inside a
+    // transaction, so it is switched around it and restored.
+    const fk = db.pragma('foreign_keys', { simple: true }) as number;
     try {
+      if (fk) db.pragma('foreign_keys = OFF');
       importId = tx.immediate();
       status = 'imported';
     } catch (err) {
@@ -388,6 +393,8 @@ export function processFile(
       // Rolled back: nothing of this file is in the archive.
       counts.imported = counts.replaced = 0;
       for (const r of reports.values()) r.imported = r.replaced = 0;
+    } finally {
+      if (fk) db.pragma('foreign_keys = ON');
     }
   }
   const w = writer as BarWriter | null;

@@ -34,7 +34,16 @@ const GENERAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * {@link isMissing} first.
  */
 export function parseNumber(field: string, decimalMark: '.' | ','): number {
-  if (decimalMark === '.' && PLAIN.test(field)) return +field;
+  if (decimalMark === '.') {
+    // Fast path (the hot loop of large imports): digits at both ends and a valid JS number.
+    const first = field.charCodeAt(0);
+    const last = field.charCodeAt(field.length - 1);
+    // (`0b11`, `0x1F`, `0o7` are JS literals, not numbers in a price file.)
+    if (first >= 48 && first <= 57 && last >= 48 && last <= 57 && !(first === 48 && field.charCodeAt(1) > 57)) {
+      const n = +field;
+      if (n === n) return n;
+    }
+  }
   let s = field.trim().replace(/[$€£¥\s\u00a0']/g, '');
   if (decimalMark === ',') s = s.replace(/\./g, '').replace(',', '.');
   else s = s.replace(/,/g, '');
