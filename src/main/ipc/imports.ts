@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { importChannels, type FileResult, type ImportFileInput } from '../../shared/contract/imports';
+import type { importChannels } from '../../shared/contract/imports';
+import { type FileResult, type ImportFileInput } from '../../shared/contract/imports';
 import type { Core } from '../core';
 import { processFiles } from '../import/import-file';
 import { startImportWorker, type ImportJobHandle } from '../import/run-in-worker';
@@ -31,7 +32,16 @@ function runJob(
   options: object,
 ): Promise<FileResult[]> {
   if (core.archivePath === ':memory:') return Promise.resolve(processFiles(core.db, toFiles(files), options, mode));
-  const handle = startImportWorker({ archivePath: core.archivePath, mode, files: toFiles(files), options }, (p) => {
+  // Inside Electron the worker must load Electron's build of better-sqlite3, as the core did.
+  const nativeBinding = (core as Core & { nativeBinding?: string }).nativeBinding;
+  const job = {
+    archivePath: core.archivePath,
+    mode,
+    files: toFiles(files),
+    options,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  };
+  const handle = startImportWorker(job, (p) => {
     if (mode === 'import') core.events.emit('import:progress', { jobId, ...p });
   });
   const running = jobsOf(core);
