@@ -87,6 +87,13 @@ test('a file with bad rows is reported line by line and imports nothing by defau
   await expect(problems.getByRole('row').nth(1)).toContainText('2825');
   await expect(problems.getByRole('row').nth(1)).toContainText('High 1636.88 is below Close 1649.6');
   await keepScreenshot(page, 'import-rejected');
+  // The ticker came from the file name; the analyst names it properly.
+  await expect(card.getByTestId('detected-ticker')).toHaveText('SP500-SPLICED');
+  await card.getByRole('button', { name: 'change' }).click();
+  await card.getByLabel('Ticker for this file').fill('^gspc');
+  await card.getByRole('button', { name: 'OK' }).click();
+  await expect(card.getByTestId('detected-ticker')).toHaveText('^GSPC');
+  await expect(card.getByTestId('count-rejected')).toHaveText('2,517 rejected');
   await page.getByRole('button', { name: /^Import 1 file$/ }).click();
   await expect(page.getByTestId('import-summary')).toContainText('0 of 1 file imported');
   await expect(page.getByTestId('import-summary')).toContainText('2517 row(s) rejected');

@@ -59,7 +59,11 @@ function PreviewBody(props: { file: QueuedFile; result: FileResult }): React.JSX
     <>
       <dl className="facts" aria-label="Detected layout">
         <Fact label="Provider" value={PROVIDERS[d.provider] ?? d.provider} testId="detected-provider" />
-        <Fact label="Ticker" value={tickers.length ? tickers.join(', ') : (d.ticker ?? '—')} testId="detected-ticker" />
+        {d.tickerSource === 'column' ? (
+          <Fact label="Tickers" value={tickers.join(', ') || '—'} testId="detected-ticker" />
+        ) : (
+          <TickerFact file={file} ticker={d.ticker} source={d.tickerSource} />
+        )}
         <Fact label="Delimiter" value={DELIMITERS[d.delimiter] ?? JSON.stringify(d.delimiter)} />
         <Fact label="Decimal mark" value={d.decimalMark === ',' ? 'comma' : 'point'} />
         <Fact label="Dates" value={d.dateFormat ?? 'to choose'} testId="detected-date-format" />
@@ -78,6 +82,47 @@ function PreviewBody(props: { file: QueuedFile; result: FileResult }): React.JSX
       <Problems result={p} />
       {p.conflicts.length > 0 && <Conflicts result={p} />}
     </>
+  );
+}
+
+const TICKER_SOURCE: Record<string, string> = { 'file-name': 'from the file name', header: 'from the header', user: 'yours' };
+
+/** The ticker of a single-ticker file, which the user may change (e.g. `SP500` → `^GSPC`). */
+function TickerFact(props: { file: QueuedFile; ticker: string | null; source: string | null }): React.JSX.Element {
+  const { setFileOptions, running } = useImport();
+  const [editing, setEditing] = useState(false);
+  if (editing) {
+    return (
+      <div>
+        <dt>Ticker</dt>
+        <dd>
+          <form
+            className="row gap"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const value = new FormData(e.currentTarget).get('ticker');
+              if (typeof value === 'string' && value.trim()) setFileOptions(props.file.key, { ticker: value.trim().toUpperCase() });
+              setEditing(false);
+            }}
+          >
+            <input name="ticker" defaultValue={props.ticker ?? ''} aria-label="Ticker for this file" maxLength={24} size={8} autoFocus />
+            <button type="submit" className="button">OK</button>
+          </form>
+        </dd>
+      </div>
+    );
+  }
+  return (
+    <div>
+      <dt>Ticker</dt>
+      <dd>
+        <span data-testid="detected-ticker">{props.ticker ?? '—'}</span>{' '}
+        {props.source && <span className="muted small">{TICKER_SOURCE[props.source] ?? ''}</span>}{' '}
+        <button type="button" className="link small" onClick={() => setEditing(true)} disabled={running}>
+          change
+        </button>
+      </dd>
+    </div>
   );
 }
 
