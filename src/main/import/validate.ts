@@ -92,8 +92,18 @@ export function makeRowParser(
     reason: string,
   ): void => sink({ file, line: row.line, raw: row.raw, severity, kind, reason, ticker: row.ticker, date: row.date });
 
+  // One position record reused for every row (the sink copies what it keeps): no allocation per row.
+  const at: { line: number; raw: string; ticker: string | null; date: string | null } = {
+    line: 0,
+    raw: '',
+    ticker: null,
+    date: null,
+  };
   return (fields, raw, line, fallbackTicker) => {
-    const at = { line, raw, ticker: fallbackTicker, date: null as string | null };
+    at.line = line;
+    at.raw = raw;
+    at.ticker = fallbackTicker;
+    at.date = null;
     if (fields === null) {
       issue(at, 'rejected', 'columns', 'unbalanced quotes');
       return null;
