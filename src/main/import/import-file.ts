@@ -174,7 +174,7 @@ export function processFile(
       };
       reports.set(ticker, r);
       for (const o of orphans.splice(0))
-        r.warnings.push({ line: o.line, reason: o.reason, kind: o.kind, date: o.date });
+        r.warnings.push({ line: o.line, reason: o.reason, kind: o.kind, date: o.date, raw: o.raw.slice(0, 500) });
     }
     return r;
   };
@@ -189,7 +189,7 @@ export function processFile(
       return;
     }
     const r = report(t);
-    const ref = { line: i.line, reason: i.reason, kind: i.kind, date: i.date };
+    const ref = { line: i.line, reason: i.reason, kind: i.kind, date: i.date, raw: i.raw.slice(0, 500) };
     if (i.severity === 'warning') r.warnings.push(ref);
     else {
       r.rejected.push(ref);

@@ -141,6 +141,8 @@ export interface IssueRef {
   reason: string;
   kind: IssueKind;
   date: string | null;
+  /** The line as the file has it (cut at 500 characters). */
+  raw: string;
 }
 
 /** What happened to one ticker of one file. */

@@ -115,7 +115,13 @@ describe('warnings', () => {
     const r = processFile(a.db, { path: path.join(real, 'yfinance/XLB.csv') }, {}, 'import');
     expect(r.status).toBe('failed');
     expect(r.tickers[0]!.rejected).toEqual([
-      { line: 25, kind: 'range', date: '2025-09-08', reason: 'High 92.06999969482422 is below Open 92.12999725341795' },
+      {
+        line: 25,
+        kind: 'range',
+        date: '2025-09-08',
+        reason: 'High 92.06999969482422 is below Open 92.12999725341795',
+        raw: '2025-09-08,92.06999969482422,92.06999969482422,90.96499633789062,92.12999725341795,6533752',
+      },
     ]);
     expect(snapshot(a.db).bars).toEqual([]);
   });

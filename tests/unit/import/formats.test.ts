@@ -105,6 +105,21 @@ describe('layouts the shared data lacks', () => {
     });
   });
 
+  it('MetaStock ASCII with a <DTYYYYMMDD> header', () => {
+    const a = archive();
+    const text =
+      '<TICKER>,<DTYYYYMMDD>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>\r\nXLI.US,20260701,161.52,162.44,161.07,161.98,8261200\r\n';
+    const r = processFile(a.db, { name: 'xli.txt', text }, {}, 'import');
+    expect(r.detection).toMatchObject({
+      provider: 'stooq',
+      dateFormat: 'YYYYMMDD',
+      mapping: { ticker: 0, date: 1, open: 2, high: 3, low: 4, close: 5, volume: 6 },
+    });
+    expect(bars(a.db, 'XLI')).toEqual([
+      { date: '2026-07-01', open: 161.52, high: 162.44, low: 161.07, close: 161.98, adjClose: null, volume: 8261200 },
+    ]);
+  });
+
   it('Tiingo: raw OHLC with adjClose stored beside Close', () => {
     const a = archive();
     const r = processFile(a.db, { path: path.join(synthetic, 'tiingo/SPY.csv') }, {}, 'import');
@@ -126,7 +141,13 @@ describe('layouts the shared data lacks', () => {
     expect(r.status).toBe('imported');
     expect(r.detection).toMatchObject({ provider: 'barchart', dateFormat: 'MM/DD/YYYY' });
     expect(r.tickers[0]!.warnings).toEqual([
-      { line: 5, kind: 'stray', date: null, reason: 'not a data row (no date, no prices); skipped' },
+      {
+        line: 5,
+        kind: 'stray',
+        date: null,
+        reason: 'not a data row (no date, no prices); skipped',
+        raw: 'Downloaded from Barchart.com as of 05-10-2025 09:12am CDT',
+      },
     ]);
     expect(bars(a.db, 'MSFT').at(-1)).toEqual({
       date: '2025-05-09',
