@@ -1,5 +1,5 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { BarColumns } from '../../../../shared/domain';
 import { useSelection } from '../../app/selection';
 import { ApiError, call, subscribe } from '../../lib/api';
@@ -52,7 +52,7 @@ function NoData(props: { ticker: string }): React.JSX.Element {
  * presets with the open report's window, markers) or compare mode, above the open watchlist's table,
  * whose active row drives the chart.
  */
-export function ChartView(): React.JSX.Element {
+export const ChartView = memo(function ChartView(): React.JSX.Element {
   const { ticker } = useSelection();
   const client = useQueryClient();
   const { active } = useActiveWatchlist();
@@ -208,4 +208,4 @@ export function ChartView(): React.JSX.Element {
       )}
     </section>
   );
-}
+});

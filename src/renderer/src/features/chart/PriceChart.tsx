@@ -16,7 +16,7 @@ import {
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DataIssue, WatchlistReport } from '../../../../shared/contract/watchlists';
 import type { BarColumns } from '../../../../shared/domain';
 import { ChartLegend } from './ChartLegend';
@@ -111,8 +111,9 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   const currentBars = useRef<BarColumns | null>(null);
   const byKeyboard = useRef(false);
 
+  // Layout effects throughout: the candles change in the same frame as the legend and the heading.
   // Create the chart once; remove it (and with it every canvas and listener) on unmount.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = container.current!;
     const c = initialColors.current;
     const chart = createChart(el, { ...chartOptions(c), autoSize: true });
@@ -167,7 +168,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
 
 
   // Theme.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const h = handles.current!;
     h.chart.applyOptions(chartOptions(colors));
     h.candles.applyOptions({
@@ -182,7 +183,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   }, [colors]);
 
   // The ticker's bars: candles, volume; drawn overlays are recomputed lazily below.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const h = handles.current!;
     const el = container.current!;
     const s = toChartSeries(bars, { up: colors.up + '80', down: colors.down + '80' });
@@ -193,6 +194,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     h.volume.setData(s.volumes);
     for (const k of SMA_KEYS) h.sma[k].setData([]);
     el.dataset['bars'] = String(s.candles.length);
+    el.dataset['ticker'] = bars.ticker;
     delete el.dataset['drawn'];
     // Two frames: the chart paints in the first, ours runs after it.
     let raf = requestAnimationFrame(() => {
@@ -204,7 +206,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   }, [bars, colors.up, colors.down]);
 
   // Moving averages: computed when first shown for these bars.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const h = handles.current!;
     for (const k of SMA_KEYS) {
       if (overlays[k] && smaFor.current[k] !== bars) {
@@ -215,12 +217,12 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     }
   }, [bars, overlays]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     handles.current!.chart.priceScale('right', 0).applyOptions({ mode: logScale ? PriceScaleMode.Logarithmic : PriceScaleMode.Normal });
   }, [logScale]);
 
   // The open report's window, shaded behind the candles.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const h = handles.current!;
     if (!report?.windowFrom || !report.windowTo) {
       h.windowShade.setData([]);
@@ -234,7 +236,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   }, [bars, report]);
 
   // Markers: the report's as-of date and the import's data-quality warnings, each on its bar.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const h = handles.current!;
     const m: SeriesMarker<Time>[] = [];
     const at = (date: string): UTCTimestamp | null => {
@@ -261,7 +263,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   }, [bars, issues, report, colors.warn, colors.accent]);
 
   // The range preset (and again whenever the ticker or the report changes).
-  useEffect(() => {
+  useLayoutEffect(() => {
     const r = presetRange(bars.dates, preset, report?.windowFrom && report.windowTo ? { from: report.windowFrom, to: report.windowTo } : null);
     const ts = handles.current!.chart.timeScale();
     if (r) ts.setVisibleLogicalRange({ from: r.from - 0.5, to: r.to + 0.5 });

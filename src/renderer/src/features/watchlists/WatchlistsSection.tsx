@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useSelection } from '../../app/selection';
 import { call } from '../../lib/api';
 import { useActiveWatchlist, useWatchlistAction, useWatchlists } from './use-watchlists';
@@ -28,7 +28,7 @@ function NameForm(props: { label: string; initial: string; onSubmit: (name: stri
 }
 
 /** The sidebar's watchlists: the reports' lists and the user's own; create, open, rename, reorder, delete. */
-export function WatchlistsSection(): React.JSX.Element {
+export const WatchlistsSection = memo(function WatchlistsSection(): React.JSX.Element {
   const { setView } = useSelection();
   const { lists, error } = useWatchlists();
   const { active, setActive } = useActiveWatchlist();
@@ -135,4 +135,4 @@ export function WatchlistsSection(): React.JSX.Element {
       {failure && <p className="error small">{failure.message}</p>}
     </section>
   );
-}
+});
