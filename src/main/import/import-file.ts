@@ -8,10 +8,11 @@ import type {
 } from '../../shared/contract/imports';
 import type { Db } from '../db/open';
 import { LineTokenizer, splitLines } from './csv-line';
+import { produce, type ParseEvent } from './produce';
 import { DateFormatTally } from './dates';
 import { SAMPLE_BYTES, dateAmbiguity, detect, type Detected } from './detect';
 import { countLines, forEachLine, readSample, sourceName, type ImportSource } from './source';
-import { makeRowParser, validateRun, type Row } from './validate';
+import type { Row } from './validate';
 import { BarWriter, beginImportRecord, finishImportRecord, loadMapping, saveMapping } from './write';
 
 /** Progress and cancellation hooks of a long import. */
@@ -199,21 +200,8 @@ export function processFile(
       }
     }
   };
-  const parseRow = makeRowParser(det, file, sink);
-  let run: Row[] = [];
-  let currentReport: TickerReport | null = null;
-
-  const flush = (): void => {
-    if (!run.length) return;
-    const ticker = run[0]!.ticker;
+  const write = (ticker: string, rows: Row[]): void => {
     const r = report(ticker);
-    const { rows } = validateRun(run, file, sink);
-    for (const row of run) {
-      if (row.rejected) continue;
-      if (row.warned) counts.warned++;
-      else counts.good++;
-    }
-    run = [];
     if (writer && rows.length) writer.ticker(ticker);
     for (const row of rows) {
       if (r.firstDate === null || row.date < r.firstDate) r.firstDate = row.date;
@@ -269,51 +257,43 @@ export function processFile(
     }
   };
 
-  const pass = (): void => {
-    const tok = new LineTokenizer(det.delimiter, onRow);
-    let last = Date.now();
-    hooks.onProgress?.({ file, rowsDone: 0, rowsTotal });
-    hash = forEachLine(source, (line, no) => {
-      if (no <= det.headerLines) return;
-      if ((no & 1023) === 0) {
+  let last = Date.now();
+  /** The writing half: applies the parser's events in order. */
+  const consume = (e: ParseEvent): void => {
+    switch (e.t) {
+      case 'issue':
+        sink(e.issue);
+        break;
+      case 'first':
+        firstRows.push(e.bar);
+        break;
+      case 'run': {
+        current = e.ticker;
+        const r = report(e.ticker);
+        r.rows += e.parsed;
+        counts.rows += e.parsed;
+        counts.good += e.good;
+        counts.warned += e.warned;
+        write(e.ticker, e.rows);
+        break;
+      }
+      case 'progress': {
         if (hooks.isCancelled?.()) throw new Cancelled('cancelled');
         const now = Date.now();
         if (hooks.onProgress && now - last >= interval) {
           last = now;
-          hooks.onProgress({ file, rowsDone: no - det.headerLines, rowsTotal });
+          hooks.onProgress({ file, rowsDone: e.rowsDone, rowsTotal });
         }
+        break;
       }
-      tok.push(line, no);
-    });
-    tok.end();
-    flush();
-    hooks.onProgress?.({ file, rowsDone: rowsTotal, rowsTotal });
+    }
   };
 
-  const onRow = (fields: string[] | null, line: string, no: number): void => {
-    const row = parseRow(fields, line, no, current ?? det.ticker);
-    if (!row) return;
-    if (row.ticker !== current) {
-      flush();
-      current = row.ticker;
-    }
-    if (row.ticker !== currentReport?.ticker) currentReport = report(row.ticker);
-    currentReport.rows++;
-    counts.rows++;
-    if (firstRows.length < 20) {
-      firstRows.push({
-        line: no,
-        ticker: row.ticker,
-        date: row.date,
-        open: row.open,
-        high: row.high,
-        low: row.low,
-        close: row.close,
-        adjClose: row.adjClose,
-        volume: row.volume,
-      });
-    }
-    run.push(row);
+  const pass = (): void => {
+    last = Date.now();
+    hooks.onProgress?.({ file, rowsDone: 0, rowsTotal });
+    hash = produce(source, det, file, consume);
+    hooks.onProgress?.({ file, rowsDone: rowsTotal, rowsTotal });
   };
 
   const blockers = (): string | null => {
