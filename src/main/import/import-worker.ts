@@ -7,22 +7,25 @@ import { openArchive } from '../db/open';
 import { processFiles } from './import-file';
 import type { WorkerJob, WorkerMessage } from './worker-protocol';
 
-const job = workerData as WorkerJob;
-const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
-const flag = new Int32Array(job.cancel);
+runImportJob(workerData as WorkerJob);
 
-try {
-  const { db } = openArchive(job.archivePath, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
+function runImportJob(job: WorkerJob): void {
+  const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
+  const flag = new Int32Array(job.cancel);
+
   try {
-    const files = processFiles(db, job.files, job.options, job.mode, {
-      onProgress: (p) => post({ type: 'progress', ...p }),
-      isCancelled: () => Atomics.load(flag, 0) === 1,
-      progressIntervalMs: job.progressIntervalMs ?? 100,
-    });
-    post({ type: 'done', files });
-  } finally {
-    db.close();
+    const { db } = openArchive(job.archivePath, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
+    try {
+      const files = processFiles(db, job.files, job.options, job.mode, {
+        onProgress: (p) => post({ type: 'progress', ...p }),
+        isCancelled: () => Atomics.load(flag, 0) === 1,
+        progressIntervalMs: job.progressIntervalMs ?? 100,
+      });
+      post({ type: 'done', files });
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   }
-} catch (err) {
-  post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
 }
