@@ -203,10 +203,13 @@ export function processFile(
   const write = (ticker: string, rows: Row[]): void => {
     const r = report(ticker);
     if (writer && rows.length) writer.ticker(ticker);
+    // The run comes in date order: its first and last rows bound its dates.
+    const lo = rows[0]?.date;
+    const hi = rows[rows.length - 1]?.date;
+    if (lo !== undefined && (r.firstDate === null || lo < r.firstDate)) r.firstDate = lo;
+    if (hi !== undefined && (r.lastDate === null || hi > r.lastDate)) r.lastDate = hi;
+    if (!writer) return;
     for (const row of rows) {
-      if (r.firstDate === null || row.date < r.firstDate) r.firstDate = row.date;
-      if (r.lastDate === null || row.date > r.lastDate) r.lastDate = row.date;
-      if (!writer) continue;
       const outcome = writer.row(row);
       switch (outcome) {
         case 'inserted':

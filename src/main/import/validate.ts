@@ -30,11 +30,17 @@ const TICKER_RE = /^[A-Z0-9^][A-Z0-9^.\-=_]*$/;
 // 11.601027488708494, a rounding artefact, not a bad bar; a cent on a $10 stock is 1e-3.
 const RANGE_TOLERANCE = 1e-6;
 
-const calendarCache = new Map<string, { kind: IssueKind; reason: string } | null>();
+const calendarCache = new Map<number, { kind: IssueKind; reason: string } | null>();
 
 /** Why a date is not an NYSE trading day (weekend or holiday), or null when it is one. */
 export function nonTradingReason(date: string): { kind: IssueKind; reason: string } | null {
-  let hit = calendarCache.get(date);
+  // Keyed by the number YYYYMMDD: hashing a small integer is much cheaper than a fresh string per row.
+  let key = 0;
+  for (let i = 0; i < 10; i++) {
+    const c = date.charCodeAt(i);
+    if (c !== 45) key = key * 10 + (c - 48);
+  }
+  let hit = calendarCache.get(key);
   if (hit !== undefined) return hit;
   if (isWeekend(date)) {
     const day = new Date(`${date}T00:00:00Z`).getUTCDay() === 0 ? 'Sunday' : 'Saturday';
@@ -45,7 +51,7 @@ export function nonTradingReason(date: string): { kind: IssueKind; reason: strin
     hit = holiday ? { kind: 'holiday', reason: `${date} is an NYSE holiday (${holiday})` } : null;
   }
   if (calendarCache.size > 100_000) calendarCache.clear();
-  calendarCache.set(date, hit);
+  calendarCache.set(key, hit);
   return hit;
 }
 
@@ -92,6 +98,8 @@ export function makeRowParser(
     reason: string,
   ): void => sink({ file, line: row.line, raw: row.raw, severity, kind, reason, ticker: row.ticker, date: row.date });
 
+  let lastRawTicker: string | null = null;
+  let lastTicker = '';
   // One position record reused for every row (the sink copies what it keeps): no allocation per row.
   const at: { line: number; raw: string; ticker: string | null; date: string | null } = {
     line: 0,
@@ -137,7 +145,13 @@ export function makeRowParser(
     at.date = date;
     let ticker = fallbackTicker;
     if (iTicker !== undefined) {
-      const t = normaliseTicker(fields[iTicker] ?? '', det.provider);
+      const rawTicker = fields[iTicker] ?? '';
+      // Rows of one ticker come together: normalise each spelling once, not once per row.
+      if (rawTicker !== lastRawTicker) {
+        lastRawTicker = rawTicker;
+        lastTicker = normaliseTicker(rawTicker, det.provider);
+      }
+      const t = lastTicker;
       if (!TICKER_RE.test(t) || t.length > 24) {
         issue(at, 'rejected', 'columns', t ? `"${t}" is not a ticker symbol` : 'the ticker is missing');
         return null;
