@@ -86,6 +86,7 @@ test('a file with bad rows is reported line by line and imports nothing by defau
   const problems = card.getByRole('table', { name: 'Problems' });
   await expect(problems.getByRole('row').nth(1)).toContainText('2825');
   await expect(problems.getByRole('row').nth(1)).toContainText('High 1636.88 is below Close 1649.6');
+  await expect(problems.getByRole('row').nth(1)).toContainText('5/24/2013,1646.67,1636.88,1649.78,1649.6');
   await keepScreenshot(page, 'import-rejected');
   // The ticker came from the file name; the analyst names it properly.
   await expect(card.getByTestId('detected-ticker')).toHaveText('SP500-SPLICED');

@@ -397,6 +397,7 @@ function Problems(props: { result: FileResult }): React.JSX.Element | null {
             <th scope="col">Ticker</th>
             <th scope="col"></th>
             <th scope="col">Reason</th>
+            <th scope="col">Line as written</th>
           </tr>
         </thead>
         <tbody>
@@ -406,6 +407,9 @@ function Problems(props: { result: FileResult }): React.JSX.Element | null {
               <td>{i.ticker}</td>
               <td>{i.severity === 'rejected' ? 'rejected' : 'warning'}</td>
               <td className="wrap">{i.reason}</td>
+              <td className="raw-line" title={i.raw}>
+                {i.raw}
+              </td>
             </tr>
           ))}
         </tbody>
