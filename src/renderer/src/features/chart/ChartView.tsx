@@ -13,6 +13,8 @@ import { useChartColors } from './use-chart-colors';
 import './chart.css';
 
 const DEFAULT_OVERLAYS: Overlays = { sma20: true, sma50: true, sma200: false };
+/** From this many bars on, a ticker gets a new chart instead of swapping data into the old one. */
+const FRESH_CHART_BARS = 20_000;
 
 /** One ticker's whole history, cached by react-query under `['archive', 'bars', ticker]`. */
 function barsQuery(ticker: string) {
@@ -185,6 +187,11 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
             <NoData ticker={ticker} />
           ) : (
             <PriceChart
+              // Long histories get a fresh chart per ticker: lightweight-charts replaces a series' data by
+              // unlinking every old point from its shared time index and re-sorting it once per series,
+              // which at 100,000 bars costs more than a new chart. Short ones swap data in place (cheaper
+              // than new canvases).
+              key={shown.dates.length >= FRESH_CHART_BARS ? shown.ticker : 'swap'}
               bars={shown}
               issues={issues.data && shown.ticker === ticker ? issues.data : []}
               report={report}
