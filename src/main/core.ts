@@ -27,6 +27,8 @@ export interface Core {
   readonly host: HostKind;
   readonly version: string;
   readonly migration: MigrationReport;
+  /** Electron's build of better-sqlite3, when running inside Electron (workers open the archive with it too). */
+  readonly nativeBinding?: string;
   /** Closes the archive. */
   close(): void;
 }
@@ -45,6 +47,7 @@ export function createCore(options: CoreOptions): Core {
     host: options.host,
     version: options.version,
     migration,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     close: () => {
       if (db.open) db.close();
     },

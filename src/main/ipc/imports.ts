@@ -33,7 +33,7 @@ function runJob(
 ): Promise<FileResult[]> {
   if (core.archivePath === ':memory:') return Promise.resolve(processFiles(core.db, toFiles(files), options, mode));
   // Inside Electron the worker must load Electron's build of better-sqlite3, as the core did.
-  const nativeBinding = (core as Core & { nativeBinding?: string }).nativeBinding;
+  const nativeBinding = core.nativeBinding;
   const job = {
     archivePath: core.archivePath,
     mode,
