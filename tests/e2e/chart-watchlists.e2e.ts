@@ -204,6 +204,23 @@ test.describe('chart and watchlists on real yfinance data', () => {
     await expect(compare).toHaveAttribute('data-lines', '2');
     await page.getByRole('button', { name: 'Compare' }).click();
     await expect(chart).toHaveAttribute('data-drawn', 'IWM');
+
+    // The chart follows the theme: its background turns dark with the window's.
+    const background = (): Promise<number> =>
+      page.evaluate(() => {
+        const canvas = [...document.querySelectorAll('[data-testid="price-chart"] canvas')].sort((a, b) => (b as HTMLCanvasElement).width - (a as HTMLCanvasElement).width)[0] as HTMLCanvasElement;
+        const [r, g, b] = canvas.getContext('2d')!.getImageData(4, canvas.height - 4, 1, 1).data;
+        return (r! + g! + b!) / 3;
+      });
+    expect(await background()).toBeGreaterThan(200);
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect.poll(background).toBeLessThan(60);
+    // …and keeps its overlays (SMA 200 is on and drawn in its colour).
+    await expect(sma200).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(async () => (await canvasColours(page, 'price-chart', SKY)).near).toBeGreaterThan(5);
+    await keepScreenshot(page, 'chart-iwm-dark');
+    await sma200.click();
+    await expect.poll(async () => (await canvasColours(page, 'price-chart', SKY)).near).toBe(0);
   });
 
   test('lists are created, filled with completion, renamed, reordered and deleted', async ({ page, host }) => {

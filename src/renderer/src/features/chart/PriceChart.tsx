@@ -189,10 +189,8 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const s = toChartSeries(bars, { up: colors.up + '80', down: colors.down + '80' });
     times.current = s.times;
     currentBars.current = bars;
-    smaFor.current = {};
     h.candles.setData(s.candles);
     h.volume.setData(s.volumes);
-    for (const k of SMA_KEYS) h.sma[k].setData([]);
     el.dataset['bars'] = String(s.candles.length);
     el.dataset['ticker'] = bars.ticker;
     delete el.dataset['drawn'];
@@ -205,13 +203,17 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     return () => cancelAnimationFrame(raf);
   }, [bars, colors.up, colors.down]);
 
-  // Moving averages: computed when first shown for these bars.
+  // Moving averages: computed when first shown for these bars (and kept across theme changes).
   useLayoutEffect(() => {
     const h = handles.current!;
     for (const k of SMA_KEYS) {
       if (overlays[k] && smaFor.current[k] !== bars) {
         h.sma[k].setData(smaLine(times.current, bars.close, SMA_PERIODS[k]));
         smaFor.current[k] = bars;
+      } else if (!overlays[k] && smaFor.current[k] && smaFor.current[k] !== bars) {
+        // A hidden line of the previous ticker would be wrong when shown again: drop it.
+        h.sma[k].setData([]);
+        delete smaFor.current[k];
       }
       h.sma[k].applyOptions({ visible: overlays[k] });
     }
