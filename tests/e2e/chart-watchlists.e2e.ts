@@ -340,4 +340,33 @@ test.describe('chart and watchlists on real yfinance data', () => {
     test.info().annotations.push({ type: 'switching', description: `1,000 switches in ${Math.round(ms)} ms; heap ${heapBefore} → ${heapAfter} bytes` });
     console.log(`1,000 switches in ${Math.round(ms)} ms; heap ${heapBefore} → ${heapAfter} bytes; ${canvasesBefore} canvases`);
   });
+
+  test('a list of 1,000 tickers stays virtualised: a screenful of rows, End reaches the last', async ({ page, host }) => {
+    await page.goto(host.url);
+    const tickers = ['IWM', 'SPY', 'XLB', ...Array.from({ length: 997 }, (_, i) => `Z${String(i).padStart(3, '0')}`)];
+    const created = await page.evaluate(async (tickers) => {
+      const res = await fetch('/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ channel: 'watchlists:create', input: { name: 'Big list', tickers } }) });
+      return (await res.json()) as { ok: boolean; data: { id: number; tickers: string[] } };
+    }, tickers);
+    expect(created.ok).toBe(true);
+    expect(created.data.tickers).toHaveLength(1000);
+    await page.reload();
+    await page.getByRole('list', { name: 'Watchlists' }).getByRole('button', { name: /Big list/ }).click();
+    const grid = page.getByRole('grid', { name: 'Watchlist' });
+    await expect(grid).toHaveAttribute('aria-rowcount', '1001');
+    await expect(grid.locator('[data-ticker="IWM"]')).toContainText('260.51');
+    const rendered = await grid.locator('.wl-body [role="row"]').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(40);
+    await grid.locator('[data-ticker="IWM"]').click();
+    await grid.press('End');
+    await expect(grid.locator('[data-ticker="Z996"]')).toHaveAttribute('aria-selected', 'true');
+    await expect(grid.locator('[data-ticker="Z996"]')).toBeInViewport();
+    await expect(grid.locator('[data-ticker="IWM"]')).toHaveCount(0);
+    await expect(page.getByTestId('chart-no-data')).toContainText('Z996: no data — import a CSV');
+    expect(await grid.locator('.wl-body [role="row"]').count()).toBeLessThan(40);
+    await keepScreenshot(page, 'watchlist-1000-end');
+    await grid.press('Home');
+    await expect(page.getByTestId('price-chart')).toHaveAttribute('data-drawn', 'IWM');
+  });
 });
