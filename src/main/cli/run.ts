@@ -19,8 +19,8 @@ const common = {
 
 function helpText(commands: Command[]): string {
   const lines = ['Usage: npm run cli -- <command> [options]', '', 'Commands:'];
-  for (const c of commands) lines.push(`  ${c.usage.padEnd(60)} ${c.summary}`);
-  lines.push('', 'The archive is --db PATH, or the BREADTH_DB environment variable.');
+  for (const c of commands) lines.push(`  ${c.usage}`, `      ${c.summary}`, '');
+  lines.push('The archive is --db PATH, or the BREADTH_DB environment variable. Results are JSON on stdout.');
   return lines.join('\n');
 }
 
