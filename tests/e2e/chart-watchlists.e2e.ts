@@ -194,6 +194,7 @@ test.describe('chart and watchlists on real yfinance data', () => {
     const legend = page.getByTestId('compare-legend');
     for (const t of ['IWM', 'SPY', 'XLB']) await expect(legend.getByTestId(`compare-${t}`)).toHaveText(new RegExp(`${t}\\s+${since(t, REPORT.from).replace(/[+.]/g, '\\$&')}`));
     await expect(legend.getByTestId('compare-QQQ')).toHaveCount(0);
+    await expect(page.getByTestId('compare-chip-QQQ')).toContainText('no data');
     expect((await canvasColours(page, 'compare-chart')).distinct).toBeGreaterThan(30);
     await keepScreenshot(page, 'chart-compare-report-window');
 

@@ -153,8 +153,9 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
             Start <input type="date" aria-label="Compare start date" value={compareStart} onChange={(e) => e.target.value && setStart(e.target.value)} />
           </label>
           {compareTickers.map((t, i) => (
-            <span key={t} className={`chip compare-key c${i}`}>
+            <span key={t} className={`chip compare-key c${i}`} data-testid={`compare-chip-${t}`}>
               <i className="swatch" /> {t}
+              {compareData[i]?.error && <span className="muted">no data</span>}
               {i > 0 && (
                 <button type="button" className="icon-button" aria-label={`Remove ${t} from the comparison`} onClick={() => setCompareExtra(extras.filter((x) => x !== t))}>
                   ×
