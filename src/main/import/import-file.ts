@@ -209,7 +209,11 @@ export function processFile(
     if (lo !== undefined && (r.firstDate === null || lo < r.firstDate)) r.firstDate = lo;
     if (hi !== undefined && (r.lastDate === null || hi > r.lastDate)) r.lastDate = hi;
     if (!writer) return;
-    for (const row of rows) {
+    const appended = writer.appendRun(ticker, rows);
+    r.imported += appended;
+    counts.imported += appended;
+    for (let i = appended; i < rows.length; i++) {
+      const row = rows[i]!;
       const outcome = writer.row(row);
       switch (outcome) {
         case 'inserted':

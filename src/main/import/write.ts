@@ -46,12 +46,19 @@ function changes(bar: ArchiveBar, row: Row): FieldChange[] {
   return out;
 }
 
+/** Rows per multi-row INSERT on the append path (one call binds a batch: far less per-row overhead). */
+export const APPEND_BATCH = 64;
+
 /**
  * The one place that writes bars. Used inside the import's single transaction (mode `write`), or
  * read-only for a preview (mode `check`) to find the rows that would conflict.
  */
 export class BarWriter {
   private readonly insert: Statement | null;
+  /** A plain (aborting) INSERT of APPEND_BATCH rows: a conflict rolls the whole statement back. */
+  private readonly insertMany: Statement | null;
+  private readonly overlap: Statement | null;
+  private readonly manyArgs: unknown[] = new Array<unknown>(APPEND_BATCH * 9);
   private readonly select: Statement;
   private readonly saveReplaced: Statement | null;
   private readonly update: Statement | null;
@@ -77,6 +84,12 @@ export class BarWriter {
           'INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ticker, date) DO NOTHING',
         )
       : null;
+    this.insertMany = write
+      ? db.prepare(
+          `INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume, import_id) VALUES ${Array.from({ length: APPEND_BATCH }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        )
+      : null;
+    this.overlap = write ? db.prepare('SELECT 1 FROM bars WHERE ticker = ? AND date BETWEEN ? AND ? LIMIT 1') : null;
     this.select = db.prepare(
       'SELECT open, high, low, close, adj_close, volume, import_id FROM bars WHERE ticker = ? AND date = ?',
     );
@@ -118,6 +131,43 @@ export class BarWriter {
       this.adjustedBefore[symbol] = row.adj;
       this.db.prepare('UPDATE tickers SET prices_adjusted = ? WHERE symbol = ?').run(adj, symbol);
     }
+  }
+
+  /**
+   * The append path: when no bar of `ticker` lies within the dates of `rows` (one validated run: one
+   * ticker, ascending, distinct dates), every row is a plain insert, so whole batches of them go in one
+   * multi-row INSERT each. Returns how many leading rows it wrote (all 'inserted'); the caller writes
+   * the rest row by row. Should a batch meet a conflict after all, that statement is rolled back whole
+   * (SQLite undoes an aborted statement) and the rows from it on are left to the per-row path.
+   */
+  appendRun(ticker: string, rows: readonly Row[]): number {
+    const many = this.insertMany;
+    if (!many || rows.length < APPEND_BATCH) return 0;
+    if (this.overlap!.get(ticker, rows[0]!.date, rows[rows.length - 1]!.date) !== undefined) return 0;
+    const args = this.manyArgs;
+    const id = this.importId;
+    let done = 0;
+    for (; done + APPEND_BATCH <= rows.length; done += APPEND_BATCH) {
+      for (let k = 0, o = 0; k < APPEND_BATCH; k++, o += 9) {
+        const r = rows[done + k]!;
+        args[o] = r.ticker;
+        args[o + 1] = r.date;
+        args[o + 2] = r.open;
+        args[o + 3] = r.high;
+        args[o + 4] = r.low;
+        args[o + 5] = r.close;
+        args[o + 6] = r.adjClose;
+        args[o + 7] = r.volume;
+        args[o + 8] = id;
+      }
+      try {
+        many.run(args);
+      } catch (err) {
+        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return done;
+        throw err;
+      }
+    }
+    return done;
   }
 
   /** Writes (or, in check mode, checks) one row under the conflict policy. */
