@@ -1,6 +1,7 @@
 import type { ArchiveInfo, BarColumns, TickerSummary, TradingDate } from '../../shared/domain';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
+import { knownName } from './known-names';
 
 /** Counts and date range of the whole archive. */
 export function archiveInfo(db: Db): ArchiveInfo {
@@ -31,7 +32,12 @@ export function listTickers(db: Db): TickerSummary[] {
         GROUP BY t.symbol ORDER BY t.symbol`,
     )
     .all() as Array<Omit<TickerSummary, 'pricesAdjusted' | 'hasAdjClose'> & { pricesAdjusted: number; hasAdjClose: number }>;
-  return rows.map((r) => ({ ...r, pricesAdjusted: r.pricesAdjusted === 1, hasAdjClose: r.hasAdjClose === 1 }));
+  return rows.map((r) => ({
+    ...r,
+    name: r.name ?? knownName(r.symbol),
+    pricesAdjusted: r.pricesAdjusted === 1,
+    hasAdjClose: r.hasAdjClose === 1,
+  }));
 }
 
 /** True when the archive knows the ticker. */

@@ -4,6 +4,7 @@
  * issues imports recorded per ticker (for chart markers).
  */
 import type { DataIssue, TickerCompletion, Watchlist, WatchlistReport } from '../../shared/contract/watchlists';
+import { knownName } from '../archive/known-names';
 import type { Db } from '../db/open';
 
 /** Why a watchlist operation was refused; the IPC layer maps `code` to its error envelope. */
@@ -217,7 +218,7 @@ export function completeTicker(db: Db, query: string, limit: number): TickerComp
         LIMIT ?`,
     )
     .all(`%${like}%`, `%${like}%`, `${like}%`, limit) as TickerCompletion[];
-  return rows;
+  return rows.map((r) => ({ ...r, name: r.name ?? knownName(r.symbol) }));
 }
 
 /** The issues committed imports recorded for a ticker (those with a date), by date then line. */

@@ -97,7 +97,7 @@ describe('dispatch', () => {
     const tickers = await dispatch('archive:tickers', {}, TRUSTED);
     expect(tickers).toEqual({
       ok: true,
-      data: [{ symbol: 'SPY', name: null, bars: 3, firstDate: '2021-01-04', lastDate: '2021-01-06', pricesAdjusted: false, hasAdjClose: true }],
+      data: [{ symbol: 'SPY', name: 'SPDR S&P 500 ETF Trust', bars: 3, firstDate: '2021-01-04', lastDate: '2021-01-06', pricesAdjusted: false, hasAdjClose: true }],
     });
     const bars = await dispatch('archive:bars', { ticker: 'spy', from: '2021-01-05' }, TRUSTED);
     expect(bars.ok).toBe(true);
