@@ -48,6 +48,11 @@ export class LineTokenizer {
     private readonly batchSize = 512,
   ) {}
 
+  /** True when no line waits to be tokenised (a line handled elsewhere would not overtake one). */
+  get idle(): boolean {
+    return this.lines.length === 0;
+  }
+
   /** Adds one line. */
   push(line: string, lineNo: number): void {
     if (this.lines.length === 0 && line.indexOf('"') < 0) {

@@ -1,7 +1,7 @@
 import type { FileDetection, ImportIssue, PreviewBar } from '../../shared/contract/imports';
 import { LineTokenizer } from './csv-line';
 import { forEachLine, type ImportSource } from './source';
-import { makeRowParser, validateRun, type Row } from './validate';
+import { makeFastRowParser, makeRowParser, validateRun, type Row } from './validate';
 
 /** What the parsing side of an import hands to the writing side, in file order. */
 export type ParseEvent =
@@ -40,9 +40,9 @@ export function produce(source: ImportSource, det: FileDetection, file: string, 
     emit({ t: 'run', ticker, rows, parsed, good, warned });
   };
 
-  const onRow = (fields: string[] | null, line: string, no: number): void => {
-    const row = parseRow(fields, line, no, current ?? det.ticker);
-    if (!row) return;
+  const fast = makeFastRowParser(det);
+
+  const accept = (row: Row, no: number): void => {
     if (row.ticker !== current) {
       flush();
       current = row.ticker;
@@ -55,10 +55,22 @@ export function produce(source: ImportSource, det: FileDetection, file: string, 
     run.push(row);
   };
 
+  const onRow = (fields: string[] | null, line: string, no: number): void => {
+    const row = parseRow(fields, line, no, current ?? det.ticker);
+    if (row) accept(row, no);
+  };
+
   const tok = new LineTokenizer(det.delimiter, onRow);
   const hash = forEachLine(source, (line, no) => {
     if (no <= det.headerLines) return;
     if ((no & 1023) === 0) emit({ t: 'progress', rowsDone: no - det.headerLines });
+    if (fast !== null && tok.idle) {
+      const row = fast(line, no, current ?? det.ticker);
+      if (row !== null) {
+        accept(row, no);
+        return;
+      }
+    }
     tok.push(line, no);
   });
   tok.end();

@@ -234,6 +234,132 @@ export function makeRowParser(
   };
 }
 
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The number written as plain `digits[.digits]` in s[a..b) (at most 15 digits), else -1. Exactly the
+ * value `+s.slice(a, b)` gives: the digits form an integer below 2^53 and the divisor an exact power of
+ * ten, so the one rounding of the division is the correctly rounded decimal (Clinger's fast path).
+ */
+function plainNumber(s: string, a: number, b: number): number {
+  const n = b - a;
+  if (n <= 0 || n > 16) return -1;
+  let m = 0;
+  let frac = -1;
+  for (let i = a; i < b; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) {
+      m = m * 10 + d;
+      if (frac >= 0) frac++;
+    } else if (d === -2 && frac < 0 && i > a && i < b - 1) frac = 0;
+    else return -1;
+  }
+  if (frac < 0) return n > 15 ? -1 : m;
+  return m / POW10[frac]!;
+}
+
+/** Fast line parser: the row of a plain line, or null to leave the line to the general parser. */
+export type FastRowParser = (line: string, lineNo: number, fallbackTicker: string | null) => Row | null;
+
+/**
+ * The hot path of a large import, for files with `.` decimals and `YYYY-MM-DD` dates: reads a plain,
+ * unquoted line straight from the string (no split, no field strings) and returns its row only when it
+ * is a perfectly ordinary bar, one the general parser ({@link makeRowParser}) would return with exactly
+ * the same values and no issue at all. Anything else (quotes, spaces, missing or odd numbers, too few
+ * columns, a bad, future, weekend or holiday date, a bad ticker, a non-positive price, a range
+ * problem, zero or missing volume) gives null, and the caller hands the line to the general parser,
+ * which reports it as before. Null when the layout has no fast path.
+ */
+export function makeFastRowParser(
+  det: FileDetection,
+  today: string = new Date().toISOString().slice(0, 10),
+): FastRowParser | null {
+  if (det.decimalMark !== '.' || det.dateFormat !== 'YYYY-MM-DD') return null;
+  const delim = det.delimiter;
+  if (delim.length !== 1 || delim === '"' || delim === ' ') return null;
+  const m = det.mapping;
+  const iDate = m.date!;
+  const iOpen = m.open!;
+  const iHigh = m.high!;
+  const iLow = m.low!;
+  const iClose = m.close!;
+  const iAdj = m.adjClose ?? -1;
+  const iVol = m.volume ?? -1;
+  const iTicker = m.ticker ?? -1;
+  const width = Math.max(iDate, iOpen, iHigh, iLow, iClose, iAdj, iVol, iTicker, 0) + 1;
+  const parseDate = dateParser('YYYY-MM-DD');
+  // starts[f] is where field f begins; field f ends one before starts[f + 1].
+  const starts = new Int32Array(width + 1);
+  // Per date (as the number YYYYMMDD): the date when it is a valid trading day in range, else null.
+  const dates = new Map<number, string | null>();
+  let lastRaw = '\u0000';
+  let lastTicker: string | null = null;
+  return (line, lineNo, fallbackTicker) => {
+    if (line.indexOf('"') >= 0) return null;
+    let pos = 0;
+    for (let f = 0; f < width; f++) {
+      starts[f] = pos;
+      const next = line.indexOf(delim, pos);
+      if (next < 0) {
+        if (f !== width - 1) return null;
+        pos = line.length + 1;
+      } else pos = next + 1;
+    }
+    starts[width] = pos;
+    // The date: exactly `dddd-dd-dd`.
+    const a = starts[iDate]!;
+    if (starts[iDate + 1]! - 1 - a !== 10 || line.charCodeAt(a + 4) !== 45 || line.charCodeAt(a + 7) !== 45)
+      return null;
+    let key = 0;
+    for (let i = a; i < a + 10; i++) {
+      if (i === a + 4 || i === a + 7) continue;
+      const d = line.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return null;
+      key = key * 10 + d;
+    }
+    let date = dates.get(key);
+    if (date === undefined) {
+      const p = parseDate(line.slice(a, a + 10));
+      date = p !== null && p <= today && p >= '1850-01-01' && nonTradingReason(p) === null ? p : null;
+      if (dates.size > 100_000) dates.clear();
+      dates.set(key, date);
+    }
+    if (date === null) return null;
+    let ticker = fallbackTicker;
+    if (iTicker >= 0) {
+      const ta = starts[iTicker]!;
+      const tb = starts[iTicker + 1]! - 1;
+      if (tb - ta !== lastRaw.length || !line.startsWith(lastRaw, ta)) {
+        lastRaw = line.slice(ta, tb);
+        const t = normaliseTicker(lastRaw, det.provider);
+        lastTicker = TICKER_RE.test(t) && t.length <= 24 ? t : null;
+      }
+      ticker = lastTicker;
+    }
+    if (ticker === null) return null;
+    const open = plainNumber(line, starts[iOpen]!, starts[iOpen + 1]! - 1);
+    const high = plainNumber(line, starts[iHigh]!, starts[iHigh + 1]! - 1);
+    const low = plainNumber(line, starts[iLow]!, starts[iLow + 1]! - 1);
+    const close = plainNumber(line, starts[iClose]!, starts[iClose + 1]! - 1);
+    if (!(open > 0 && high > 0 && low > 0 && close > 0)) return null;
+    let adjClose: number | null = null;
+    if (iAdj >= 0) {
+      adjClose = plainNumber(line, starts[iAdj]!, starts[iAdj + 1]! - 1);
+      if (!(adjClose > 0)) return null;
+    }
+    const top = open > close ? open : close;
+    const bottom = open < close ? open : close;
+    const slack = top * RANGE_TOLERANCE;
+    if (high < top - slack || low > bottom + slack || high < low - slack) return null;
+    let volume: number | null = null;
+    if (iVol >= 0) {
+      volume = plainNumber(line, starts[iVol]!, starts[iVol + 1]! - 1);
+      if (!(volume > 0)) return null;
+    }
+    return { line: lineNo, raw: line, ticker, date, open, high, low, close, adjClose, volume, warned: false };
+  };
+}
+
 const SPLIT_RATIOS: Array<[number, string]> = [
   [1 / 2, '2:1'],
   [1 / 3, '3:1'],
