@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { expect, keepScreenshot, test } from './support/host';
 import { archiveBars, importWithCli, insertReports, type ArchiveBar } from './support/import-seed';
 
@@ -369,5 +370,105 @@ test.describe('chart and watchlists on real yfinance data', () => {
     await keepScreenshot(page, 'watchlist-1000-end');
     await grid.press('Home');
     await expect(page.getByTestId('price-chart')).toHaveAttribute('data-drawn', 'IWM');
+  });
+});
+
+/** `n` weekdays ending 2026-01-09 with a deterministic random walk: a history long enough to load in two steps. */
+function insertLongHistory(dbPath: string, ticker: string, n: number): { first: string; last: string } {
+  const dates: string[] = [];
+  const d = new Date(Date.UTC(2026, 0, 9));
+  while (dates.length < n) {
+    if (d.getUTCDay() % 6 !== 0) dates.push(d.toISOString().slice(0, 10));
+    d.setUTCDate(d.getUTCDate() - 1);
+  }
+  dates.reverse();
+  const db = new Database(dbPath);
+  db.prepare('INSERT INTO tickers (symbol) VALUES (?)').run(ticker);
+  const ins = db.prepare('INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume) VALUES (?,?,?,?,?,?,NULL,?)');
+  let close = 100;
+  db.transaction(() => {
+    dates.forEach((date, i) => {
+      const open = close;
+      close = Math.max(1, close * (1 + Math.sin(i * 12.9898) * 0.02));
+      ins.run(ticker, date, open, Math.max(open, close) * 1.005, Math.min(open, close) * 0.995, close, 1_000_000 + (i % 97) * 10_000);
+    });
+  })();
+  db.close();
+  return { first: dates[0]!, last: dates.at(-1)! };
+}
+
+test.describe('a long history (30,000 bars)', () => {
+  const N = 30_000;
+  test.use({
+    seed: {
+      run: (db) => {
+        importWithCli(db);
+        insertLongHistory(db, 'LONGA', N);
+        insertLongHistory(db, 'LONGB', N);
+      },
+    },
+  });
+
+  test('is drawn for the range shown first, then gets its whole history; All and the keyboard reach its first bar', async ({ page, host }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(host.url);
+    await page.getByRole('tab', { name: 'Chart' }).click();
+    const sidebar = page.getByRole('navigation', { name: 'Sidebar' });
+    await sidebar.getByRole('button', { name: 'LONGA', exact: true }).click();
+    const chart = page.getByTestId('price-chart');
+    await expect(chart).toHaveAttribute('data-drawn', 'LONGA');
+    await expect(chart).toHaveAttribute('data-bars', String(N));
+    await expect(page.getByRole('button', { name: '1Y', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    expect((await canvasColours(page, 'price-chart')).distinct).toBeGreaterThan(50);
+    await expect(chart).toHaveAttribute('data-settled', 'LONGA');
+    const bars = archiveBars(host.dbPath, 'LONGA');
+    await page.mouse.move(0, 0);
+    await expectLegend(page, bars.at(-1)!, bars.at(-2)!);
+    // The whole history is in: Home reaches the first bar.
+    await chart.focus();
+    await page.keyboard.press('Home');
+    await expectLegend(page, bars[0]!, undefined);
+    await page.keyboard.press('End');
+    await expectLegend(page, bars.at(-1)!, bars.at(-2)!);
+
+    // All, chosen right after the first frame of another long ticker (before the rest of its history is
+    // in): the whole history is loaded at once and shown.
+    const before = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          // A long history gets a chart of its own: watch the chart's area, not the chart.
+          const area = document.querySelector('[data-testid="price-chart"]')!.closest('.chart-area')!;
+          const observer = new MutationObserver(() => {
+            const el = area.querySelector<HTMLElement>('[data-testid="price-chart"]');
+            if (el?.dataset['drawn'] !== 'LONGB') return;
+            observer.disconnect();
+            const settled = el.dataset['settled'] ?? 'none';
+            [...document.querySelectorAll('button')].find((b) => b.textContent === 'All')!.click();
+            resolve(settled);
+          });
+          observer.observe(area, { attributes: true, attributeFilter: ['data-drawn'], subtree: true });
+          [...document.querySelectorAll('nav[aria-label="Sidebar"] button')].find((b) => b.textContent === 'LONGB')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        }),
+    );
+    expect(before).toBe('none');
+    await expect(page.getByRole('button', { name: 'All', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(chart).toHaveAttribute('data-settled', 'LONGB');
+    const long = archiveBars(host.dbPath, 'LONGB');
+    // All reaches back as far as the chart's narrowest bar spacing (half a pixel) allows, about 1,500
+    // bars here; Home from there shows the first bars under the mouse at the left edge.
+    await keepScreenshot(page, 'chart-long-history-all');
+    await chart.focus();
+    await page.keyboard.press('Home');
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + 3, box.y + box.height * 0.4);
+    await expect
+      .poll(async () => {
+        const date = (await page.getByTestId('legend-date').textContent())!;
+        return date >= long[0]!.date && date < long[20]!.date;
+      })
+      .toBe(true);
+    await page.mouse.move(0, 0);
+    expect(errors).toEqual([]);
   });
 });

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   dateToTime,
+  firstBarToLoad,
   indexOnOrAfter,
+  PARTIAL_FROM,
+  PARTIAL_MARGIN,
   indexOnOrBefore,
   legendAt,
   presetRange,
@@ -160,5 +163,30 @@ describe('sparklines', () => {
     expect(Math.max(...ys)).toBe(19);
     // The highest close (2021-01-25, 384.390015) sits at the top.
     expect(ys[closes.indexOf(Math.max(...closes))]).toBe(1);
+  });
+});
+
+describe('the bars a long history first gives the chart', () => {
+  /** `n` consecutive days ending 2026-01-09. */
+  const days = (n: number): string[] => Array.from({ length: n }, (_, i) => timeToDate(dateToTime('2026-01-09') - (n - 1 - i) * 86400));
+
+  it('gives short histories all their bars', () => {
+    expect(firstBarToLoad(days(PARTIAL_FROM - 1), '1Y')).toBe(0);
+  });
+  it('gives long ones the range shown and a margin to its left', () => {
+    const dates = days(100_000);
+    const r = presetRange(dates, '1Y')!;
+    expect(r.to - r.from + 1).toBeLessThan(PARTIAL_MARGIN);
+    expect(firstBarToLoad(dates, '1Y')).toBe(r.from - PARTIAL_MARGIN);
+    // A range longer than the margin: as many bars again to its left.
+    expect(firstBarToLoad(dates, 'Report', { from: dates[40_000]!, to: dates[45_000]! })).toBe(40_000 - 5_001);
+    // The report's window, wherever it lies.
+    expect(firstBarToLoad(dates, 'Report', { from: dates[50_000]!, to: dates[50_100]! })).toBe(50_000 - PARTIAL_MARGIN);
+  });
+  it('gives all bars for All, for a range reaching near the start and when the range is empty', () => {
+    const dates = days(30_000);
+    expect(firstBarToLoad(dates, 'All')).toBe(0);
+    expect(firstBarToLoad(dates, 'Report', { from: dates[3_000]!, to: dates[29_000]! })).toBe(0);
+    expect(firstBarToLoad(dates, 'Report', null)).toBe(0);
   });
 });

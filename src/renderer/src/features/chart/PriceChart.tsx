@@ -22,6 +22,7 @@ import type { BarColumns } from '../../../../shared/domain';
 import { ChartLegend } from './ChartLegend';
 import {
   dateToTime,
+  firstBarToLoad,
   indexOnOrAfter,
   indexOnOrBefore,
   legendAt,
@@ -94,6 +95,43 @@ function indexOfTime(times: readonly number[], time: number): number {
   return lo - 1;
 }
 
+/** Index of the first point at or after `time` (points ascending by time). */
+function lowerTime(points: ReadonlyArray<{ time: UTCTimestamp }>, time: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (points[mid]!.time < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sets the data of each moving average shown that does not have these bars' yet. */
+function syncSma(
+  h: Handles | null,
+  bars: BarColumns | undefined,
+  overlays: Overlays,
+  smaFor: Partial<Record<SmaKey, BarColumns>>,
+  times: readonly UTCTimestamp[],
+): void {
+  if (!h || !bars) return;
+  for (const k of SMA_KEYS) {
+    if (overlays[k] && smaFor[k] !== bars) {
+      h.sma[k].setData(smaLine(times, bars.close, SMA_PERIODS[k]));
+      smaFor[k] = bars;
+    }
+  }
+}
+
+/** Adds `f` to `set`; returns its removal (an effect's cleanup). */
+function addRefresh(set: Set<() => void>, f: () => void): () => void {
+  set.add(f);
+  return () => {
+    set.delete(f);
+  };
+}
+
 /**
  * Candlesticks of one ticker with volume in its own pane, SMA overlays, the open report's window shaded,
  * markers for the report's as-of date and the import's data-quality warnings, and a legend for the bar
@@ -110,6 +148,14 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   const initialColors = useRef(colors);
   const currentBars = useRef<BarColumns | null>(null);
   const byKeyboard = useRef(false);
+  /** The bars given to the chart and the index of the first one loaded (> 0 until the whole history is). */
+  const loaded = useRef<{ bars: BarColumns; first: number } | null>(null);
+  /** Loads the rest of the history and the moving averages; null once done. */
+  const complete = useRef<(() => void) | null>(null);
+  /** Effects whose output depends on which bars are loaded, re-run once all are. */
+  const refreshClipped = useRef(new Set<() => void>());
+  const overlaysRef = useRef(overlays);
+  const presetRef = useRef<{ preset: RangePreset; report: { from: string; to: string } | null }>({ preset, report: null });
 
   // Layout effects throughout: the candles change in the same frame as the legend and the heading.
   // Create the chart once; remove it (and with it every canvas and listener) on unmount.
@@ -182,94 +228,143 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     h.windowShade.applyOptions({ topColor: colors.windowShade, bottomColor: colors.windowShade });
   }, [colors]);
 
-  // The ticker's bars: candles, volume; drawn overlays are recomputed lazily below.
+  // What the effects below read from the latest render.
+  useLayoutEffect(() => {
+    overlaysRef.current = overlays;
+    presetRef.current = { preset, report: report?.windowFrom && report.windowTo ? { from: report.windowFrom, to: report.windowTo } : null };
+  });
+
+  // The ticker's bars: candles and volume, in the same frame. A long history first gets only the bars
+  // around the range shown (so the first frame processes and paints what the user sees); the whole
+  // history follows in idle time after that frame, as do the moving averages. Anything that needs the
+  // whole history before then (a preset reaching further back, the keyboard) completes it at once.
   useLayoutEffect(() => {
     const h = handles.current!;
     const el = container.current!;
     const s = toChartSeries(bars, { up: colors.up + '80', down: colors.down + '80' });
     times.current = s.times;
     currentBars.current = bars;
-    h.candles.setData(s.candles);
-    h.volume.setData(s.volumes);
+    const first = firstBarToLoad(bars.dates, presetRef.current.preset, presetRef.current.report);
+    const partial = first > 0;
+    h.candles.setData(partial ? s.candles.slice(lowerTime(s.candles, s.times[first]!)) : s.candles);
+    h.volume.setData(partial ? s.volumes.slice(lowerTime(s.volumes, s.times[first]!)) : s.volumes);
+    loaded.current = { bars, first };
     el.dataset['bars'] = String(s.candles.length);
     el.dataset['ticker'] = bars.ticker;
     delete el.dataset['drawn'];
-    // Two frames: the chart paints in the first, ours runs after it.
+    delete el.dataset['settled'];
+    complete.current = () => {
+      complete.current = null;
+      if (loaded.current?.bars !== bars) return;
+      if (loaded.current.first > 0) {
+        h.candles.setData(s.candles);
+        h.volume.setData(s.volumes);
+        loaded.current = { bars, first: 0 };
+        refreshClipped.current.forEach((f) => f());
+      }
+      syncSma(handles.current, loaded.current?.bars, overlaysRef.current, smaFor.current, times.current);
+    };
+    // Two frames: the chart paints in the first, ours runs after it. Then the rest, when idle.
+    let idle = 0;
     let raf = requestAnimationFrame(() => {
       raf = requestAnimationFrame(() => {
         el.dataset['drawn'] = bars.ticker;
+        idle = requestIdleCallback(
+          () => {
+            complete.current?.();
+            el.dataset['settled'] = bars.ticker;
+          },
+          { timeout: 1000 },
+        );
       });
     });
-    return () => cancelAnimationFrame(raf);
+    return () => {
+      cancelAnimationFrame(raf);
+      cancelIdleCallback(idle);
+    };
   }, [bars, colors.up, colors.down]);
 
-  // Moving averages: computed when first shown for these bars (and kept across theme changes).
+  // Moving averages: computed when first shown for these bars (and kept across theme changes); for a
+  // new ticker, after its first frame (see above).
   useLayoutEffect(() => {
     const h = handles.current!;
     for (const k of SMA_KEYS) {
-      if (overlays[k] && smaFor.current[k] !== bars) {
-        h.sma[k].setData(smaLine(times.current, bars.close, SMA_PERIODS[k]));
-        smaFor.current[k] = bars;
-      } else if (!overlays[k] && smaFor.current[k] && smaFor.current[k] !== bars) {
-        // A hidden line of the previous ticker would be wrong when shown again: drop it.
+      if (smaFor.current[k] && smaFor.current[k] !== bars) {
+        // A line of the previous ticker would be wrong over these bars: drop it.
         h.sma[k].setData([]);
         delete smaFor.current[k];
       }
       h.sma[k].applyOptions({ visible: overlays[k] });
     }
+    if (!complete.current) syncSma(handles.current, loaded.current?.bars, overlaysRef.current, smaFor.current, times.current);
   }, [bars, overlays]);
 
   useLayoutEffect(() => {
     handles.current!.chart.priceScale('right', 0).applyOptions({ mode: logScale ? PriceScaleMode.Logarithmic : PriceScaleMode.Normal });
   }, [logScale]);
 
-  // The open report's window, shaded behind the candles.
+  // The open report's window, shaded behind the candles (only over the bars loaded so far).
   useLayoutEffect(() => {
-    const h = handles.current!;
-    if (!report?.windowFrom || !report.windowTo) {
-      h.windowShade.setData([]);
-      return;
-    }
-    const from = indexOnOrAfter(bars.dates, report.windowFrom);
-    const to = indexOnOrBefore(bars.dates, report.windowTo);
-    const shade = [];
-    for (let i = from; i <= to; i++) shade.push({ time: dateToTime(bars.dates[i]!), value: 1 });
-    h.windowShade.setData(shade);
+    const apply = (): void => {
+      const h = handles.current!;
+      if (!report?.windowFrom || !report.windowTo) {
+        h.windowShade.setData([]);
+        return;
+      }
+      const from = Math.max(indexOnOrAfter(bars.dates, report.windowFrom), loaded.current?.bars === bars ? loaded.current.first : 0);
+      const to = indexOnOrBefore(bars.dates, report.windowTo);
+      const shade = [];
+      for (let i = from; i <= to; i++) shade.push({ time: times.current[i]!, value: 1 });
+      h.windowShade.setData(shade);
+    };
+    apply();
+    return addRefresh(refreshClipped.current, apply);
   }, [bars, report]);
 
-  // Markers: the report's as-of date and the import's data-quality warnings, each on its bar.
+  // Markers: the report's as-of date and the import's data-quality warnings, each on its bar (only
+  // over the bars loaded so far).
   useLayoutEffect(() => {
-    const h = handles.current!;
-    const m: SeriesMarker<Time>[] = [];
-    const at = (date: string): UTCTimestamp | null => {
-      const i = indexOnOrBefore(bars.dates, date);
-      return i >= 0 && bars.dates[i] === date ? dateToTime(date) : null;
-    };
-    const byDate = new Map<string, DataIssue[]>();
-    for (const issue of issues) byDate.set(issue.date, [...(byDate.get(issue.date) ?? []), issue]);
-    for (const [date, list] of byDate) {
-      const time = at(date);
-      if (time === null) continue;
-      const kinds = [...new Set(list.map((i) => i.kind))].join(', ');
-      m.push({ time, position: 'belowBar', shape: 'circle', color: colors.warn, text: `⚠ ${kinds}`, id: `issue:${date}` });
-    }
-    if (report) {
-      const i = indexOnOrBefore(bars.dates, report.asOf);
-      if (i >= 0) {
-        m.push({ time: dateToTime(bars.dates[i]!), position: 'aboveBar', shape: 'arrowDown', color: colors.accent, text: 'as of', id: 'as-of' });
+    const apply = (): void => {
+      const h = handles.current!;
+      const first = loaded.current?.bars === bars ? loaded.current.first : 0;
+      const m: SeriesMarker<Time>[] = [];
+      const at = (date: string): UTCTimestamp | null => {
+        const i = indexOnOrBefore(bars.dates, date);
+        return i >= first && bars.dates[i] === date ? dateToTime(date) : null;
+      };
+      const byDate = new Map<string, DataIssue[]>();
+      for (const issue of issues) byDate.set(issue.date, [...(byDate.get(issue.date) ?? []), issue]);
+      for (const [date, list] of byDate) {
+        const time = at(date);
+        if (time === null) continue;
+        const kinds = [...new Set(list.map((i) => i.kind))].join(', ');
+        m.push({ time, position: 'belowBar', shape: 'circle', color: colors.warn, text: `⚠ ${kinds}`, id: `issue:${date}` });
       }
-    }
-    m.sort((a, b) => (a.time as number) - (b.time as number));
-    h.markers.setMarkers(m);
-    container.current!.dataset['markers'] = m.map((x) => x.id).join(' ');
+      if (report) {
+        const i = indexOnOrBefore(bars.dates, report.asOf);
+        if (i >= first) {
+          m.push({ time: dateToTime(bars.dates[i]!), position: 'aboveBar', shape: 'arrowDown', color: colors.accent, text: 'as of', id: 'as-of' });
+        }
+      }
+      m.sort((a, b) => (a.time as number) - (b.time as number));
+      h.markers.setMarkers(m);
+      container.current!.dataset['markers'] = m.map((x) => x.id).join(' ');
+    };
+    apply();
+    return addRefresh(refreshClipped.current, apply);
   }, [bars, issues, report, colors.warn, colors.accent]);
 
-  // The range preset (and again whenever the ticker or the report changes).
+  // The range preset (and again whenever the ticker or the report changes). Logical indices count from
+  // the first bar loaded; a range reaching before it loads the whole history first.
+  const reportRange = report?.windowFrom && report.windowTo ? { from: report.windowFrom, to: report.windowTo } : null;
   useLayoutEffect(() => {
-    const r = presetRange(bars.dates, preset, report?.windowFrom && report.windowTo ? { from: report.windowFrom, to: report.windowTo } : null);
+    const r = presetRange(bars.dates, preset, reportRange);
     const ts = handles.current!.chart.timeScale();
-    if (r) ts.setVisibleLogicalRange({ from: r.from - 0.5, to: r.to + 0.5 });
+    if (!r || r.from < (loaded.current?.first ?? 0)) complete.current?.();
+    const first = loaded.current?.first ?? 0;
+    if (r) ts.setVisibleLogicalRange({ from: r.from - first - 0.5, to: r.to - first + 0.5 });
     else ts.fitContent();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reportRange is derived from report
   }, [bars, preset, report, rangeRequest]);
 
   const legend = useMemo(() => {
@@ -281,6 +376,8 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const h = handles.current;
     const n = times.current.length;
     if (!h || n === 0) return;
+    // Keyboard navigation works on the whole history's indices.
+    if (complete.current && ['ArrowLeft', 'ArrowRight', 'Home', 'End', '+', '=', '-', '_'].includes(e.key)) complete.current();
     const ts = h.chart.timeScale();
     const range = ts.getVisibleLogicalRange();
     const moveTo = (i: number): void => {

@@ -217,6 +217,29 @@ export function presetRange(
   return { from, to: toIndex };
 }
 
+/** From this many bars on, the chart first gets only the bars around the range shown. */
+export const PARTIAL_FROM = 20_000;
+/** Bars loaded to the left of the range shown before the whole history is (room to scroll). */
+export const PARTIAL_MARGIN = 2_000;
+
+/**
+ * The index of the first bar a chart gets in its first frame (the rest follows after it): 0, i.e. all,
+ * for histories shorter than {@link PARTIAL_FROM} and for ranges reaching within a margin of the start;
+ * else the range's first bar less a margin of max({@link PARTIAL_MARGIN}, the range's length) bars,
+ * room to scroll and zoom out before the whole history is in.
+ */
+export function firstBarToLoad(
+  dates: readonly TradingDate[],
+  preset: RangePreset,
+  report?: { from: TradingDate; to: TradingDate } | null,
+): number {
+  if (dates.length < PARTIAL_FROM) return 0;
+  const r = presetRange(dates, preset, report);
+  if (!r) return 0;
+  const first = r.from - Math.max(PARTIAL_MARGIN, r.to - r.from + 1);
+  return first > PARTIAL_MARGIN ? first : 0;
+}
+
 /**
  * An SVG path through the closes of a sparkline, scaled to `width` × `height` (y grows downwards);
  * a missing close breaks the line. Empty when fewer than two closes are finite.
