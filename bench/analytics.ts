@@ -12,30 +12,19 @@ import { computePanel } from '../src/main/analytics/panel';
 import { readBarsMany } from '../src/main/archive/repository';
 import { openArchive, type Db } from '../src/main/db/open';
 import { previousTradingDay } from '../src/shared/calendar';
+import { prng } from '../tests/helpers/prng';
 
 const TICKERS = 500;
 const BARS = 2500;
 const WINDOW = 252;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** A small deterministic PRNG (mulberry32) so every run builds the same archive. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Fills an archive with TICKERS random-walk tickers of BARS trading days each, with plain SQL. */
 function buildArchive(db: Db): string[] {
   const dates: string[] = [];
   let d = '2026-01-12';
   for (let i = 0; i < BARS; i++) dates.unshift((d = previousTradingDay(d)));
-  const rand = rng(42);
+  const rand = prng(42);
   const insTicker = db.prepare('INSERT INTO tickers (symbol, prices_adjusted) VALUES (?, 1)');
   const insBar = db.prepare(
     'INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)',

@@ -1,17 +1,6 @@
 import fs from 'node:fs';
 import { nextTradingDay } from '../../src/shared/calendar';
-
-/** A small seeded PRNG (mulberry32), so every run generates the same file. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../tests/helpers/prng';
 
 /**
  * Writes a multi-ticker daily CSV (`Ticker,Date,Open,High,Low,Close,Adj Close,Volume,Import`) of

@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileDetection, ImportIssue } from '../../../src/shared/contract/imports';
 import { splitLine } from '../../../src/main/import/csv-line';
 import { makeFastRowParser, makeRowParser } from '../../../src/main/import/validate';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../helpers/prng';
 
 function detection(over: Partial<FileDetection> = {}): FileDetection {
   return {

@@ -6,22 +6,11 @@ import type { Db } from '../../../src/main/db/open';
 import { processFile } from '../../../src/main/import/import-file';
 import { undoImport } from '../../../src/main/import/write';
 import { freshArchive } from '../../helpers/archive';
+import { prng } from '../../helpers/prng';
 
 const real = path.resolve(__dirname, '../../fixtures/import/real');
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.splice(0).forEach((c) => c()));
-
-/** mulberry32: a small seeded PRNG, so a failure replays with the same seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOISE = [
   ',',
