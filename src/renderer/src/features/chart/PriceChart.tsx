@@ -67,6 +67,9 @@ export interface PriceChartProps {
   colors: ChartColors;
 }
 
+/** Width of the price axis in CSS pixels (wider when the labels need it). */
+const PRICE_AXIS_WIDTH = 72;
+
 function chartOptions(colors: ChartColors) {
   return {
     layout: {
@@ -77,7 +80,9 @@ function chartOptions(colors: ChartColors) {
       panes: { separatorColor: colors.border, enableResize: true },
     },
     grid: { vertLines: { color: colors.grid }, horzLines: { color: colors.grid } },
-    rightPriceScale: { borderColor: colors.border },
+    // A price axis of steady width: switching tickers does not move the plot (nor resize its canvases,
+    // which with software rendering costs more than drawing a few hundred bars).
+    rightPriceScale: { borderColor: colors.border, minimumWidth: PRICE_AXIS_WIDTH },
     timeScale: { borderColor: colors.border },
     crosshair: { mode: CrosshairMode.Normal },
   };
