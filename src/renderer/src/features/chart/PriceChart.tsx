@@ -83,7 +83,9 @@ function chartOptions(colors: ChartColors) {
     // A price axis of steady width: switching tickers does not move the plot (nor resize its canvases,
     // which with software rendering costs more than drawing a few hundred bars).
     rightPriceScale: { borderColor: colors.border, minimumWidth: PRICE_AXIS_WIDTH },
-    timeScale: { borderColor: colors.border },
+    // "All" must show every bar, even 100,000 of them: let bars get thinner than half a pixel, and let
+    // the chart conflate what a pixel cannot show instead of drawing each bar.
+    timeScale: { borderColor: colors.border, minBarSpacing: 0.001, enableConflation: true },
     crosshair: { mode: CrosshairMode.Normal },
   };
 }
