@@ -7,7 +7,7 @@ import { addDays } from '../../shared/calendar';
 import type { TradingDate } from '../../shared/domain';
 import type { PricedBars } from './basis';
 import { figure } from './figure';
-import { lowerBound } from './window';
+import { lowerBound } from '../../shared/sorted-dates';
 
 /** The bars a figure used: count and first/last date of `[start, end)`. */
 export function used(

@@ -1,36 +1,13 @@
 import type { ResolvedWindow } from '../../shared/analytics';
 import { nyseHoliday, tradingDayOnOrBefore, tradingDaysBetween } from '../../shared/calendar';
 import type { TradingDate } from '../../shared/domain';
+import { lowerBound, upperBound } from '../../shared/sorted-dates';
 
 /** A resolved window plus the index range `[start, end)` of its bars in the ticker's date column. */
 export interface WindowRange {
   window: ResolvedWindow;
   start: number;
   end: number;
-}
-
-/** First index whose date is ≥ `date` (dates ascending). */
-export function lowerBound(dates: readonly TradingDate[], date: TradingDate): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dates[mid]! < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index whose date is > `date` (dates ascending). */
-export function upperBound(dates: readonly TradingDate[], date: TradingDate): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dates[mid]! <= date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function describeResolution(which: 'from' | 'to', asked: TradingDate, resolved: TradingDate): string | null {

@@ -5,6 +5,7 @@
  */
 import type { CandlestickData, HistogramData, LineData, UTCTimestamp } from 'lightweight-charts';
 import type { BarColumns, TradingDate } from '../../../../shared/domain';
+import { lowerBound } from '../../../../shared/sorted-dates';
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
 function daysFromCivil(y: number, m: number, d: number): number {
@@ -87,14 +88,7 @@ export function smaLine(times: readonly UTCTimestamp[], close: Float64Array, n: 
 
 /** Index of the first date on or after `date` (dates ascending); `dates.length` when none is. */
 export function indexOnOrAfter(dates: readonly TradingDate[], date: TradingDate): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dates[mid]! < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(dates, date);
 }
 
 /** Index of the last date on or before `date`; −1 when none is. */
