@@ -23,6 +23,7 @@ test.describe('first screen', () => {
     await expect(table.getByRole('row', { name: /SPY/ })).toContainText('20');
     await expect(table.getByRole('row', { name: /SPY/ })).toContainText('Jan 4, 2021');
     await expect(table.getByRole('row', { name: /SPY/ })).toContainText('raw + adj close');
+    await expect(table.getByRole('row', { name: /XLU/ })).toContainText('Utilities Select Sector SPDR');
 
     await expect(page.getByRole('navigation', { name: 'Sidebar' })).toContainText('Reports');
     await expect(page.getByRole('navigation', { name: 'Sidebar' })).toContainText('Watchlists');

@@ -61,6 +61,7 @@ function TickerTable(props: { rows: TickerSummary[]; selected: string | null; on
       <thead>
         <tr>
           <th scope="col">Ticker</th>
+          <th scope="col">Name</th>
           <th scope="col" className="num">Bars</th>
           <th scope="col">From</th>
           <th scope="col">To</th>
@@ -76,6 +77,7 @@ function TickerTable(props: { rows: TickerSummary[]; selected: string | null; on
             onClick={() => props.onSelect(t.symbol)}
           >
             <th scope="row">{t.symbol}</th>
+            <td className="muted">{t.name ?? ''}</td>
             <td className="num">{formatCount(t.bars)}</td>
             <td>{formatDate(t.firstDate)}</td>
             <td>{formatDate(t.lastDate)}</td>
