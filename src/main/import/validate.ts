@@ -1,21 +1,12 @@
 import { isWeekend, nyseHoliday } from '../../shared/calendar';
-import type { FileDetection, ImportIssue, IssueKind } from '../../shared/contract/imports';
+import type { FileDetection, ImportIssue, IssueKind, PreviewBar } from '../../shared/contract/imports';
 import { dateParser } from './dates';
 import { normaliseTicker } from './dialects';
 import { isMissing, parseNumber, parseVolume } from './numbers';
 
 /** One valid row of a file, ready to write. */
-export interface Row {
-  line: number;
+export interface Row extends PreviewBar {
   raw: string;
-  ticker: string;
-  date: string;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  adjClose: number | null;
-  volume: number | null;
   /** True once any warning was raised for the row. */
   warned: boolean;
   /** True when the run check rejected it (a conflicting duplicate date). */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { processFile } from '../../../src/main/import/import-file';
 import { freshArchive } from '../../helpers/archive';
+import type { PreviewBar } from '../../../src/shared/contract/imports';
 
 const synthetic = path.resolve(__dirname, '../../fixtures/import/synthetic');
 const cleanups: Array<() => void> = [];
@@ -19,15 +20,7 @@ function bars(db: ReturnType<typeof archive>['db'], ticker: string) {
     .prepare(
       'SELECT date, open, high, low, close, adj_close AS adjClose, volume FROM bars WHERE ticker = ? ORDER BY date',
     )
-    .all(ticker) as Array<{
-    date: string;
-    open: number;
-    high: number;
-    low: number;
-    close: number;
-    adjClose: number | null;
-    volume: number | null;
-  }>;
+    .all(ticker) as Array<Omit<PreviewBar, 'line' | 'ticker'>>;
 }
 
 describe('layouts the shared data lacks', () => {

@@ -3,20 +3,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { processFile } from '../../../src/main/import/import-file';
 import { freshArchive } from '../../helpers/archive';
+import type { PreviewBar } from '../../../src/shared/contract/imports';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/import/real');
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-interface Bar {
-  date: string;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  adjClose: number | null;
-  volume: number | null;
-}
+/** A bar as the archive and the file state it (the preview bar without line and ticker). */
+type Bar = Omit<PreviewBar, 'line' | 'ticker'>;
 
 // Expected values are the fixture files' own numbers (earliest and latest date of each file), read out
 // of the CSV by a separate throwaway script (Python's csv module), not by the importer. `rows` counts data rows (a stray

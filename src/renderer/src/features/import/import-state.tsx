@@ -58,7 +58,10 @@ export function useImport(): ImportState {
 }
 
 let counter = 0;
-const nextKey = (): string => `f${++counter}`;
+/** A file newly added to the queue, not yet previewed. */
+function queued(name: string, source: QueuedFile['source']): QueuedFile {
+  return { key: `f${++counter}`, name, source, options: {}, preview: null, previewError: null, previewing: false };
+}
 
 function toInput(f: QueuedFile, run?: RunOptions): ImportFileInput {
   const options = { ...f.options, ...(run ?? {}) };
@@ -110,15 +113,7 @@ export function ImportProvider(props: { children: React.ReactNode; onFilesAdded:
   const addTextFiles = useCallback(
     async (files: File[]) => {
       const read = await Promise.all(
-        files.map(async (file): Promise<QueuedFile> => ({
-          key: nextKey(),
-          name: file.name,
-          source: { name: file.name, text: await file.text() },
-          options: {},
-          preview: null,
-          previewError: null,
-          previewing: false,
-        })),
+        files.map(async (file) => queued(file.name, { name: file.name, text: await file.text() })),
       );
       enqueue(read);
     },
@@ -126,18 +121,7 @@ export function ImportProvider(props: { children: React.ReactNode; onFilesAdded:
   );
 
   const addPaths = useCallback(
-    (paths: string[]) =>
-      enqueue(
-        paths.map((p) => ({
-          key: nextKey(),
-          name: p.split(/[\\/]/).pop() ?? p,
-          source: { path: p },
-          options: {},
-          preview: null,
-          previewError: null,
-          previewing: false,
-        })),
-      ),
+    (paths: string[]) => enqueue(paths.map((p) => queued(p.split(/[\\/]/).pop() ?? p, { path: p }))),
     [enqueue],
   );
 
