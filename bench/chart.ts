@@ -13,21 +13,10 @@ import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { openArchive } from '../src/main/db/open';
 import { repoRoot, startHost } from '../tests/e2e/support/host';
+import { prng } from '../tests/helpers/prng';
 
 const SIZES = [7_500, 100_000];
 const RUNS = 20;
-
-/** mulberry32: the same random walk every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `n` weekdays ending 2026-01-09, oldest first (100,000 reach back into the 17th century). */
 function weekdays(n: number): string[] {
@@ -48,7 +37,7 @@ const symbol = (size: number, i: number): string => `C${size}_${String(i).padSta
 function seed(dbPath: string): void {
   openArchive(dbPath).db.close();
   const db = new Database(dbPath);
-  const rand = rng(7);
+  const rand = prng(7);
   const insTicker = db.prepare('INSERT INTO tickers (symbol) VALUES (?)');
   const insBar = db.prepare('INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume) VALUES (?,?,?,?,?,?,NULL,?)');
   for (const size of SIZES) {
