@@ -70,7 +70,7 @@ async function chooseCsvFiles(win: BrowserWindow): Promise<void> {
     ],
   });
   if (!result.canceled) {
-    core?.events.emit('menu:command', { command: 'import-csv', paths: result.filePaths });
+    core?.events.emit('app:menuCommand', { command: 'import-csv', paths: result.filePaths });
   }
 }
 
@@ -110,7 +110,7 @@ async function start(): Promise<void> {
       menuTemplate(
         {
           importCsv: () => mainWindow && void chooseCsvFiles(mainWindow),
-          exportPdf: () => core?.events.emit('menu:command', { command: 'export-pdf' }),
+          exportPdf: () => core?.events.emit('app:menuCommand', { command: 'export-pdf' }),
           quit: () => app.quit(),
         },
         { isDev, isMac: process.platform === 'darwin' },

@@ -1,4 +1,4 @@
-import type { UiSettings } from '../shared/contract/index';
+import { uiDefaults, uiSettingsJsonSchema, UI_SETTING_KEYS, type UiSettings } from '../shared/settings';
 
 /** Where and how large the window was, to restore it on the next start. */
 export interface WindowState {
@@ -21,18 +21,11 @@ export interface KeyValueStore<T> {
 }
 
 /** Defaults for a first start. */
-export const settingsDefaults: SettingsData = {
-  theme: 'system',
-  lastView: 'overview',
-  lastTicker: null,
-  window: null,
-};
+export const settingsDefaults: SettingsData = { ...uiDefaults, window: null };
 
 /** JSON schema handed to electron-store/conf, so a hand-edited file with bad values is refused. */
 export const settingsSchema = {
-  theme: { type: 'string', enum: ['light', 'dark', 'system'] },
-  lastView: { type: 'string', enum: ['overview', 'chart', 'analytics', 'imports', 'report'] },
-  lastTicker: { type: ['string', 'null'], maxLength: 24 },
+  ...uiSettingsJsonSchema,
   window: {
     type: ['object', 'null'],
     properties: {
@@ -52,16 +45,17 @@ export class Settings {
 
   /** The settings the renderer sees. */
   ui(): UiSettings {
-    return {
-      theme: this.store.get('theme') ?? settingsDefaults.theme,
-      lastView: this.store.get('lastView') ?? settingsDefaults.lastView,
-      lastTicker: this.store.get('lastTicker') ?? null,
-    };
+    const out = { ...uiDefaults };
+    for (const key of UI_SETTING_KEYS) {
+      const v = this.store.get(key);
+      if (v !== undefined) (out as Record<string, unknown>)[key] = v;
+    }
+    return out;
   }
 
   /** Merges a validated patch into the settings and returns the result. */
   updateUi(patch: Partial<UiSettings>): UiSettings {
-    for (const key of ['theme', 'lastView', 'lastTicker'] as const) {
+    for (const key of UI_SETTING_KEYS) {
       if (patch[key] !== undefined) this.store.set(key, patch[key] as never);
     }
     return this.ui();

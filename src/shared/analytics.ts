@@ -87,7 +87,7 @@ export interface MetricsPanel {
   maxDrawdown: Figure & { peakDate: TradingDate | null; troughDate: TradingDate | null };
 }
 
-/** Names of the single figures `metrics:get` can return. */
+/** Names of the single figures `analytics:get` can return. */
 export type MetricName = Exclude<keyof MetricsPanel, 'ticker' | 'basis' | 'basisInfo' | 'window'>;
 
 /** Which period return a comparison uses. */

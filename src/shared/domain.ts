@@ -2,11 +2,16 @@
  * Domain types shared by every process. No electron, no node:* imports here.
  */
 
+/** What a ticker symbol may look like once upper-cased: `SPY`, `^GSPC`, `BRK.B`, `ES=F`. */
+export const TICKER_PATTERN = /^[A-Z0-9^][A-Z0-9^.\-=_]*$/;
+
 /** A trading date as stored in the archive: `YYYY-MM-DD`, never a JS Date. */
 export type TradingDate = string & { readonly __brand?: 'TradingDate' };
 
+/** Every price basis, once: as the file gave them, or scaled by Adj Close / Close. */
+export const PRICE_BASES = ['raw', 'adjusted'] as const;
 /** Which prices a figure is computed from. */
-export type PriceBasis = 'raw' | 'adjusted';
+export type PriceBasis = (typeof PRICE_BASES)[number];
 
 /** One ticker's daily bars in columnar form (ascending dates); NaN marks a missing value. */
 export interface BarColumns {
@@ -23,45 +28,30 @@ export interface BarColumns {
   volume: Float64Array;
 }
 
-/** Summary of one ticker in the archive. */
-export interface TickerSummary {
-  symbol: string;
-  name: string | null;
-  bars: number;
-  firstDate: TradingDate | null;
-  lastDate: TradingDate | null;
-  /** True when the provider's prices were already adjusted for splits/dividends. */
-  pricesAdjusted: boolean;
-  /** True when the archive holds an Adj Close column for this ticker. */
-  hasAdjClose: boolean;
-}
-
-/** What the archive holds, as `cli info` prints it. */
-export interface ArchiveInfo {
-  schemaVersion: number;
-  tickers: number;
-  bars: number;
-  firstDate: TradingDate | null;
-  lastDate: TradingDate | null;
-  reports: number;
-  notes: number;
-}
-
+/** Every colour theme, once. */
+export const THEMES = ['light', 'dark', 'system'] as const;
 /** Colour theme of the window. */
-export type Theme = 'light' | 'dark' | 'system';
+export type Theme = (typeof THEMES)[number];
 
+/** Every top-level view of the main pane, once. */
+export const VIEWS = ['overview', 'chart', 'analytics', 'imports', 'report'] as const;
 /** The top-level views of the main pane. */
-export type ViewName = 'overview' | 'chart' | 'analytics' | 'imports' | 'report';
+export type ViewName = (typeof VIEWS)[number];
 
-/** Stable error codes the UI switches on. */
-export type ErrorCode =
-  | 'INVALID_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'FORBIDDEN'
-  | 'CANCELLED'
-  | 'UNSUPPORTED'
-  | 'INTERNAL';
+/** Every stable error code, once. */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN',
+  'CANCELLED',
+  'UNSUPPORTED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+/** Stable error codes the UI switches on (UNAVAILABLE: something outside Breadth it needs is missing). */
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The error half of every IPC result. */
 export interface ErrorInfo {

@@ -1,3 +1,4 @@
+import { uiDefaults } from '../../src/shared/settings';
 import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Settings, settingsDefaults, settingsSchema, type SettingsData } from '../../src/main/settings';
@@ -15,13 +16,13 @@ describe('settings through conf (electron-store’s base class)', () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const first = new Settings(confAt(t.dir));
-    expect(first.ui()).toEqual({ theme: 'system', lastView: 'overview', lastTicker: null });
+    expect(first.ui()).toEqual(uiDefaults);
     expect(first.windowState()).toBeNull();
     first.updateUi({ theme: 'dark', lastView: 'chart' });
     first.setWindowState({ x: 10, y: 20, width: 1280, height: 800, maximized: true });
 
     const second = new Settings(confAt(t.dir));
-    expect(second.ui()).toEqual({ theme: 'dark', lastView: 'chart', lastTicker: null });
+    expect(second.ui()).toEqual({ ...uiDefaults, theme: 'dark', lastView: 'chart', lastTicker: null });
     expect(second.windowState()).toEqual({ x: 10, y: 20, width: 1280, height: 800, maximized: true });
   });
 

@@ -14,18 +14,11 @@ import { addDays, tradingDayOnOrBefore } from '../../shared/calendar';
 import type { BarColumns, PriceBasis, TradingDate } from '../../shared/domain';
 import { readBarsColumnar as readBars } from '../archive/repository';
 import type { Db } from '../db/open';
+import { DomainError } from '../errors';
 import { computeGroup } from './group';
 import { computePanel } from './panel';
 import { computeRelative } from './relative';
 import { watchlistRow } from './watchlist';
-
-/** Raised when a ticker the caller named is not in the archive. */
-export class UnknownTickerError extends Error {
-  constructor(readonly ticker: string) {
-    super(`no bars for ${ticker} in the archive`);
-    this.name = 'UnknownTickerError';
-  }
-}
 
 /** Whether the archive knows the ticker and whether its provider adjusted its prices. */
 export function tickerMeta(
@@ -42,7 +35,7 @@ export function tickerMeta(
 
 function historyTo(db: Db, ticker: string, to: TradingDate): { bars: BarColumns; providerAdjusted: boolean } {
   const meta = tickerMeta(db, ticker);
-  if (!meta.exists) throw new UnknownTickerError(ticker);
+  if (!meta.exists) throw new DomainError('NOT_FOUND', `no bars for ${ticker} in the archive`, { ticker });
   return { bars: readBars(db, ticker, undefined, tradingDayOnOrBefore(to)), providerAdjusted: meta.providerAdjusted };
 }
 

@@ -2,6 +2,7 @@ import type { ResolvedWindow } from '../../shared/analytics';
 import { nyseHoliday, tradingDayOnOrBefore, tradingDaysBetween } from '../../shared/calendar';
 import type { TradingDate } from '../../shared/domain';
 import { lowerBound, upperBound } from '../../shared/sorted-dates';
+import { DomainError } from '../errors';
 
 /** A resolved window plus the index range `[start, end)` of its bars in the ticker's date column. */
 export interface WindowRange {
@@ -23,7 +24,7 @@ function describeResolution(which: 'from' | 'to', asked: TradingDate, resolved: 
  * `missingDays`, so a figure computed over a gap says so.
  */
 export function resolveWindow(dates: readonly TradingDate[], from: TradingDate, to: TradingDate): WindowRange {
-  if (from > to) throw new RangeError(`from ${from} is after to ${to}`);
+  if (from > to) throw new DomainError('INVALID_INPUT', `from ${from} is after to ${to}`);
   const fromTradingDay = tradingDayOnOrBefore(from);
   const toTradingDay = tradingDayOnOrBefore(to);
   const start = lowerBound(dates, fromTradingDay);

@@ -1,4 +1,5 @@
-import type { ArchiveInfo, BarColumns, TickerSummary, TradingDate } from '../../shared/domain';
+import type { ArchiveInfo, TickerSummary } from '../../shared/archive';
+import type { BarColumns, TradingDate } from '../../shared/domain';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { knownName } from './known-names';

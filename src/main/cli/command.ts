@@ -1,3 +1,4 @@
+import type { Channel, OutputOf } from '../../shared/contract/index';
 import type { Core } from '../core';
 
 /** Raised for a mistake in the command line itself (exit code 2). */
@@ -27,6 +28,11 @@ export interface CommandContext {
   positionals: string[];
   /** Opens the archive named by `--db` or `BREADTH_DB`; opened lazily and closed after the command. */
   core(): Core;
+  /**
+   * Calls a channel exactly as the renderer does: the contract's schema validates the input and the
+   * same handler runs. A refusal throws the handler's DomainError, which the runner maps to an exit code.
+   */
+  call<C extends Channel>(channel: C, input: unknown): Promise<OutputOf<C>>;
   /** Where progress lines may go (stderr); stdout is reserved for the JSON result. */
   progress(message: string): void;
 }

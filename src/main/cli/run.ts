@@ -2,6 +2,9 @@ import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../core';
 import { MemoryStore, Settings, settingsDefaults } from '../settings';
 import { CommandFailed, UsageError, type Command } from './command';
+import { DomainError } from '../errors';
+import { handlers } from '../ipc/handlers';
+import { createDispatcher } from '../ipc/handle';
 import { commands as allCommands } from './commands/index';
 import { APP_VERSION } from '../version';
 
@@ -57,25 +60,34 @@ export async function runCli(argv: string[], io: CliIO, commands: Command[] = al
       return 0;
     }
     const dbPath = (parsed.values.db as string | undefined) ?? io.env.BREADTH_DB;
+    const openCore = (): Core => {
+      if (!dbPath) throw new UsageError(`${command.name} needs --db PATH (or BREADTH_DB)`);
+      core ??= createCore({
+        archivePath: dbPath,
+        settings: new Settings(new MemoryStore(settingsDefaults)),
+        host: 'cli',
+        version: APP_VERSION,
+      });
+      return core;
+    };
     const result = await command.run({
       values: parsed.values as Record<string, string | boolean | string[] | undefined>,
       positionals: parsed.positionals,
-      core: () => {
-        if (!dbPath) throw new UsageError(`${command.name} needs --db PATH (or BREADTH_DB)`);
-        core ??= createCore({
-          archivePath: dbPath,
-          settings: new Settings(new MemoryStore(settingsDefaults)),
-          host: 'cli',
-          version: APP_VERSION,
-        });
-        return core;
+      core: openCore,
+      // The user's own shell is trusted as a sender; the schema and the handler are the renderer's.
+      call: async (channel, input) => {
+        const dispatch = createDispatcher(handlers, openCore(), () => true, (m, e) => io.stderr(`${m}: ${String(e)}\n`));
+        const r = await dispatch(channel, input, { url: 'cli:' });
+        if (!r.ok) throw new DomainError(r.error.code, r.error.message, r.error.details);
+        return r.data as never;
       },
       progress: (m) => io.stderr(m + '\n'),
     });
     io.stdout(JSON.stringify(result, null, 2) + '\n');
     return 0;
   } catch (err) {
-    if (err instanceof UsageError) {
+    // The one mapping from a failure to an exit code: bad input is a usage error (2), the rest 1.
+    if (err instanceof UsageError || (err instanceof DomainError && err.code === 'INVALID_INPUT')) {
       io.stderr(`error: ${err.message}\nUsage: npm run cli -- ${command.usage}\n`);
       return 2;
     }

@@ -3,20 +3,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import type { Migration } from './migrations/types';
+import { DomainError } from '../errors';
 
 /** An open archive connection. */
 export type Db = Database.Database;
 
-/** Raised when the archive cannot be opened as this build of Breadth expects. */
-export class ArchiveError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'ARCHIVE_TOO_NEW' | 'ARCHIVE_CORRUPT' | 'MIGRATION_FAILED',
-  ) {
-    super(message);
-    this.name = 'ArchiveError';
-  }
-}
 
 /** Options for {@link openArchive}. */
 export interface OpenArchiveOptions {
@@ -72,9 +63,10 @@ function checkVersion(db: Db, file: string, list: readonly Migration[]): Migrati
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = latestOf(list);
   if (current > latest) {
-    throw new ArchiveError(
+    throw new DomainError(
+      'CONFLICT',
       `The archive ${file} was written by a newer version of Breadth (schema ${current}; this version reads up to ${latest}). Update Breadth to open it; the file was not changed.`,
-      'ARCHIVE_TOO_NEW',
+      { archive: 'ARCHIVE_TOO_NEW' },
     );
   }
   return { from: current, to: current, applied: [], backupPath: null };
@@ -99,9 +91,10 @@ export function migrate(db: Db, file: string, list: readonly Migration[] = migra
     try {
       apply();
     } catch (err) {
-      throw new ArchiveError(
+      throw new DomainError(
+        'CONFLICT',
         `Migration ${m.version} (${m.name}) failed on ${file}: ${(err as Error).message}. The archive was left at schema ${report.to}.`,
-        'MIGRATION_FAILED',
+        { archive: 'MIGRATION_FAILED' },
       );
     }
     report.applied.push(m.version);

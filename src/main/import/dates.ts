@@ -1,4 +1,4 @@
-import { DATE_FORMATS, type DateFormat } from '../../shared/contract/imports';
+import { DATE_FORMATS, type DateFormat } from '../../shared/import';
 
 /** Turns a date field into `YYYY-MM-DD`, or null when it is not a date in that layout. */
 export type DateParser = (field: string) => string | null;

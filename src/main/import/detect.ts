@@ -1,10 +1,5 @@
-import type {
-  ColumnMapping,
-  DateFormat,
-  FileDetection,
-  ImportAmbiguity,
-  ImportOptions,
-} from '../../shared/contract/imports';
+import type { ColumnMapping, DateFormat, FileDetection, ImportAmbiguity } from '../../shared/import';
+import type { ImportOptions } from '../../shared/contract/import';
 import { splitLine, splitLines, splitLinesBatch } from './csv-line';
 import { DateFormatTally, candidateFormats, looksLikeDate } from './dates';
 import { identifyProvider, layoutKey, mapHeader, normaliseHeader, tickerFromFileName } from './dialects';

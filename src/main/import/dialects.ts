@@ -1,4 +1,4 @@
-import type { BarField, ImportProvider } from '../../shared/contract/imports';
+import type { BarField, ImportProvider } from '../../shared/import';
 
 /** Lower-cases a header cell and strips quotes, marks, accents and decorations, for matching. */
 export function normaliseHeader(cell: string): string {

@@ -1,11 +1,5 @@
-import type {
-  FileCounts,
-  FileResult,
-  ImportIssue,
-  ImportOptions,
-  PreviewBar,
-  TickerReport,
-} from '../../shared/contract/imports';
+import type { FileCounts, FileResult, ImportIssue, PreviewBar, TickerReport } from '../../shared/import';
+import type { ImportOptions } from '../../shared/contract/import';
 import type { Db } from '../db/open';
 import { LineTokenizer, splitLines } from './csv-line';
 import { produce, type ParseEvent } from './produce';

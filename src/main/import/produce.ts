@@ -1,4 +1,4 @@
-import type { FileDetection, ImportIssue, PreviewBar } from '../../shared/contract/imports';
+import type { FileDetection, ImportIssue, PreviewBar } from '../../shared/import';
 import { LineTokenizer } from './csv-line';
 import { forEachLine, type ImportSource } from './source';
 import { makeFastRowParser, makeRowParser, validateRun, type Row } from './validate';

@@ -1,4 +1,4 @@
-import type { FileResult } from '../../shared/contract/imports';
+import type { FileResult } from '../../shared/import';
 import { spawnImportWorker } from './spawn-worker';
 import type { WorkerJob, WorkerMessage } from './worker-protocol';
 

@@ -1,5 +1,5 @@
 import { isWeekend, nyseHoliday } from '../../shared/calendar';
-import type { FileDetection, ImportIssue, IssueKind, PreviewBar } from '../../shared/contract/imports';
+import type { FileDetection, ImportIssue, IssueKind, PreviewBar } from '../../shared/import';
 import { dateParser } from './dates';
 import { normaliseTicker } from './dialects';
 import { isMissing, parseNumber, parseVolume } from './numbers';

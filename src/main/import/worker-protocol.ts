@@ -1,4 +1,5 @@
-import type { FileResult, ImportOptions } from '../../shared/contract/imports';
+import type { FileResult } from '../../shared/import';
+import type { ImportOptions } from '../../shared/contract/import';
 import type { ImportSource } from './source';
 
 /** What the import worker is started with (its `workerData`). */

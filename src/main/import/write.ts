@@ -1,25 +1,8 @@
 import type { Statement } from 'better-sqlite3';
-import type {
-  BarConflict,
-  ColumnMapping,
-  FieldChange,
-  ImportIssue,
-  ImportRecord,
-  UndoResult,
-} from '../../shared/contract/imports';
+import type { BarConflict, ColumnMapping, FieldChange, ImportIssue, ImportRecord, UndoResult } from '../../shared/import';
 import type { Db } from '../db/open';
+import { DomainError } from '../errors';
 import type { Row } from './validate';
-
-/** Raised for an import-domain failure with a stable code (the IPC layer maps it to its envelope). */
-export class ImportError extends Error {
-  constructor(
-    readonly code: 'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ImportError';
-  }
-}
 
 interface ArchiveBar {
   open: number;
@@ -300,16 +283,16 @@ export function listImports(db: Db): ImportRecord[] {
 export function undoImport(db: Db, id: number): UndoResult {
   const run = db.transaction((): UndoResult => {
     const rec = db.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
-    if (!rec) throw new ImportError('NOT_FOUND', `no import with id ${id}`);
+    if (!rec) throw new DomainError('NOT_FOUND', `no import with id ${id}`);
     if (rec.status === 'undone')
-      throw new ImportError('CONFLICT', `import ${id} was already undone at ${rec.undone_at}`);
+      throw new DomainError('CONFLICT', `import ${id} was already undone at ${rec.undone_at}`);
     const later = db
       .prepare(
         "SELECT DISTINCT r.import_id AS id FROM replaced_bars r JOIN imports i ON i.id = r.import_id WHERE r.prev_import_id = ? AND i.status = 'committed' ORDER BY r.import_id",
       )
       .all(id) as Array<{ id: number }>;
     if (later.length) {
-      throw new ImportError(
+      throw new DomainError(
         'CONFLICT',
         `import ${id} cannot be undone while later import(s) ${later.map((l) => l.id).join(', ')} replaced some of its bars; undo those first`,
       );

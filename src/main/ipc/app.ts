@@ -1,7 +1,7 @@
 import type { appChannels } from '../../shared/contract/app';
 import type { DomainHandlers } from './handle';
 
-/** Handlers of the app domain: host facts and settings. */
+/** Handlers of the app domain: host facts. */
 export const appHandlers: DomainHandlers<keyof typeof appChannels> = {
   'app:info': (_input, { core }) => ({
     version: core.version,
@@ -9,6 +9,4 @@ export const appHandlers: DomainHandlers<keyof typeof appChannels> = {
     archivePath: core.archivePath,
     platform: process.platform,
   }),
-  'settings:get': (_input, { core }) => core.settings.ui(),
-  'settings:set': (patch, { core }) => core.settings.updateUi(patch),
 };

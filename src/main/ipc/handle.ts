@@ -7,7 +7,7 @@ import {
 } from '../../shared/contract/index';
 import type { ErrorCode, ErrorInfo, Result } from '../../shared/domain';
 import type { Core } from '../core';
-import { ArchiveError } from '../db/open';
+import { DomainError } from '../errors';
 
 /** What a handler gets besides its validated input. */
 export interface HandlerContext {
@@ -25,18 +25,6 @@ export type DomainHandlers<K extends Channel> = { [C in K]: Handler<C> };
 
 /** Handlers for every channel: a channel without one fails to compile. */
 export type Handlers = DomainHandlers<Channel>;
-
-/** Thrown by handlers to answer with a stable error code. */
-export class HandlerError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'HandlerError';
-  }
-}
 
 /** Who sent an invocation: the frame URL in Electron, the page origin under the browser host. */
 export interface SenderInfo {
@@ -84,8 +72,7 @@ export function createDispatcher(
       const data = await handler(parsed.data as never, { core });
       return { ok: true, data };
     } catch (err) {
-      if (err instanceof HandlerError) return fail(err.code, err.message, err.details);
-      if (err instanceof ArchiveError) return fail('CONFLICT', err.message);
+      if (err instanceof DomainError) return fail(err.code, err.message, err.details);
       log(`${channel} failed`, err);
       return fail('INTERNAL', err instanceof Error ? err.message : String(err));
     }

@@ -1,13 +1,15 @@
 import { analyticsHandlers } from './analytics';
 import { appHandlers } from './app';
 import { archiveHandlers } from './archive';
-import { importHandlers } from './imports';
+import { importHandlers } from './import';
 import type { Handlers } from './handle';
+import { settingsHandlers } from './settings';
 import { watchlistHandlers } from './watchlists';
 
 /** Every channel's handler, joined from the domain files. A missing channel fails to compile. */
 export const handlers: Handlers = {
   ...appHandlers,
+  ...settingsHandlers,
   ...archiveHandlers,
   ...importHandlers,
   ...analyticsHandlers,

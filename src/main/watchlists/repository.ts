@@ -3,20 +3,11 @@
  * the `watchlists` and `watchlist_items` tables; ticker completion over the archive; the data-quality
  * issues imports recorded per ticker (for chart markers).
  */
-import type { DataIssue, TickerCompletion, Watchlist, WatchlistReport } from '../../shared/contract/watchlists';
+import type { DataIssue } from '../../shared/archive';
+import type { TickerCompletion, Watchlist, WatchlistReport } from '../../shared/watchlists';
 import { knownName } from '../archive/known-names';
 import type { Db } from '../db/open';
-
-/** Why a watchlist operation was refused; the IPC layer maps `code` to its error envelope. */
-export class WatchlistError extends Error {
-  constructor(
-    readonly code: 'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'WatchlistError';
-  }
-}
+import { DomainError } from '../errors';
 
 interface ListRow {
   id: number;
@@ -56,7 +47,7 @@ function toWatchlist(db: Db, row: ListRow): Watchlist {
 /** One watchlist, or NOT_FOUND. */
 export function getWatchlist(db: Db, id: number): Watchlist {
   const row = db.prepare(`${LIST_SQL} WHERE w.id = ?`).get(id) as ListRow | undefined;
-  if (!row) throw new WatchlistError('NOT_FOUND', `no watchlist ${id}`);
+  if (!row) throw new DomainError('NOT_FOUND', `no watchlist ${id}`);
   return toWatchlist(db, row);
 }
 
@@ -102,7 +93,7 @@ export function formReportWatchlist(db: Db, reportId: number): Watchlist {
   const report = db.prepare('SELECT id, title, tickers FROM reports WHERE id = ?').get(reportId) as
     | { id: number; title: string; tickers: string }
     | undefined;
-  if (!report) throw new WatchlistError('NOT_FOUND', `no report ${reportId}`);
+  if (!report) throw new DomainError('NOT_FOUND', `no report ${reportId}`);
   const id = db.transaction(() => {
     const existing = db.prepare('SELECT id FROM watchlists WHERE report_id = ?').pluck().get(reportId) as number | undefined;
     const wid =
@@ -146,7 +137,7 @@ export function createWatchlist(db: Db, name: string, tickers: readonly string[]
 /** Renames a watchlist. */
 export function renameWatchlist(db: Db, id: number, name: string): Watchlist {
   const r = db.prepare('UPDATE watchlists SET name = ? WHERE id = ?').run(name, id);
-  if (r.changes === 0) throw new WatchlistError('NOT_FOUND', `no watchlist ${id}`);
+  if (r.changes === 0) throw new DomainError('NOT_FOUND', `no watchlist ${id}`);
   return getWatchlist(db, id);
 }
 
@@ -154,7 +145,7 @@ export function renameWatchlist(db: Db, id: number, name: string): Watchlist {
 export function reorderWatchlists(db: Db, ids: readonly number[]): Watchlist[] {
   const all = db.prepare('SELECT id FROM watchlists').pluck().all() as number[];
   if (new Set(ids).size !== ids.length || ids.length !== all.length || !all.every((id) => ids.includes(id))) {
-    throw new WatchlistError('INVALID_INPUT', 'ids must name every watchlist exactly once');
+    throw new DomainError('INVALID_INPUT', 'ids must name every watchlist exactly once');
   }
   db.transaction(() => {
     const stmt = db.prepare('UPDATE watchlists SET position = ? WHERE id = ?');
@@ -168,7 +159,7 @@ export function reorderItems(db: Db, id: number, tickers: readonly string[]): Wa
   const current = getWatchlist(db, id).tickers;
   const same = new Set(tickers);
   if (same.size !== tickers.length || tickers.length !== current.length || !current.every((t) => same.has(t))) {
-    throw new WatchlistError('INVALID_INPUT', 'tickers must be the watchlist\'s tickers, each exactly once');
+    throw new DomainError('INVALID_INPUT', 'tickers must be the watchlist\'s tickers, each exactly once');
   }
   db.transaction(() => setItems(db, id, tickers))();
   return getWatchlist(db, id);
@@ -177,7 +168,7 @@ export function reorderItems(db: Db, id: number, tickers: readonly string[]): Wa
 /** Deletes a user watchlist; a report's watchlist goes with its report. */
 export function deleteWatchlist(db: Db, id: number): { id: number } {
   const w = getWatchlist(db, id);
-  if (w.report) throw new WatchlistError('CONFLICT', `"${w.name}" is a report's watchlist; it goes with its report`);
+  if (w.report) throw new DomainError('CONFLICT', `"${w.name}" is a report's watchlist; it goes with its report`);
   db.transaction(() => {
     db.prepare('DELETE FROM watchlist_items WHERE watchlist_id = ?').run(id);
     db.prepare('DELETE FROM watchlists WHERE id = ?').run(id);
@@ -188,7 +179,7 @@ export function deleteWatchlist(db: Db, id: number): { id: number } {
 /** Adds a ticker at the end of a watchlist. */
 export function addTicker(db: Db, id: number, ticker: string): Watchlist {
   const w = getWatchlist(db, id);
-  if (w.tickers.includes(ticker)) throw new WatchlistError('CONFLICT', `${ticker} is already in "${w.name}"`);
+  if (w.tickers.includes(ticker)) throw new DomainError('CONFLICT', `${ticker} is already in "${w.name}"`);
   db.prepare(
     'INSERT INTO watchlist_items(watchlist_id, ticker, position) VALUES (?, ?, (SELECT coalesce(max(position) + 1, 0) FROM watchlist_items WHERE watchlist_id = ?))',
   ).run(id, ticker, id);
@@ -199,7 +190,7 @@ export function addTicker(db: Db, id: number, ticker: string): Watchlist {
 export function removeTicker(db: Db, id: number, ticker: string): Watchlist {
   getWatchlist(db, id);
   const r = db.prepare('DELETE FROM watchlist_items WHERE watchlist_id = ? AND ticker = ?').run(id, ticker);
-  if (r.changes === 0) throw new WatchlistError('NOT_FOUND', `${ticker} is not in watchlist ${id}`);
+  if (r.changes === 0) throw new DomainError('NOT_FOUND', `${ticker} is not in watchlist ${id}`);
   return getWatchlist(db, id);
 }
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { GroupTable, MetricName, MetricsPanel, RelativePerformance, WatchlistRow } from '../analytics';
 import { channel } from './define';
-import { tickerSymbol, tradingDate } from './schemas';
+import { PRICE_BASES } from '../domain';
+import { dateWindow, fromNotAfterTo, tickerSymbol, tradingDate, windowFields } from './schemas';
 
 /** `raw` (prices as the file gave them) or `adjusted` (scaled by Adj Close / Close); default `raw`. */
-export const basisSchema = z.enum(['raw', 'adjusted']).default('raw');
+export const basisSchema = z.enum(PRICE_BASES).default('raw');
 /** Which period return a comparison uses. */
 export const returnKindSchema = z.enum(['openToClose', 'closeToClose', 'sincePriorClose']);
 
@@ -31,12 +32,9 @@ const metricNames = [
   'distanceFromLow52w',
   'maxDrawdown',
 ] as const satisfies readonly MetricName[];
-/** Names of the single figures `metrics:get` returns. */
+/** Names of the single figures `analytics:get` returns. */
 export const metricNameSchema = z.enum(metricNames);
 
-const windowFields = { from: tradingDate, to: tradingDate };
-const fromNotAfterTo = (w: { from: string; to: string }): boolean => w.from <= w.to;
-const fromAfterTo = { message: 'from is after to', path: ['from'] };
 
 /** Some figures of a ticker's panel, with the window and basis. */
 export type MetricsSelection = Pick<MetricsPanel, 'ticker' | 'basis' | 'basisInfo' | 'window'> & Partial<MetricsPanel>;
@@ -44,21 +42,21 @@ export type MetricsSelection = Pick<MetricsPanel, 'ticker' | 'basis' | 'basisInf
 /** Channels of the analytics domain: figures computed from the archive, each saying how. */
 export const analyticsChannels = {
   /** Some figures of one ticker over a window (the window resolves to trading days). */
-  'metrics:get': channel(
+  'analytics:get': channel(
     z
       .object({ ticker: tickerSymbol, ...windowFields, basis: basisSchema, metrics: z.array(metricNameSchema).min(1) })
       .strict()
-      .refine(fromNotAfterTo, fromAfterTo),
+      .refine(...fromNotAfterTo),
   )<MetricsSelection>(),
   /** One ticker's full metrics panel over a window. */
-  'metrics:panel': channel(
+  'analytics:panel': channel(
     z
       .object({ ticker: tickerSymbol, ...windowFields, basis: basisSchema })
       .strict()
-      .refine(fromNotAfterTo, fromAfterTo),
+      .refine(...fromNotAfterTo),
   )<MetricsPanel>(),
   /** Relative performance of A against B: return difference, rebased ratio, correlation, beta. */
-  'metrics:relative': channel(
+  'analytics:relative': channel(
     z
       .object({
         a: tickerSymbol,
@@ -68,10 +66,10 @@ export const analyticsChannels = {
         returnKind: returnKindSchema.optional(),
       })
       .strict()
-      .refine(fromNotAfterTo, fromAfterTo),
+      .refine(...fromNotAfterTo),
   )<RelativePerformance>(),
   /** A group table (one date when from = to, else a window), sorted by change, with its breadth. */
-  'metrics:group': channel(
+  'analytics:group': channel(
     z
       .object({
         tickers: z.array(tickerSymbol).min(1).max(1000),
@@ -80,16 +78,16 @@ export const analyticsChannels = {
         returnKind: returnKindSchema.optional(),
       })
       .strict()
-      .refine(fromNotAfterTo, fromAfterTo),
+      .refine(...fromNotAfterTo),
   )<GroupTable>(),
   /** Watchlist rows for many tickers; `asOf` (default today, UTC) decides staleness. */
-  'metrics:watchlistRows': channel(
+  'analytics:watchlistRows': channel(
     z
       .object({
         tickers: z.array(tickerSymbol).max(5000),
         basis: basisSchema,
         asOf: tradingDate.optional(),
-        window: z.object(windowFields).strict().refine(fromNotAfterTo, fromAfterTo).optional(),
+        window: dateWindow.optional(),
         returnKind: returnKindSchema.optional(),
       })
       .strict(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { ArchiveInfo, BarColumns, TickerSummary } from '../domain';
+import type { ArchiveInfo, DataIssue, TickerSummary } from '../archive';
+import type { BarColumns } from '../domain';
 import { channel } from './define';
-import { noInput, tickerSymbol, tradingDate } from './schemas';
+import { fromNotAfterTo, noInput, optionalWindowFields, tickerSymbol } from './schemas';
 
 /** Channels that read what the archive holds. */
 export const archiveChannels = {
@@ -11,8 +12,10 @@ export const archiveChannels = {
   'archive:tickers': channel(noInput)<TickerSummary[]>(),
   /** One ticker's bars in columnar form, optionally limited to a date window. */
   'archive:bars': channel(
-    z
-      .object({ ticker: tickerSymbol, from: tradingDate.optional(), to: tradingDate.optional() })
-      .strict(),
+    z.object({ ticker: tickerSymbol, ...optionalWindowFields }).strict().refine(...fromNotAfterTo),
   )<BarColumns>(),
+  /** The data-quality warnings imports recorded for a ticker (committed imports only), by date. */
+  'archive:issues': channel(
+    z.object({ ticker: tickerSymbol, ...optionalWindowFields }).strict().refine(...fromNotAfterTo),
+  )<DataIssue[]>(),
 };

@@ -8,12 +8,14 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { analyticsChannels } from './analytics';
 import { archiveChannels } from './archive';
+import { settingsChannels } from './settings';
 import { watchlistChannels } from './watchlists';
-import { importChannels, importEvents } from './imports';
+import { importChannels, importEvents } from './import';
 import type { ChannelDef, EventDef } from './define';
 
 export const contract = {
   ...appChannels,
+  ...settingsChannels,
   ...archiveChannels,
   ...importChannels,
   ...analyticsChannels,
@@ -51,5 +53,6 @@ export const IPC_INVOKE = 'breadth:invoke';
 /** Name of the single Electron IPC channel that carries events. */
 export const IPC_EVENT = 'breadth:event';
 
-export type { UiSettings, AppInfo, MenuCommand } from './app';
+export type { AppInfo, MenuCommand } from './app';
+export type { UiSettings } from '../settings';
 export * from './schemas';

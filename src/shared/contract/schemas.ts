@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TICKER_PATTERN } from '../domain';
 
 /** `YYYY-MM-DD` that names a real calendar day. */
 export const tradingDate = z
@@ -16,10 +17,27 @@ export const tickerSymbol = z
   .min(1, 'ticker is empty')
   .max(24, 'ticker is too long')
   .transform((s) => s.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z0-9^][A-Z0-9^.\-=_]*$/, 'not a ticker symbol'));
+  .pipe(z.string().regex(TICKER_PATTERN, 'not a ticker symbol'));
 
 /** The empty input of channels that take no arguments. */
 export const noInput = z.object({}).strict();
 
 /** A database row id. */
 export const rowId = z.number().int().positive();
+
+/** The two ends of a date window, both required. */
+export const windowFields = { from: tradingDate, to: tradingDate };
+/** The two ends of a date window, each optional (open-ended reads). */
+export const optionalWindowFields = { from: tradingDate.optional(), to: tradingDate.optional() };
+
+/**
+ * The one check that a window is not reversed, for `.refine(...fromNotAfterTo)` on any object with
+ * `from`/`to` (either may be absent). Handlers never repeat it.
+ */
+export const fromNotAfterTo: [
+  (w: { from?: string | undefined; to?: string | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [(w) => !w.from || !w.to || w.from <= w.to, { message: 'from is after to', path: ['from'] }];
+
+/** A date window `{ from, to }` with `from <= to`. */
+export const dateWindow = z.object(windowFields).strict().refine(...fromNotAfterTo);

@@ -1,49 +1,11 @@
 import { z } from 'zod';
-import type { TradingDate } from '../domain';
+import type { TickerCompletion, Watchlist } from '../watchlists';
 import { channel } from './define';
-import { rowId, tickerSymbol, tradingDate } from './schemas';
-
-/** The report a watchlist was formed from: its window and as-of date drive the chart's preset and marker. */
-export interface WatchlistReport {
-  id: number;
-  slug: string;
-  title: string;
-  asOf: TradingDate;
-  windowFrom: TradingDate | null;
-  windowTo: TradingDate | null;
-}
-
-/** A watchlist with its tickers in the user's order; `report` is set for a report's watchlist. */
-export interface Watchlist {
-  id: number;
-  name: string;
-  position: number;
-  report: WatchlistReport | null;
-  tickers: string[];
-}
-
-/** One completion candidate for the add-ticker box: a ticker the archive holds. */
-export interface TickerCompletion {
-  symbol: string;
-  name: string | null;
-  bars: number;
-  lastDate: TradingDate | null;
-}
-
-/** One data-quality warning of an import for a ticker, shown as a chart marker. */
-export interface DataIssue {
-  date: TradingDate;
-  kind: string;
-  severity: 'warning' | 'rejected';
-  reason: string;
-  importId: number;
-  /** 1-based line in the imported file. */
-  line: number;
-}
+import { rowId, tickerSymbol } from './schemas';
 
 const listName = z.string().trim().min(1, 'name is empty').max(80, 'name is too long');
 
-/** Channels of the watchlist domain, plus the archive's data-quality issues per ticker for chart markers. */
+/** Channels of the watchlist domain. */
 export const watchlistChannels = {
   /** Every watchlist in the user's order; forms the missing watchlists of reports (at the end). */
   'watchlists:list': channel(z.object({}).strict())<Watchlist[]>(),
@@ -71,8 +33,4 @@ export const watchlistChannels = {
   )<TickerCompletion[]>(),
   /** (Re)forms a report's watchlist from the report's related tickers. */
   'watchlists:fromReport': channel(z.object({ reportId: rowId }).strict())<Watchlist>(),
-  /** The data-quality warnings imports recorded for a ticker (committed imports only), by date. */
-  'archive:issues': channel(
-    z.object({ ticker: tickerSymbol, from: tradingDate.optional(), to: tradingDate.optional() }).strict(),
-  )<DataIssue[]>(),
 };

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ArchiveError, LATEST_SCHEMA_VERSION, openArchive } from '../../../src/main/db/open';
+import { DomainError } from '../../../src/main/errors';
+import { LATEST_SCHEMA_VERSION, openArchive } from '../../../src/main/db/open';
 import type { Migration } from '../../../src/main/db/migrations/types';
 import { migrations } from '../../../src/main/db/migrations/index';
 import { tempDir } from '../../helpers/archive';
@@ -80,8 +81,8 @@ describe('openArchive', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(ArchiveError);
-    expect((error as ArchiveError).code).toBe('ARCHIVE_TOO_NEW');
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).details).toEqual({ archive: 'ARCHIVE_TOO_NEW' });
     expect((error as Error).message).toMatch(/newer version of Breadth/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FileDetection, ImportIssue } from '../../../src/shared/contract/imports';
+import type { FileDetection, ImportIssue } from '../../../src/shared/import';
 import { splitLine } from '../../../src/main/import/csv-line';
 import { makeFastRowParser, makeRowParser } from '../../../src/main/import/validate';
 import { prng } from '../../helpers/prng';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { processFile } from '../../../src/main/import/import-file';
 import { freshArchive } from '../../helpers/archive';
-import type { PreviewBar } from '../../../src/shared/contract/imports';
+import type { PreviewBar } from '../../../src/shared/import';
 
 const synthetic = path.resolve(__dirname, '../../fixtures/import/synthetic');
 const cleanups: Array<() => void> = [];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ConflictPolicy } from '../../../src/shared/contract/imports';
+import type { ConflictPolicy } from '../../../src/shared/import';
 import type { Db } from '../../../src/main/db/open';
 import { processFile } from '../../../src/main/import/import-file';
 import { undoImport } from '../../../src/main/import/write';

@@ -105,22 +105,22 @@ describe('the import channels', () => {
     expect(seen).toContain('import:progress:job-1');
     expect(seen.at(-1)).toBe('import:done:job-1');
 
-    const list = await dispatch('imports:list', {}, TRUSTED);
+    const list = await dispatch('import:list', {}, TRUSTED);
     expect(list).toMatchObject({
       ok: true,
       data: [
         { id: 1, fileName: 'SPY Historical Data.csv', provider: 'investing', rowsWritten: 30, status: 'committed' },
       ],
     });
-    expect(await dispatch('imports:undo', { id: 1 }, TRUSTED)).toEqual({
+    expect(await dispatch('import:undo', { id: 1 }, TRUSTED)).toEqual({
       ok: true,
       data: { id: 1, removed: 30, restored: 0 },
     });
-    expect(await dispatch('imports:undo', { id: 1 }, TRUSTED)).toMatchObject({
+    expect(await dispatch('import:undo', { id: 1 }, TRUSTED)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    expect(await dispatch('imports:undo', { id: 99 }, TRUSTED)).toMatchObject({
+    expect(await dispatch('import:undo', { id: 99 }, TRUSTED)).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });

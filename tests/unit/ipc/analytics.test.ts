@@ -50,8 +50,8 @@ function near(actual: number | null, expected: unknown, what: string): void {
 }
 
 describe('metrics channels', () => {
-  it('metrics:panel answers a JSON-safe panel (null, never NaN) that says how each figure was computed', async () => {
-    const p = await ok<MetricsPanel>('metrics:panel', { ticker: '^gspc', from: '2025-01-09', to: '2025-03-14' });
+  it('analytics:panel answers a JSON-safe panel (null, never NaN) that says how each figure was computed', async () => {
+    const p = await ok<MetricsPanel>('analytics:panel', { ticker: '^gspc', from: '2025-01-09', to: '2025-03-14' });
     expect(JSON.parse(JSON.stringify(p))).toEqual(p); // NaN would have become null
     expect(p.ticker).toBe('^GSPC');
     expect(p.window.fromTradingDay).toBe('2025-01-08');
@@ -68,8 +68,8 @@ describe('metrics channels', () => {
     near(p.maxDrawdown.value, r.maxDrawdown, 'maxDrawdown');
   });
 
-  it('metrics:get returns only the figures asked for', async () => {
-    const g = await ok<Record<string, unknown>>('metrics:get', {
+  it('analytics:get returns only the figures asked for', async () => {
+    const g = await ok<Record<string, unknown>>('analytics:get', {
       ticker: 'IWM',
       from: '2025-12-01',
       to: '2026-01-09',
@@ -79,8 +79,8 @@ describe('metrics channels', () => {
     expect(((g.dailyVolatility as { value: number }).value * 100).toFixed(2)).toBe('0.92');
   });
 
-  it('metrics:relative and metrics:group answer; the adjusted basis falls back to raw without Adj Close and says so', async () => {
-    const rel = await ok<{ correlation: { value: number }; basis: string }>('metrics:relative', {
+  it('analytics:relative and analytics:group answer; the adjusted basis falls back to raw without Adj Close and says so', async () => {
+    const rel = await ok<{ correlation: { value: number }; basis: string }>('analytics:relative', {
       a: 'IWM',
       b: 'SPY',
       from: '2025-12-01',
@@ -88,21 +88,21 @@ describe('metrics channels', () => {
       basis: 'adjusted',
     });
     expect(rel.correlation.value).toBeGreaterThan(0.5);
-    const adj = await ok<MetricsPanel>('metrics:panel', {
+    const adj = await ok<MetricsPanel>('analytics:panel', {
       ticker: 'IWM',
       from: '2025-12-01',
       to: '2026-01-09',
       basis: 'adjusted',
     });
     expect(adj.basisInfo).toMatchObject({ requested: 'adjusted', fellBackToRaw: true, providerAdjusted: true });
-    const yahoo = await ok<MetricsPanel>('metrics:panel', {
+    const yahoo = await ok<MetricsPanel>('analytics:panel', {
       ticker: 'XLU',
       from: '2022-01-17',
       to: '2022-06-20',
       basis: 'adjusted',
     });
     expect(yahoo.basisInfo.fellBackToRaw).toBe(false);
-    const g = await ok<{ rows: Array<{ ticker: string }>; breadth: { noData: number } }>('metrics:group', {
+    const g = await ok<{ rows: Array<{ ticker: string }>; breadth: { noData: number } }>('analytics:group', {
       tickers: ['XLB', 'XLI', 'XLRE', 'XLU', 'NOPE'],
       from: '2022-06-17',
       to: '2022-06-17',
@@ -111,9 +111,9 @@ describe('metrics channels', () => {
     expect(g.breadth.noData).toBe(1);
   });
 
-  it('metrics:watchlistRows = pandas, and says "no data" for a ticker the archive lacks', async () => {
+  it('analytics:watchlistRows = pandas, and says "no data" for a ticker the archive lacks', async () => {
     for (const w of ref.watchlist) {
-      const [row] = await ok<WatchlistRow[]>('metrics:watchlistRows', {
+      const [row] = await ok<WatchlistRow[]>('analytics:watchlistRows', {
         tickers: [w.ticker],
         basis: w.basis,
         asOf: w.asOf,
@@ -128,7 +128,7 @@ describe('metrics channels', () => {
       (w.sparkCloses as number[]).forEach((c, i) => near(row!.sparkline.closes[i]!, c, `${w.ticker} spark[${i}]`));
       expect(row!.stale, `${w.ticker} stale as of ${w.asOf}`).toBe(w.stale);
     }
-    const [none] = await ok<WatchlistRow[]>('metrics:watchlistRows', { tickers: ['NOPE'] });
+    const [none] = await ok<WatchlistRow[]>('analytics:watchlistRows', { tickers: ['NOPE'] });
     expect(none).toMatchObject({
       ticker: 'NOPE',
       hasData: false,
@@ -139,17 +139,17 @@ describe('metrics channels', () => {
 
   it('answers NOT_FOUND for an unknown ticker and INVALID_INPUT for a bad window or basis', async () => {
     const cases: Array<[string, unknown, string, RegExp]> = [
-      ['metrics:panel', { ticker: 'NOPE', from: '2025-12-01', to: '2026-01-09' }, 'NOT_FOUND', /no bars for NOPE/],
-      ['metrics:relative', { a: 'IWM', b: 'NOPE', from: '2025-12-01', to: '2026-01-09' }, 'NOT_FOUND', /NOPE/],
-      ['metrics:panel', { ticker: 'IWM', from: '2026-01-09', to: '2025-12-01' }, 'INVALID_INPUT', /from is after to/],
+      ['analytics:panel', { ticker: 'NOPE', from: '2025-12-01', to: '2026-01-09' }, 'NOT_FOUND', /no bars for NOPE/],
+      ['analytics:relative', { a: 'IWM', b: 'NOPE', from: '2025-12-01', to: '2026-01-09' }, 'NOT_FOUND', /NOPE/],
+      ['analytics:panel', { ticker: 'IWM', from: '2026-01-09', to: '2025-12-01' }, 'INVALID_INPUT', /from is after to/],
       [
-        'metrics:panel',
+        'analytics:panel',
         { ticker: 'IWM', from: '2025-12-01', to: '2026-01-09', basis: 'total' },
         'INVALID_INPUT',
         /basis/,
       ],
       [
-        'metrics:get',
+        'analytics:get',
         { ticker: 'IWM', from: '2025-12-01', to: '2026-01-09', metrics: ['nope'] },
         'INVALID_INPUT',
         /metrics/,

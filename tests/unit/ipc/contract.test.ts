@@ -1,9 +1,11 @@
+import { uiDefaults } from '../../../src/shared/settings';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames, contract, eventNames } from '../../../src/shared/contract/index';
 import { handlers } from '../../../src/main/ipc/handlers';
-import { createDispatcher, HandlerError, type Dispatch, type Handlers } from '../../../src/main/ipc/handle';
+import { DomainError } from '../../../src/main/errors';
+import { createDispatcher, type Dispatch, type Handlers } from '../../../src/main/ipc/handle';
 import type { Core } from '../../../src/main/core';
 import { freshCore, insertBars } from '../../helpers/core';
 
@@ -71,11 +73,11 @@ describe('dispatch', () => {
     }
   });
 
-  it('maps HandlerError to its code and anything else to INTERNAL without throwing', async () => {
+  it('maps DomainError to its code and anything else to INTERNAL without throwing', async () => {
     const failing = {
       ...handlers,
       'archive:info': () => {
-        throw new HandlerError('NOT_FOUND', 'gone');
+        throw new DomainError('NOT_FOUND', 'gone');
       },
       'archive:tickers': () => {
         throw new Error('disk on fire');
@@ -114,7 +116,7 @@ describe('dispatch', () => {
   it('settings round-trip through the contract', async () => {
     expect(await dispatch('settings:set', { theme: 'dark', lastTicker: 'IWM' }, TRUSTED)).toEqual({
       ok: true,
-      data: { theme: 'dark', lastView: 'overview', lastTicker: 'IWM' },
+      data: { ...uiDefaults, theme: 'dark', lastView: 'overview', lastTicker: 'IWM' },
     });
     expect(await dispatch('settings:get', {}, TRUSTED)).toMatchObject({ ok: true, data: { theme: 'dark' } });
   });

@@ -43,9 +43,9 @@ describe('preload', () => {
   it('delivers only the subscribed event and unsubscribes', () => {
     const api = exposed['breadth'] as { on: (e: string, l: (p: unknown) => void) => () => void };
     const got: unknown[] = [];
-    const off = api.on('menu:command', (p) => got.push(p));
+    const off = api.on('app:menuCommand', (p) => got.push(p));
     for (const l of [...listeners]) {
-      l({}, { event: 'menu:command', payload: { command: 'import-csv' } });
+      l({}, { event: 'app:menuCommand', payload: { command: 'import-csv' } });
       l({}, { event: 'other:thing', payload: 1 });
     }
     expect(got).toEqual([{ command: 'import-csv' }]);

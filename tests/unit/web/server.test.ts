@@ -112,7 +112,7 @@ describe('browser host', () => {
         let buf = '';
         res.on('data', (chunk: string) => {
           buf += chunk;
-          if (buf.includes(': connected')) core.events.emit('menu:command', { command: 'import-csv' });
+          if (buf.includes(': connected')) core.events.emit('app:menuCommand', { command: 'import-csv' });
           const m = /data: (.*)\n\n/.exec(buf);
           if (m) {
             req.destroy();
@@ -122,7 +122,7 @@ describe('browser host', () => {
       });
       req.on('error', reject);
     });
-    expect(fromWire(received)).toEqual({ event: 'menu:command', payload: { command: 'import-csv' } });
+    expect(fromWire(received)).toEqual({ event: 'app:menuCommand', payload: { command: 'import-csv' } });
   });
 
   it('serves only files inside the renderer folder', async () => {

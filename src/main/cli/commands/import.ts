@@ -1,14 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  DATE_FORMATS,
-  importOptionsSchema,
-  type FileResult,
-  type ImportOptions,
-} from '../../../shared/contract/imports';
+import { DATE_FORMATS, type FileResult } from '../../../shared/import';
+import { importOptionsSchema, type ImportOptions } from '../../../shared/contract/import';
 import { processFiles } from '../../import/import-file';
 import type { ImportSource } from '../../import/source';
-import { ImportError, listImports, undoImport } from '../../import/write';
 import { CommandFailed, UsageError, type Command } from '../command';
 
 /** Expands folder arguments into the CSV/TXT files they hold (sorted by name). */
@@ -129,7 +124,7 @@ export const importsCommand: Command = {
   summary: 'List the import history, newest first.',
   usage: 'imports --db PATH',
   options: {},
-  run: (ctx) => ({ imports: listImports(ctx.core().db) }),
+  run: async (ctx) => ({ imports: await ctx.call('import:list', {}) }),
 };
 
 /** `undo-import`: undoes one import, restoring the bars it replaced. */
@@ -141,11 +136,6 @@ export const undoImportCommand: Command = {
   run: (ctx) => {
     const id = Number(ctx.values.id);
     if (!Number.isInteger(id) || id <= 0) throw new UsageError('undo-import needs --id N (a positive integer)');
-    try {
-      return undoImport(ctx.core().db, id);
-    } catch (err) {
-      if (err instanceof ImportError) throw new CommandFailed(err.message);
-      throw err;
-    }
+    return ctx.call('import:undo', { id });
   },
 };

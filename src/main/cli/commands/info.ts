@@ -1,4 +1,3 @@
-import { archiveInfo } from '../../archive/repository';
 import type { Command } from '../command';
 
 /** `info`: what the archive holds. */
@@ -7,5 +6,5 @@ export const infoCommand: Command = {
   summary: 'Print what the archive holds: schema version, tickers, bars, date range, reports, notes.',
   usage: 'info --db PATH',
   options: {},
-  run: (ctx) => archiveInfo(ctx.core().db),
+  run: (ctx) => ctx.call('archive:info', {}),
 };

@@ -1,52 +1,15 @@
 import type { Figure } from '../../../shared/analytics';
-import { returnKindSchema } from '../../../shared/contract/analytics';
-import { tickerSymbol, tradingDate } from '../../../shared/contract/schemas';
-import type { PriceBasis, TradingDate } from '../../../shared/domain';
 import { flattenPanel } from '../../analytics/panel';
-import { groupTable, metricsPanel, relativePerformance, UnknownTickerError } from '../../analytics/service';
-import { CommandFailed, UsageError, type CommandContext, type Command } from '../command';
+import type { CommandContext, Command } from '../command';
 
-function str(ctx: CommandContext, name: string, required = true): string | undefined {
-  const v = ctx.values[name];
-  if (typeof v === 'string' && v !== '') return v;
-  if (required) throw new UsageError(`--${name} is required`);
-  return undefined;
-}
-
-function date(ctx: CommandContext, name: string): TradingDate {
-  const v = str(ctx, name)!;
-  const r = tradingDate.safeParse(v);
-  if (!r.success) throw new UsageError(`--${name} ${v}: ${r.error.issues[0]?.message ?? 'not a date'}`);
-  return r.data;
-}
-
-function ticker(v: string): string {
-  const r = tickerSymbol.safeParse(v);
-  if (!r.success) throw new UsageError(`${v}: ${r.error.issues[0]?.message ?? 'not a ticker'}`);
-  return r.data;
-}
-
-function basis(ctx: CommandContext): PriceBasis {
-  const v = str(ctx, 'basis', false) ?? 'raw';
-  if (v !== 'raw' && v !== 'adjusted') throw new UsageError(`--basis must be raw or adjusted, not ${v}`);
-  return v;
-}
-
-function window(ctx: CommandContext): { from: TradingDate; to: TradingDate } {
-  const from = date(ctx, 'from');
-  const to = date(ctx, 'to');
-  if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-  return { from, to };
-}
-
-/** Runs a service call, turning an unknown ticker into a command failure. */
-function known<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof UnknownTickerError) throw new CommandFailed(err.message);
-    throw err;
+/** The flags a command passes through as they are, for the contract's schema to validate. */
+function flags(ctx: CommandContext, names: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of names) {
+    const v = ctx.values[n];
+    if (typeof v === 'string') out[n] = v;
   }
+  return out;
 }
 
 function tellNotes(ctx: CommandContext, notes: Array<string | null | undefined>): void {
@@ -59,9 +22,8 @@ export const metricsCommand: Command = {
   summary: "Print a ticker's figures over a window (returns, volatility, volume, SMAs, highs, drawdown, gaps).",
   usage: 'metrics --db PATH --ticker T --from D --to D [--basis raw|adjusted]',
   options: { ticker: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, basis: { type: 'string' } },
-  run: (ctx) => {
-    const q = { ticker: ticker(str(ctx, 'ticker')!), ...window(ctx), basis: basis(ctx) };
-    const panel = known(() => metricsPanel(ctx.core().db, q));
+  run: async (ctx) => {
+    const panel = await ctx.call('analytics:panel', flags(ctx, ['ticker', 'from', 'to', 'basis']));
     tellNotes(ctx, [...panel.window.notes, panel.basisInfo.note, ...panel.averageVolume.notes]);
     return flattenPanel(panel);
   },
@@ -83,24 +45,17 @@ export const relativeCommand: Command = {
     basis: { type: 'string' },
     kind: { type: 'string' },
   },
-  run: (ctx) => {
-    const kind = returnKindSchema.safeParse(str(ctx, 'kind', false) ?? 'closeToClose');
-    if (!kind.success) throw new UsageError('--kind must be closeToClose, openToClose or sincePriorClose');
-    const q = {
-      a: ticker(str(ctx, 'a')!),
-      b: ticker(str(ctx, 'b')!),
-      ...window(ctx),
-      basis: basis(ctx),
-      returnKind: kind.data,
-    };
-    const r = known(() => relativePerformance(ctx.core().db, q));
+  run: async (ctx) => {
+    const { kind = 'closeToClose', ...rest } = flags(ctx, ['a', 'b', 'from', 'to', 'basis', 'kind']);
+    const q = { ...rest, returnKind: kind };
+    const r = await ctx.call('analytics:relative', q);
     tellNotes(ctx, [...r.window.a.notes, ...r.window.b.notes, ...r.difference.notes]);
     const n = r.ratio.dates.length;
     return {
       a: r.a,
       b: r.b,
-      from: q.from,
-      to: q.to,
+      from: r.window.a.from,
+      to: r.window.a.to,
       firstDate: r.ratio.dates[0] ?? null,
       lastDate: r.ratio.dates[n - 1] ?? null,
       commonBars: n,
@@ -130,10 +85,14 @@ export const groupCommand: Command = {
     to: { type: 'string' },
     basis: { type: 'string' },
   },
-  run: (ctx) => {
-    const tickers = str(ctx, 'tickers')!.split(',').filter(Boolean).map(ticker);
-    const w = str(ctx, 'date', false) !== undefined ? { from: date(ctx, 'date'), to: date(ctx, 'date') } : window(ctx);
-    const g = groupTable(ctx.core().db, { tickers, ...w, basis: basis(ctx) });
+  run: async (ctx) => {
+    const { tickers = '', date, ...rest } = flags(ctx, ['tickers', 'date', 'from', 'to', 'basis']);
+    const w = date !== undefined ? { from: date, to: date } : rest;
+    const g = await ctx.call('analytics:group', {
+      ...rest,
+      ...w,
+      tickers: tickers.split(',').filter(Boolean),
+    });
     tellNotes(
       ctx,
       g.rows.flatMap((r) => r.change.notes),

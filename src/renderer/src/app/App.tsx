@@ -7,7 +7,7 @@ import { ImportView } from '../features/import/ImportView';
 import { Sidebar } from '../features/layout/Sidebar';
 import { TopBar } from '../features/layout/TopBar';
 import { ViewTabs } from '../features/layout/ViewTabs';
-import { AnalyticsView } from '../features/metrics/AnalyticsView';
+import { AnalyticsView } from '../features/analytics/AnalyticsView';
 import { NotesPanel } from '../features/notes/NotesPanel';
 import { ArchiveOverview } from '../features/overview/ArchiveOverview';
 import { useAppliedTheme, useSettings } from '../features/settings/use-settings';

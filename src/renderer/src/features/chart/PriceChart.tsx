@@ -17,7 +17,8 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { DataIssue, WatchlistReport } from '../../../../shared/contract/watchlists';
+import type { DataIssue } from '../../../../shared/archive';
+import type { WatchlistReport } from '../../../../shared/watchlists';
 import type { BarColumns } from '../../../../shared/domain';
 import { ChartLegend } from './ChartLegend';
 import {

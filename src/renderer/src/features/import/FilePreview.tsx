@@ -1,11 +1,4 @@
-import {
-  BAR_FIELDS,
-  DATE_FORMATS,
-  type BarField,
-  type ColumnMapping,
-  type DateFormat,
-  type FileResult,
-} from '../../../../shared/contract/imports';
+import { BAR_FIELDS, DATE_FORMATS, type BarField, type ColumnMapping, type DateFormat, type FileResult } from '../../../../shared/import';
 import { useState } from 'react';
 import { call } from '../../lib/api';
 import { formatCount } from '../../lib/format';

@@ -6,10 +6,10 @@ import { formatCount } from '../../lib/format';
 /** Every import so far, newest first, each with a way to undo it. */
 export function ImportHistory(): React.JSX.Element | null {
   const client = useQueryClient();
-  const history = useQuery({ queryKey: ['imports', 'list'], queryFn: () => call('imports:list', {}) });
+  const history = useQuery({ queryKey: ['imports', 'list'], queryFn: () => call('import:list', {}) });
   const [confirming, setConfirming] = useState<number | null>(null);
   const undo = useMutation({
-    mutationFn: (id: number) => call('imports:undo', { id }),
+    mutationFn: (id: number) => call('import:undo', { id }),
     onSettled: () => {
       setConfirming(null);
       void client.invalidateQueries();

@@ -1,4 +1,4 @@
-import type { FileResult } from '../../../../shared/contract/imports';
+import type { FileResult } from '../../../../shared/import';
 import { formatCount, formatDate } from '../../lib/format';
 
 const STATUS: Record<FileResult['status'], string> = {

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import type { FileResult, ImportFileInput, ImportOptions } from '../../../../shared/contract/imports';
+import type { FileResult } from '../../../../shared/import';
+import type { ImportFileInput, ImportOptions } from '../../../../shared/contract/import';
 import { call, subscribe } from '../../lib/api';
 
 /** A file waiting to be imported: its source, the user's choices for it, and what the preview found. */
@@ -127,7 +128,7 @@ export function ImportProvider(props: { children: React.ReactNode; onFilesAdded:
 
   useEffect(
     () =>
-      subscribe('menu:command', (m) => {
+      subscribe('app:menuCommand', (m) => {
         if (m.command === 'import-csv' && m.paths?.length) addPaths(m.paths);
       }),
     [addPaths],

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TickerSummary } from '../../../../shared/domain';
+import type { TickerSummary } from '../../../../shared/archive';
 import { useSelection } from '../../app/selection';
 import { call } from '../../lib/api';
 import { formatCount, formatDate } from '../../lib/format';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { WatchlistRow } from '../../../../shared/analytics';
-import type { Watchlist } from '../../../../shared/contract/watchlists';
+import type { Watchlist } from '../../../../shared/watchlists';
 import { useSelection } from '../../app/selection';
 import { call } from '../../lib/api';
 import { AddTickerBox } from './AddTickerBox';
@@ -74,7 +74,7 @@ export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
   const names = useQuery({ queryKey: ['archive', 'tickers'], queryFn: () => call('archive:tickers', {}) });
   const figures = useQuery({
     queryKey: ['watchlistRows', list.tickers, period.from, period.to],
-    queryFn: () => call('metrics:watchlistRows', { tickers: list.tickers, basis: 'raw', window: { from: period.from, to: period.to } }),
+    queryFn: () => call('analytics:watchlistRows', { tickers: list.tickers, basis: 'raw', window: { from: period.from, to: period.to } }),
     enabled: list.tickers.length > 0,
     placeholderData: (prev) => prev,
   });

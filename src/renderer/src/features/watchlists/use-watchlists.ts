@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Watchlist } from '../../../../shared/contract/watchlists';
+import type { Watchlist } from '../../../../shared/watchlists';
 import { call } from '../../lib/api';
 import { useLocalState } from './local-state';
 

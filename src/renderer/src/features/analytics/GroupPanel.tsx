@@ -22,7 +22,7 @@ export function GroupPanel(props: { tickers: string[]; window: AnalysisWindow })
   const q = useQuery({
     queryKey: ['metrics', 'group', tickers.join(','), from, w.to, w.basis],
     queryFn: () =>
-      call('metrics:group', {
+      call('analytics:group', {
         tickers,
         from,
         to: w.to,

@@ -26,7 +26,7 @@ export function RelativePanel(props: {
   const [kind, setKind] = useState<ReturnKind>('closeToClose');
   const q = useQuery({
     queryKey: ['metrics', 'relative', a, b, w.from, w.to, w.basis, kind],
-    queryFn: () => call('metrics:relative', { a, b, from: w.from, to: w.to, basis: w.basis, returnKind: kind }),
+    queryFn: () => call('analytics:relative', { a, b, from: w.from, to: w.to, basis: w.basis, returnKind: kind }),
     enabled: Boolean(a && b),
   });
   const r = q.data;

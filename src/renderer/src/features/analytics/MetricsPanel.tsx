@@ -10,7 +10,7 @@ export function MetricsPanel(props: { ticker: string; window: AnalysisWindow }):
   const { ticker, window: w } = props;
   const q = useQuery({
     queryKey: ['metrics', 'panel', ticker, w.from, w.to, w.basis],
-    queryFn: () => call('metrics:panel', { ticker, from: w.from, to: w.to, basis: w.basis }),
+    queryFn: () => call('analytics:panel', { ticker, from: w.from, to: w.to, basis: w.basis }),
   });
   if (q.error)
     return (

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { importChannels } from '../../shared/contract/imports';
-import { type FileResult, type ImportFileInput } from '../../shared/contract/imports';
+import type { importChannels } from '../../shared/contract/import';
+import { type FileResult } from '../../shared/import';
+import { type ImportFileInput } from '../../shared/contract/import';
 import type { Core } from '../core';
 import { processFiles } from '../import/import-file';
 import { startImportWorker, type ImportJobHandle } from '../import/run-in-worker';
 import type { ImportSource } from '../import/source';
-import { ImportError, listImports, saveMapping, undoImport } from '../import/write';
-import { HandlerError, type DomainHandlers } from './handle';
+import { listImports, saveMapping, undoImport } from '../import/write';
+import { conflict } from '../errors';
+import type { DomainHandlers } from './handle';
 
 const jobs = new WeakMap<Core, Map<string, ImportJobHandle>>();
 
@@ -54,7 +56,7 @@ export const importHandlers: DomainHandlers<keyof typeof importChannels> = {
   'import:preview': ({ files, options }, { core }) => runJob(core, randomUUID(), 'preview', files, options ?? {}),
   'import:run': async ({ files, options, jobId }, { core }) => {
     const id = jobId ?? randomUUID();
-    if (jobsOf(core).has(id)) throw new HandlerError('CONFLICT', `import job ${id} is already running`);
+    if (jobsOf(core).has(id)) throw conflict(`import job ${id} is already running`);
     const results = await runJob(core, id, 'import', files, options ?? {});
     core.events.emit('import:done', { jobId: id, files: results });
     return { jobId: id, files: results };
@@ -64,15 +66,8 @@ export const importHandlers: DomainHandlers<keyof typeof importChannels> = {
     handle?.cancel();
     return { cancelled: handle !== undefined };
   },
-  'imports:list': (_input, { core }) => listImports(core.db),
-  'imports:undo': ({ id }, { core }) => {
-    try {
-      return undoImport(core.db, id);
-    } catch (err) {
-      if (err instanceof ImportError) throw new HandlerError(err.code, err.message);
-      throw err;
-    }
-  },
+  'import:list': (_input, { core }) => listImports(core.db),
+  'import:undo': ({ id }, { core }) => undoImport(core.db, id),
   'import:saveMapping': ({ layoutKey, mapping }, { core }) => {
     saveMapping(core.db, layoutKey, mapping);
     return { layoutKey };
