@@ -85,7 +85,8 @@ export function migrate(db: Db, file: string, list: readonly Migration[] = migra
   }
   for (const m of pending) {
     const apply = db.transaction(() => {
-      db.exec(m.sql);
+      if ('sql' in m) db.exec(m.sql);
+      else m.up(db);
       db.pragma(`user_version = ${m.version}`);
     });
     try {

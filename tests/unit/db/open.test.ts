@@ -69,6 +69,39 @@ describe('openArchive', () => {
     db.close();
   });
 
+  it('runs a function migration (up(db)) that moves data, inside its transaction', () => {
+    const file = archivePath();
+    const first = openArchive(file).db;
+    first.prepare("INSERT INTO tickers(symbol) VALUES ('SPY'), ('IWM')").run();
+    first.close();
+    const move: Migration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      name: 'copy symbols',
+      up: (db) => {
+        db.exec('CREATE TABLE symbols_copy (symbol TEXT) STRICT');
+        const insert = db.prepare('INSERT INTO symbols_copy VALUES (?)');
+        for (const r of db.prepare('SELECT symbol FROM tickers ORDER BY symbol').all() as { symbol: string }[]) {
+          insert.run(r.symbol.toLowerCase());
+        }
+      },
+    };
+    const { db } = openArchive(file, { migrations: [...migrations, move] });
+    expect(db.prepare('SELECT symbol FROM symbols_copy').all()).toEqual([{ symbol: 'iwm' }, { symbol: 'spy' }]);
+    db.close();
+    const failing: Migration = {
+      version: LATEST_SCHEMA_VERSION + 2,
+      name: 'fails half way',
+      up: (d) => {
+        d.exec('DELETE FROM symbols_copy');
+        throw new Error('boom');
+      },
+    };
+    expect(() => openArchive(file, { migrations: [...migrations, move, failing] })).toThrow(/Migration .* failed.*boom/);
+    const again = new Database(file, { readonly: true });
+    expect(again.prepare('SELECT count(*) AS n FROM symbols_copy').get()).toEqual({ n: 2 });
+    again.close();
+  });
+
   it('refuses an archive written by a newer Breadth without changing it', () => {
     const file = archivePath();
     const raw = new Database(file);
