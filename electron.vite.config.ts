@@ -17,6 +17,12 @@ function devCsp(): Plugin {
   };
 }
 
+/** The renderer's path aliases (tsconfig.web.json `paths` says the same for the type checker). */
+export const rendererAliases: Record<string, string> = {
+  '@shared': resolve('src/shared'),
+  '@renderer': resolve('src/renderer/src'),
+};
+
 const mainEntries: Record<string, string> = { index: resolve('src/main/index.ts') };
 // The import worker runs in its own thread; it is built beside index.js so the core finds it there.
 if (fs.existsSync('src/main/import/import-worker.ts')) mainEntries['import-worker'] = resolve('src/main/import/import-worker.ts');
@@ -39,6 +45,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
+    resolve: { alias: rendererAliases },
     build: {
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

@@ -12,10 +12,10 @@ import {
   presetRange,
   rebaseCloses,
   smaLine,
-  sparklinePath,
   timeToDate,
   toChartSeries,
 } from '../../../src/renderer/src/features/chart/series';
+import { sparklinePath } from '../../../src/renderer/src/lib/sparkline';
 import type { BarColumns } from '../../../src/shared/domain';
 
 /** The real classic-Yahoo SPY excerpt (2021-01-04..2021-02-01) as columns. */

@@ -1,16 +1,17 @@
 import { useMemo } from 'react';
-import type { ViewName } from '../../../shared/domain';
-import { ChartView } from '../features/chart/ChartView';
-import { ImportDropTarget } from '../features/import/ImportDropTarget';
-import { ImportProvider } from '../features/import/import-state';
-import { ImportView } from '../features/import/ImportView';
-import { Sidebar } from '../features/layout/Sidebar';
-import { TopBar } from '../features/layout/TopBar';
-import { ViewTabs } from '../features/layout/ViewTabs';
-import { AnalyticsView } from '../features/analytics/AnalyticsView';
-import { NotesPanel } from '../features/notes/NotesPanel';
-import { ArchiveOverview } from '../features/overview/ArchiveOverview';
-import { useAppliedTheme, useSettings } from '../features/settings/use-settings';
+import type { ViewName } from '@shared/domain';
+import { ChartView } from '@renderer/features/chart/ChartView';
+import { ImportDropTarget } from '@renderer/features/import/ImportDropTarget';
+import { ImportProvider } from '@renderer/features/import/import-state';
+import { ImportView } from '@renderer/features/import/ImportView';
+import { Sidebar } from '@renderer/features/layout/Sidebar';
+import { TopBar } from '@renderer/features/layout/TopBar';
+import { ViewTabs } from '@renderer/features/layout/ViewTabs';
+import { AnalyticsView } from '@renderer/features/analytics/AnalyticsView';
+import { NotesPanel } from '@renderer/features/notes/NotesPanel';
+import { ArchiveOverview } from '@renderer/features/overview/ArchiveOverview';
+import { useAppliedTheme, useSettings } from '@renderer/features/settings/use-settings';
+import { useEventInvalidation } from '@renderer/lib/use-call';
 import { SelectionContext, type Selection } from './selection';
 
 function MainView(props: { view: ViewName }): React.JSX.Element {
@@ -28,6 +29,7 @@ function MainView(props: { view: ViewName }): React.JSX.Element {
 
 /** The window: top bar, sidebar (reports, watchlists, tickers), main pane with its views, notes panel. */
 export function App(): React.JSX.Element {
+  useEventInvalidation();
   const { settings, update } = useSettings();
   useAppliedTheme(settings?.theme);
   const view = settings?.lastView ?? 'overview';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ViewName } from '../../../shared/domain';
+import type { ViewName } from '@shared/domain';
 
 /** What the window is looking at: the view of the main pane and the selected ticker. */
 export interface Selection {

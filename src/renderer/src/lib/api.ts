@@ -1,6 +1,6 @@
-import type { BreadthBridge } from '../../../shared/bridge';
-import type { Channel, EventName, InputOf, OutputOf, PayloadOf } from '../../../shared/contract/index';
-import type { ErrorCode } from '../../../shared/domain';
+import type { BreadthBridge } from '@shared/bridge';
+import type { Channel, EventName, InputOf, OutputOf, PayloadOf } from '@shared/contract/index';
+import type { ErrorCode } from '@shared/domain';
 import { createHttpBridge } from './bridge-http';
 
 /** A failed call, with the stable code the UI switches on. */

@@ -1,4 +1,4 @@
-import type { TradingDate } from '../../../shared/domain';
+import type { TradingDate } from '@shared/domain';
 
 /** The window presets analysts use. */
 export const WINDOW_PRESETS = ['1M', '3M', '6M', 'YTD', '1Y', '5Y', 'Max'] as const;

@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useSelection } from '../../app/selection';
-import { call } from '../../lib/api';
-import { presetFrom, type WindowPreset } from '../../lib/windows';
+import { useSelection } from '@renderer/app/selection';
+import { useCall } from '@renderer/lib/use-call';
+import { presetFrom, type WindowPreset } from '@renderer/lib/windows';
 import { GroupPanel } from './GroupPanel';
 import { MetricsPanel } from './MetricsPanel';
 import { RelativePanel, TickerSelect } from './RelativePanel';
@@ -11,7 +10,7 @@ import { WindowPicker, type AnalysisWindow } from './WindowPicker';
 /** Figures of one ticker, relative performance (A against B) and group tables, over one window. */
 export function AnalyticsView(): React.JSX.Element {
   const { ticker, selectTicker } = useSelection();
-  const tickers = useQuery({ queryKey: ['archive', 'tickers'], queryFn: () => call('archive:tickers', {}) });
+  const tickers = useCall('archive:tickers', {});
   const list = tickers.data ?? [];
   const current = list.find((t) => t.symbol === ticker) ?? list[0];
   if (!tickers.data) return <section className="pane-body" aria-label="Analytics" aria-busy="true" />;

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { Figure } from '../../../../shared/analytics';
-import { formatDate } from '../../lib/format';
+import type { Figure } from '@shared/analytics';
+import { formatDate } from '@renderer/lib/format';
 
 /** How a figure is displayed: a fraction as a signed percentage, a price, a share count. */
 export type FigureFormat = 'percent' | 'signedPercent' | 'price' | 'volume' | 'number';

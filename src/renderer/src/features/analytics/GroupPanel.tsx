@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { call } from '../../lib/api';
-import { formatDate } from '../../lib/format';
+import { useCall } from '@renderer/lib/use-call';
+import { formatDate } from '@renderer/lib/format';
 import { FigureValue, formatFigure } from './FigureValue';
 import type { AnalysisWindow } from './WindowPicker';
 
@@ -19,18 +18,11 @@ export function GroupPanel(props: { tickers: string[]; window: AnalysisWindow })
     .map((t) => t.trim().toUpperCase())
     .filter(Boolean);
   const from = oneDay ? w.to : w.from;
-  const q = useQuery({
-    queryKey: ['metrics', 'group', tickers.join(','), from, w.to, w.basis],
-    queryFn: () =>
-      call('analytics:group', {
-        tickers,
-        from,
-        to: w.to,
-        basis: w.basis,
-        returnKind: oneDay ? 'sincePriorClose' : 'closeToClose',
-      }),
-    enabled: tickers.length > 0,
-  });
+  const q = useCall(
+    'analytics:group',
+    { tickers, from, to: w.to, basis: w.basis, returnKind: oneDay ? 'sincePriorClose' : 'closeToClose' },
+    { enabled: tickers.length > 0 },
+  );
   const g = q.data;
   const maxAbs = Math.max(1e-9, ...(g?.rows.map((r) => Math.abs(r.change.value ?? 0)) ?? [0]));
   return (

@@ -1,17 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
-import type { ResolvedWindow } from '../../../../shared/analytics';
-import { call } from '../../lib/api';
-import { formatCount, formatDate } from '../../lib/format';
+import type { ResolvedWindow } from '@shared/analytics';
+import { useCall } from '@renderer/lib/use-call';
+import { formatCount, formatDate } from '@renderer/lib/format';
 import { FigureValue } from './FigureValue';
 import type { AnalysisWindow } from './WindowPicker';
 
 /** Every figure of one ticker over the window, each explaining itself on hover. */
 export function MetricsPanel(props: { ticker: string; window: AnalysisWindow }): React.JSX.Element {
   const { ticker, window: w } = props;
-  const q = useQuery({
-    queryKey: ['metrics', 'panel', ticker, w.from, w.to, w.basis],
-    queryFn: () => call('analytics:panel', { ticker, from: w.from, to: w.to, basis: w.basis }),
-  });
+  const q = useCall('analytics:panel', { ticker, from: w.from, to: w.to, basis: w.basis });
   if (q.error)
     return (
       <p role="alert" className="error">

@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ReturnKind } from '../../../../shared/analytics';
-import { call } from '../../lib/api';
+import type { ReturnKind } from '@shared/analytics';
+import { useCall } from '@renderer/lib/use-call';
 import { FigureValue } from './FigureValue';
 import { RatioLine } from './RatioLine';
 import type { AnalysisWindow } from './WindowPicker';
@@ -24,11 +23,11 @@ export function RelativePanel(props: {
     props.tickers.includes('SPY') ? 'SPY' : (props.tickers[1] ?? props.tickers[0] ?? ''),
   );
   const [kind, setKind] = useState<ReturnKind>('closeToClose');
-  const q = useQuery({
-    queryKey: ['metrics', 'relative', a, b, w.from, w.to, w.basis, kind],
-    queryFn: () => call('analytics:relative', { a, b, from: w.from, to: w.to, basis: w.basis, returnKind: kind }),
-    enabled: Boolean(a && b),
-  });
+  const q = useCall(
+    'analytics:relative',
+    { a, b, from: w.from, to: w.to, basis: w.basis, returnKind: kind },
+    { enabled: Boolean(a && b) },
+  );
   const r = q.data;
   return (
     <section className="card" aria-label="Relative performance" data-testid="relative-panel">

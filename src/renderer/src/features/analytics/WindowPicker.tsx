@@ -1,5 +1,5 @@
-import type { PriceBasis, TradingDate } from '../../../../shared/domain';
-import { WINDOW_PRESETS, type WindowPreset } from '../../lib/windows';
+import type { PriceBasis, TradingDate } from '@shared/domain';
+import { WINDOW_PRESETS, type WindowPreset } from '@renderer/lib/windows';
 
 /** The window and basis every analytics figure is computed over. */
 export interface AnalysisWindow {

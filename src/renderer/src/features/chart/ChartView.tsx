@@ -1,11 +1,12 @@
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { memo, useEffect, useState } from 'react';
-import type { BarColumns } from '../../../../shared/domain';
-import { useSelection } from '../../app/selection';
-import { ApiError, call, subscribe } from '../../lib/api';
-import { useLocalState } from '../watchlists/local-state';
-import { useActiveWatchlist } from '../watchlists/use-watchlists';
-import { WatchlistTable } from '../watchlists/WatchlistTable';
+import { useQueries } from '@tanstack/react-query';
+import { memo, useState } from 'react';
+import type { BarColumns } from '@shared/domain';
+import { useSelection } from '@renderer/app/selection';
+import { ApiError } from '@renderer/lib/api';
+import { useLocalState } from '@renderer/lib/local-state';
+import { callQuery, useCall, type CallOptions } from '@renderer/lib/use-call';
+import { useActiveWatchlist } from '@renderer/features/watchlists/use-watchlists';
+import { WatchlistTable } from '@renderer/features/watchlists/WatchlistTable';
 import { CompareChart, MAX_COMPARE } from './CompareChart';
 import { PriceChart, type Overlays } from './PriceChart';
 import { presetRange, RANGE_PRESETS, type RangePreset } from './series';
@@ -16,15 +17,11 @@ const DEFAULT_OVERLAYS: Overlays = { sma20: true, sma50: true, sma200: false };
 /** From this many bars on, a ticker gets a new chart instead of swapping data into the old one. */
 const FRESH_CHART_BARS = 20_000;
 
-/** One ticker's whole history, cached by react-query under `['archive', 'bars', ticker]`. */
-function barsQuery(ticker: string) {
-  return {
-    queryKey: ['archive', 'bars', ticker],
-    queryFn: () => call('archive:bars', { ticker }),
-    staleTime: 60_000,
-    retry: (n: number, err: Error) => !(err instanceof ApiError && err.code === 'NOT_FOUND') && n < 2,
-  };
-}
+/** How a ticker's whole history is fetched: kept a minute, never retried when the archive has none. */
+const BARS_OPTIONS: CallOptions<'archive:bars'> = {
+  staleTime: 60_000,
+  retry: (n, err) => err.code !== 'NOT_FOUND' && n < 2,
+};
 
 /** A toggle button that says whether it is on. */
 function Toggle(props: { on: boolean; onChange: (on: boolean) => void; children: React.ReactNode; title?: string }): React.JSX.Element {
@@ -56,7 +53,6 @@ function NoData(props: { ticker: string }): React.JSX.Element {
  */
 export const ChartView = memo(function ChartView(): React.JSX.Element {
   const { ticker } = useSelection();
-  const client = useQueryClient();
   const { active } = useActiveWatchlist();
   const report = active?.report ?? null;
   const reportWindow = report?.windowFrom && report.windowTo ? report : null;
@@ -75,28 +71,14 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
   const [compareExtra, setCompareExtra] = useState<string[] | null>(null);
   const [start, setStart] = useState<string | null>(null);
 
-  // An import may change any ticker's bars and issues.
-  useEffect(
-    () =>
-      subscribe('import:done', () => {
-        void client.invalidateQueries({ queryKey: ['archive'] });
-        void client.invalidateQueries({ queryKey: ['watchlistRows'] });
-      }),
-    [client],
-  );
-
-  const bars = useQuery({ ...barsQuery(ticker ?? ''), enabled: ticker !== null, placeholderData: (prev) => prev });
-  const issues = useQuery({
-    queryKey: ['archive', 'issues', ticker],
-    queryFn: () => call('archive:issues', { ticker: ticker! }),
-    enabled: ticker !== null,
-  });
+  const bars = useCall('archive:bars', { ticker: ticker ?? '' }, { ...BARS_OPTIONS, enabled: ticker !== null, placeholderData: (prev) => prev });
+  const issues = useCall('archive:issues', { ticker: ticker ?? '' }, { enabled: ticker !== null });
   const noData = bars.error instanceof ApiError && bars.error.code === 'NOT_FOUND';
   const shown: BarColumns | undefined = bars.data && bars.data.ticker === ticker ? bars.data : bars.isPlaceholderData ? bars.data : undefined;
 
   const extras = compareExtra ?? (active?.tickers.filter((t) => t !== ticker).slice(0, MAX_COMPARE - 1) ?? []);
   const compareTickers = ticker ? [ticker, ...extras.filter((t) => t !== ticker)].slice(0, MAX_COMPARE) : [];
-  const compareData = useQueries({ queries: (compareOn ? compareTickers : []).map((t) => barsQuery(t)) });
+  const compareData = useQueries({ queries: (compareOn ? compareTickers : []).map((t) => callQuery('archive:bars', { ticker: t }, BARS_OPTIONS)) });
   const compareSeries = compareData.flatMap((q) => (q.data ? [q.data] : []));
   const defaultStart = (() => {
     if (reportWindow) return reportWindow.windowFrom!;

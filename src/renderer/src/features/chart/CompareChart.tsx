@@ -9,7 +9,7 @@ import {
   type Time,
 } from 'lightweight-charts';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { BarColumns, TradingDate } from '../../../../shared/domain';
+import type { BarColumns, TradingDate } from '@shared/domain';
 import { rebaseCloses, timeToDate } from './series';
 import type { ChartColors } from './use-chart-colors';
 

@@ -17,9 +17,9 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { DataIssue } from '../../../../shared/archive';
-import type { WatchlistReport } from '../../../../shared/watchlists';
-import type { BarColumns } from '../../../../shared/domain';
+import type { DataIssue } from '@shared/archive';
+import type { WatchlistReport } from '@shared/watchlists';
+import type { BarColumns } from '@shared/domain';
 import { ChartLegend } from './ChartLegend';
 import {
   dateToTime,

@@ -1,11 +1,11 @@
 /**
  * Pure data shaping for the chart and the watchlist: columnar bars → chart series, moving averages,
- * rebasing for compare mode, range presets, the legend's figures and sparkline paths. No DOM, no
+ * rebasing for compare mode, range presets and the legend's figures. No DOM, no
  * chart library at runtime, so it runs (and is tested) on plain Node.
  */
 import type { CandlestickData, HistogramData, LineData, UTCTimestamp } from 'lightweight-charts';
-import type { BarColumns, TradingDate } from '../../../../shared/domain';
-import { lowerBound } from '../../../../shared/sorted-dates';
+import type { BarColumns, TradingDate } from '@shared/domain';
+import { lowerBound } from '@shared/sorted-dates';
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
 function daysFromCivil(y: number, m: number, d: number): number {
@@ -232,37 +232,4 @@ export function firstBarToLoad(
   if (!r) return 0;
   const first = r.from - Math.max(PARTIAL_MARGIN, r.to - r.from + 1);
   return first > PARTIAL_MARGIN ? first : 0;
-}
-
-/**
- * An SVG path through the closes of a sparkline, scaled to `width` × `height` (y grows downwards);
- * a missing close breaks the line. Empty when fewer than two closes are finite.
- */
-export function sparklinePath(closes: ReadonlyArray<number | null>, width: number, height: number, pad = 1): string {
-  let min = Infinity;
-  let max = -Infinity;
-  let finite = 0;
-  for (const c of closes) {
-    if (c === null || !Number.isFinite(c)) continue;
-    finite++;
-    if (c < min) min = c;
-    if (c > max) max = c;
-  }
-  if (finite < 2) return '';
-  const span = max - min || 1;
-  const step = closes.length > 1 ? (width - 2 * pad) / (closes.length - 1) : 0;
-  const r = (v: number): string => String(Math.round(v * 100) / 100);
-  let path = '';
-  let pen = false;
-  closes.forEach((c, i) => {
-    if (c === null || !Number.isFinite(c)) {
-      pen = false;
-      return;
-    }
-    const x = pad + i * step;
-    const y = max === min ? height / 2 : pad + (1 - (c - min) / span) * (height - 2 * pad);
-    path += `${pen ? 'L' : 'M'}${r(x)} ${r(y)}`;
-    pen = true;
-  });
-  return path;
 }

@@ -1,6 +1,6 @@
 import { BAR_FIELDS, DATE_FORMATS, type BarField, type ColumnMapping, type DateFormat, type FileResult } from '../../../../shared/import';
 import { useState } from 'react';
-import { call } from '../../lib/api';
+import { useCallMutation } from '@renderer/lib/use-call';
 import { formatCount } from '../../lib/format';
 import { useImport, type QueuedFile } from './import-state';
 
@@ -227,6 +227,9 @@ function Mapping(props: { file: QueuedFile; result: FileResult }): React.JSX.Ele
   const [draft, setDraft] = useState<ColumnMapping>(d.mapping);
   const [remember, setRemember] = useState(true);
   const [saved, setSaved] = useState<string | null>(null);
+  const saveMapping = useCallMutation('import:saveMapping', {
+    onSuccess: () => setSaved('Remembered for files with these columns.'),
+  });
   const fieldOf = (col: number): BarField | '' =>
     (Object.entries(draft).find(([, c]) => c === col)?.[0] as BarField | undefined) ?? '';
   const change = (col: number, field: BarField | ''): void => {
@@ -241,9 +244,7 @@ function Mapping(props: { file: QueuedFile; result: FileResult }): React.JSX.Ele
     const mapping = draft as Required<Pick<ColumnMapping, 'date' | 'open' | 'high' | 'low' | 'close'>> & ColumnMapping;
     setFileOptions(props.file.key, { mapping });
     if (remember) {
-      void call('import:saveMapping', { layoutKey: d.layoutKey, mapping }).then(() =>
-        setSaved('Remembered for files with these columns.'),
-      );
+      saveMapping.mutate({ layoutKey: d.layoutKey, mapping });
     }
   };
   return (

@@ -1,20 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { call } from '../../lib/api';
+import { useCall, useCallMutation } from '@renderer/lib/use-call';
 import { formatCount } from '../../lib/format';
 
 /** Every import so far, newest first, each with a way to undo it. */
 export function ImportHistory(): React.JSX.Element | null {
-  const client = useQueryClient();
-  const history = useQuery({ queryKey: ['imports', 'list'], queryFn: () => call('import:list', {}) });
+  const history = useCall('import:list', {});
   const [confirming, setConfirming] = useState<number | null>(null);
-  const undo = useMutation({
-    mutationFn: (id: number) => call('import:undo', { id }),
-    onSettled: () => {
-      setConfirming(null);
-      void client.invalidateQueries();
-    },
-  });
+  const undo = useCallMutation('import:undo', { onSettled: () => setConfirming(null) });
   if (!history.data?.length) return null;
   return (
     <section aria-label="Import history">
@@ -71,7 +63,7 @@ export function ImportHistory(): React.JSX.Element | null {
                     <button
                       type="button"
                       className="button danger"
-                      onClick={() => undo.mutate(r.id)}
+                      onClick={() => undo.mutate({ id: r.id })}
                       disabled={undo.isPending}
                     >
                       Remove its bars

@@ -1,8 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { FileResult } from '../../../../shared/import';
 import type { ImportFileInput, ImportOptions } from '../../../../shared/contract/import';
 import { call, subscribe } from '../../lib/api';
+import { useCallMutation } from '@renderer/lib/use-call';
 
 /** A file waiting to be imported: its source, the user's choices for it, and what the preview found. */
 export interface QueuedFile {
@@ -78,9 +78,13 @@ export function ImportProvider(props: { children: React.ReactNode; onFilesAdded:
   const [results, setResults] = useState<FileResult[] | null>(null);
   const [runError, setRunError] = useState<string | null>(null);
   const jobRef = useRef<{ id: string; files: string[] } | null>(null);
-  const client = useQueryClient();
+  const { mutateAsync: runImport } = useCallMutation('import:run');
+  const { mutate: cancelImport } = useCallMutation('import:cancel');
   const { onFilesAdded } = props;
 
+  // A preview is asked for once per user action, from the action itself: never from inside a state
+  // updater, which React may run more than once (StrictMode runs every updater twice). It is a plain
+  // call rather than a cached query because a dropped file's source is its whole text.
   const preview = useCallback((file: QueuedFile, run: RunOptions) => {
     setQueue((q) => q.map((f) => (f.key === file.key ? { ...f, previewing: true } : f)));
     call('import:preview', { files: [toInput(file, run)] })
@@ -146,29 +150,22 @@ export function ImportProvider(props: { children: React.ReactNode; onFilesAdded:
 
   const setFileOptions = useCallback(
     (key: string, patch: Partial<ImportOptions>) => {
-      setQueue((q) => {
-        const next = q.map((f) => (f.key === key ? { ...f, options: { ...f.options, ...patch } } : f));
-        const changed = next.find((f) => f.key === key);
-        if (changed) preview(changed, runOptions);
-        return next;
-      });
+      const file = queue.find((f) => f.key === key);
+      if (!file) return;
+      setQueue((q) => q.map((f) => (f.key === key ? { ...f, options: { ...f.options, ...patch } } : f)));
+      preview({ ...file, options: { ...file.options, ...patch } }, runOptions);
     },
-    [preview, runOptions],
+    [queue, preview, runOptions],
   );
 
   const setRunOptions = useCallback(
     (patch: Partial<RunOptions>) => {
-      setRunOptionsState((prev) => {
-        const next = { ...prev, ...patch };
-        // Conflicts and rejections are judged under the run's options, so preview again.
-        setQueue((q) => {
-          q.forEach((f) => preview(f, next));
-          return q;
-        });
-        return next;
-      });
+      const next = { ...runOptions, ...patch };
+      setRunOptionsState(next);
+      // Conflicts and rejections are judged under the run's options, so preview again.
+      for (const f of queue) preview(f, next);
     },
-    [preview],
+    [queue, preview, runOptions],
   );
 
   const run = useCallback(async () => {
@@ -180,7 +177,7 @@ export function ImportProvider(props: { children: React.ReactNode; onFilesAdded:
     setResults(null);
     setProgress({ jobId, file: queue[0]!.name, rowsDone: 0, rowsTotal: 0, fileIndex: 0, fileCount: queue.length });
     try {
-      const out = await call('import:run', { files: queue.map((f) => toInput(f, runOptions)), jobId });
+      const out = await runImport({ files: queue.map((f) => toInput(f, runOptions)), jobId });
       setResults(out.files);
       const imported = new Set(out.files.filter((r) => r.status === 'imported').map((r) => r.file));
       setQueue((q) => q.filter((f) => !imported.has(f.name)));
@@ -190,14 +187,13 @@ export function ImportProvider(props: { children: React.ReactNode; onFilesAdded:
       jobRef.current = null;
       setRunning(false);
       setProgress(null);
-      void client.invalidateQueries();
     }
-  }, [queue, runOptions, client]);
+  }, [queue, runOptions, runImport]);
 
   const cancel = useCallback(() => {
     const job = jobRef.current;
-    if (job) void call('import:cancel', { jobId: job.id });
-  }, []);
+    if (job) cancelImport({ jobId: job.id });
+  }, [cancelImport]);
 
   const value = useMemo<ImportState>(
     () => ({

@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import { useSelection } from '../../app/selection';
-import { call } from '../../lib/api';
-import { WatchlistsSection } from '../watchlists/WatchlistsSection';
+import { useSelection } from '@renderer/app/selection';
+import { useCall } from '@renderer/lib/use-call';
+import { WatchlistsSection } from '@renderer/features/watchlists/WatchlistsSection';
 
 /** The left sidebar: reports, watchlists and the archive's tickers. */
 export function Sidebar(): React.JSX.Element {
   const { ticker: selected, selectTicker } = useSelection();
-  const tickers = useQuery({ queryKey: ['archive', 'tickers'], queryFn: () => call('archive:tickers', {}) });
+  const tickers = useCall('archive:tickers', {});
   return (
     <nav className="sidebar" aria-label="Sidebar">
       <section>

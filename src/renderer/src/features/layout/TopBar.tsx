@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import type { Theme } from '../../../../shared/domain';
-import { call } from '../../lib/api';
+import type { Theme } from '@shared/domain';
+import { useCall } from '@renderer/lib/use-call';
 
 const THEMES: { value: Theme; label: string }[] = [
   { value: 'light', label: 'Light' },
@@ -10,7 +9,7 @@ const THEMES: { value: Theme; label: string }[] = [
 
 /** The bar across the top: product name, archive location and theme switch. */
 export function TopBar(props: { theme: Theme; onTheme: (t: Theme) => void }): React.JSX.Element {
-  const app = useQuery({ queryKey: ['app', 'info'], queryFn: () => call('app:info', {}) });
+  const app = useCall('app:info', {});
   return (
     <header className="topbar">
       <span className="brand">Breadth</span>

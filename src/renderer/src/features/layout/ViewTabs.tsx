@@ -1,5 +1,5 @@
-import type { ViewName } from '../../../../shared/domain';
-import { useSelection } from '../../app/selection';
+import type { ViewName } from '@shared/domain';
+import { useSelection } from '@renderer/app/selection';
 
 const TABS: { view: ViewName; label: string }[] = [
   { view: 'overview', label: 'Overview' },

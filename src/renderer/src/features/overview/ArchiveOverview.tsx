@@ -1,14 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
-import type { TickerSummary } from '../../../../shared/archive';
-import { useSelection } from '../../app/selection';
-import { call } from '../../lib/api';
-import { formatCount, formatDate } from '../../lib/format';
+import type { TickerSummary } from '@shared/archive';
+import { useSelection } from '@renderer/app/selection';
+import { useCall } from '@renderer/lib/use-call';
+import { formatCount, formatDate } from '@renderer/lib/format';
 
 /** The first screen: what the archive holds, overall and ticker by ticker. */
 export function ArchiveOverview(): React.JSX.Element {
   const { ticker: selected, selectTicker } = useSelection();
-  const info = useQuery({ queryKey: ['archive', 'info'], queryFn: () => call('archive:info', {}) });
-  const tickers = useQuery({ queryKey: ['archive', 'tickers'], queryFn: () => call('archive:tickers', {}) });
+  const info = useCall('archive:info', {});
+  const tickers = useCall('archive:tickers', {});
 
   if (info.error || tickers.error) {
     return (

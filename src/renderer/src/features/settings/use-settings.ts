@@ -1,18 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { UiSettings } from '../../../../shared/contract/index';
-import type { Theme } from '../../../../shared/domain';
-import { call } from '../../lib/api';
+import type { UiSettings } from '@shared/contract/index';
+import type { Theme } from '@shared/domain';
+import { callKey, useCall, useCallMutation } from '@renderer/lib/use-call';
 
-const KEY = ['settings'] as const;
+const KEY = callKey('settings:get', {});
 
 /** The remembered UI settings and a function that changes some of them. */
 export function useSettings(): { settings: UiSettings | undefined; update: (patch: Partial<UiSettings>) => void } {
   const client = useQueryClient();
-  const { data } = useQuery({ queryKey: KEY, queryFn: () => call('settings:get', {}) });
-  const mutation = useMutation({
-    mutationKey: KEY,
-    mutationFn: (patch: Partial<UiSettings>) => call('settings:set', patch),
+  const { data } = useCall('settings:get', {});
+  const mutation = useCallMutation('settings:set', {
     onMutate: (patch) => {
       const prev = client.getQueryData<UiSettings>(KEY);
       if (prev) client.setQueryData(KEY, { ...prev, ...patch });
@@ -20,7 +18,7 @@ export function useSettings(): { settings: UiSettings | undefined; update: (patc
     // Only the last of quick successive changes (arrowing through a watchlist) may set the answer:
     // an earlier answer arriving late would undo the later optimistic change.
     onSuccess: (next) => {
-      if (client.isMutating({ mutationKey: KEY }) <= 1) client.setQueryData(KEY, next);
+      if (client.isMutating({ mutationKey: ['settings:set'] }) <= 1) client.setQueryData(KEY, next);
     },
   });
   return { settings: data, update: mutation.mutate };

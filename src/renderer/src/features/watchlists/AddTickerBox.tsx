@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { call } from '../../lib/api';
+import { useCall } from '@renderer/lib/use-call';
 
 /** A text box that adds a ticker to the open watchlist, completing over the archive's tickers. */
 export function AddTickerBox(props: { onAdd: (ticker: string) => void; disabled?: boolean }): React.JSX.Element {
@@ -9,12 +8,7 @@ export function AddTickerBox(props: { onAdd: (ticker: string) => void; disabled?
   const [open, setOpen] = useState(false);
   const listId = useId();
   const query = text.trim();
-  const completions = useQuery({
-    queryKey: ['watchlists', 'complete', query],
-    queryFn: () => call('watchlists:complete', { query, limit: 8 }),
-    enabled: query.length > 0,
-    staleTime: 10_000,
-  });
+  const completions = useCall('watchlists:complete', { query, limit: 8 }, { enabled: query.length > 0, staleTime: 10_000 });
   const options = query && open ? (completions.data ?? []) : [];
   const submit = (ticker: string): void => {
     const t = ticker.trim().toUpperCase();

@@ -1,4 +1,4 @@
-import { sparklinePath } from '../chart/series';
+import { sparklinePath } from '@renderer/lib/sparkline';
 
 /** A sparkline of closes (oldest first), green when the last is above the first, red otherwise. */
 export function Sparkline(props: { closes: ReadonlyArray<number | null>; width?: number; height?: number }): React.JSX.Element {

@@ -1,13 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import type { WatchlistRow } from '../../../../shared/analytics';
-import type { Watchlist } from '../../../../shared/watchlists';
-import { useSelection } from '../../app/selection';
-import { call } from '../../lib/api';
+import type { WatchlistRow } from '@shared/analytics';
+import type { Watchlist } from '@shared/watchlists';
+import { useSelection } from '@renderer/app/selection';
+import { useCall, useCallMutation } from '@renderer/lib/use-call';
 import { AddTickerBox } from './AddTickerBox';
 import { Sparkline } from './Sparkline';
-import { useWatchlistAction } from './use-watchlists';
 import './watchlists.css';
 
 type SortKey = 'position' | 'ticker' | 'name' | 'lastClose' | 'change1d' | 'changeWindow' | 'distanceFromSma20' | 'distanceFromHigh52w';
@@ -71,16 +69,15 @@ export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
     list.report?.windowFrom && list.report.windowTo
       ? { from: list.report.windowFrom, to: list.report.windowTo, label: 'Report window' }
       : { from: `${today().slice(0, 4)}-01-01`, to: today(), label: 'YTD' };
-  const names = useQuery({ queryKey: ['archive', 'tickers'], queryFn: () => call('archive:tickers', {}) });
-  const figures = useQuery({
-    queryKey: ['watchlistRows', list.tickers, period.from, period.to],
-    queryFn: () => call('analytics:watchlistRows', { tickers: list.tickers, basis: 'raw', window: { from: period.from, to: period.to } }),
-    enabled: list.tickers.length > 0,
-    placeholderData: (prev) => prev,
-  });
-  const add = useWatchlistAction((ticker: string) => call('watchlists:addTicker', { id: list.id, ticker }));
-  const remove = useWatchlistAction((ticker: string) => call('watchlists:removeTicker', { id: list.id, ticker }));
-  const reorder = useWatchlistAction((tickers: string[]) => call('watchlists:reorderItems', { id: list.id, tickers }));
+  const names = useCall('archive:tickers', {});
+  const figures = useCall(
+    'analytics:watchlistRows',
+    { tickers: list.tickers, basis: 'raw', window: { from: period.from, to: period.to } },
+    { enabled: list.tickers.length > 0, placeholderData: (prev) => prev },
+  );
+  const add = useCallMutation('watchlists:addTicker');
+  const remove = useCallMutation('watchlists:removeTicker');
+  const reorder = useCallMutation('watchlists:reorderItems');
 
   const rows = useMemo<Row[]>(() => {
     const nameOf = new Map(names.data?.map((t) => [t.symbol, t.name]));
@@ -116,7 +113,7 @@ export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
       if (j >= 0 && j < rows.length) {
         const order = rows.map((r) => r.ticker);
         [order[at], order[j]] = [order[j]!, order[at]!];
-        reorder.mutate(order);
+        reorder.mutate({ id: list.id, tickers: order });
       }
     } else if (e.key === 'ArrowDown') choose(at + 1);
     else if (e.key === 'ArrowUp') choose(at - 1);
@@ -124,7 +121,7 @@ export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
     else if (e.key === 'PageUp') choose(at - page);
     else if (e.key === 'Home') choose(0);
     else if (e.key === 'End') choose(rows.length - 1);
-    else if (e.key === 'Delete' && at >= 0) remove.mutate(rows[at]!.ticker);
+    else if (e.key === 'Delete' && at >= 0) remove.mutate({ id: list.id, ticker: rows[at]!.ticker });
     else return;
     e.preventDefault();
   };
@@ -157,7 +154,7 @@ export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
         <span className="muted small">
           {list.tickers.length.toLocaleString('en-US')} tickers · {period.label} {period.from} → {period.to}
         </span>
-        <AddTickerBox onAdd={(t) => add.mutate(t)} />
+        <AddTickerBox onAdd={(t) => add.mutate({ id: list.id, ticker: t })} />
       </header>
       {failure && <p className="error small">{failure.message}</p>}
       <div

@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
-import { useSelection } from '../../app/selection';
-import { call } from '../../lib/api';
-import { useActiveWatchlist, useWatchlistAction, useWatchlists } from './use-watchlists';
+import { useSelection } from '@renderer/app/selection';
+import { useCallMutation } from '@renderer/lib/use-call';
+import { useActiveWatchlist, useWatchlists } from './use-watchlists';
 import './watchlists.css';
 
 /** An inline one-field form (new list, rename); Escape cancels. */
@@ -34,10 +34,10 @@ export const WatchlistsSection = memo(function WatchlistsSection(): React.JSX.El
   const { active, setActive } = useActiveWatchlist();
   const [editing, setEditing] = useState<'new' | 'rename' | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const create = useWatchlistAction((name: string) => call('watchlists:create', { name }), (w) => setActive(w.id));
-  const rename = useWatchlistAction((v: { id: number; name: string }) => call('watchlists:rename', v));
-  const reorder = useWatchlistAction((ids: number[]) => call('watchlists:reorder', { ids }));
-  const remove = useWatchlistAction((id: number) => call('watchlists:delete', { id }));
+  const create = useCallMutation('watchlists:create', { onSuccess: (w) => setActive(w.id) });
+  const rename = useCallMutation('watchlists:rename');
+  const reorder = useCallMutation('watchlists:reorder');
+  const remove = useCallMutation('watchlists:delete');
   const failure = create.error ?? rename.error ?? reorder.error ?? remove.error ?? error;
 
   const open = (id: number): void => {
@@ -52,7 +52,7 @@ export const WatchlistsSection = memo(function WatchlistsSection(): React.JSX.El
     const j = i + delta;
     if (j < 0 || j >= ids.length) return;
     [ids[i], ids[j]] = [ids[j]!, ids[i]!];
-    reorder.mutate(ids);
+    reorder.mutate({ ids });
   };
 
   return (
@@ -69,7 +69,7 @@ export const WatchlistsSection = memo(function WatchlistsSection(): React.JSX.El
           initial=""
           onCancel={() => setEditing(null)}
           onSubmit={(name) => {
-            create.mutate(name);
+            create.mutate({ name });
             setEditing(null);
           }}
         />
@@ -118,7 +118,7 @@ export const WatchlistsSection = memo(function WatchlistsSection(): React.JSX.El
           </button>
           {active.report ? null : confirmDelete ? (
             <>
-              <button type="button" className="danger" onClick={() => (remove.mutate(active.id), setConfirmDelete(false))}>
+              <button type="button" className="danger" onClick={() => (remove.mutate({ id: active.id }), setConfirmDelete(false))}>
                 Delete “{active.name}”
               </button>
               <button type="button" onClick={() => setConfirmDelete(false)}>

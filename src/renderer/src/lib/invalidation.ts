@@ -1,0 +1,51 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { Channel, EventName } from '@shared/contract/index';
+
+/** A channel's domain: the part of its name before the colon (`archive` of `archive:bars`). */
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
+
+/** What a write makes stale: a whole domain's queries (`'archive'`) or one channel's (`'import:list'`). */
+export type Stale = DomainOf<Channel> | Channel;
+
+/** What an import (or its undo) changes: bars, tickers, issues, every figure, the history, completions. */
+const ARCHIVE_CHANGED = ['archive', 'analytics', 'import:list', 'watchlists:complete'] as const satisfies readonly Stale[];
+
+/**
+ * Every channel that writes, with the queries its success (or failure) makes stale: the one place that
+ * decides what refetches. `useCallMutation` only takes channels listed here, so a new write channel
+ * must say what it changes before the renderer can call it.
+ */
+export const INVALIDATES = {
+  // The settings hook writes the answer into its own query (optimistically); nothing else reads them.
+  'settings:set': [],
+  'import:run': ARCHIVE_CHANGED,
+  'import:undo': ARCHIVE_CHANGED,
+  // A cancelled run is settled by `import:run` itself.
+  'import:cancel': [],
+  // Mappings are read by previews, which are asked for afresh on every change.
+  'import:saveMapping': [],
+  'watchlists:create': ['watchlists'],
+  'watchlists:rename': ['watchlists'],
+  'watchlists:reorder': ['watchlists'],
+  'watchlists:reorderItems': ['watchlists'],
+  'watchlists:delete': ['watchlists'],
+  'watchlists:addTicker': ['watchlists'],
+  'watchlists:removeTicker': ['watchlists'],
+  'watchlists:fromReport': ['watchlists'],
+} as const satisfies Partial<Record<Channel, readonly Stale[]>>;
+
+/** A channel that writes: one `useCallMutation` accepts. */
+export type MutationChannel = keyof typeof INVALIDATES;
+
+/** Events from main that announce a change made elsewhere (another window, the menu, the CLI's job). */
+export const EVENT_INVALIDATES = {
+  'import:done': ARCHIVE_CHANGED,
+} as const satisfies Partial<Record<EventName, readonly Stale[]>>;
+
+/** Marks stale every query whose channel (the first element of its `[channel, input]` key) matches. */
+export function invalidate(client: QueryClient, stale: readonly Stale[]): Promise<void> {
+  if (stale.length === 0) return Promise.resolve();
+  const matches = (channel: unknown): boolean =>
+    typeof channel === 'string' && stale.some((s) => channel === s || channel.startsWith(`${s}:`));
+  return client.invalidateQueries({ predicate: (q) => matches(q.queryKey[0]) });
+}
