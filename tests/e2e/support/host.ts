@@ -31,14 +31,20 @@ export function runCli(args: string[]): Promise<unknown> {
   });
 }
 
-/** Starts `src/main/web/index.ts` on a free port with a fresh archive; `seed` fills it first. */
-export async function startHost(seed?: (dbPath: string) => Promise<void> | void): Promise<RunningHost & { stop(): Promise<void> }> {
+/**
+ * Starts `src/main/web/index.ts` on a free port with a fresh archive; `seed` fills it first. It serves
+ * the built renderer (`out/renderer`) unless `renderer` names another build.
+ */
+export async function startHost(
+  seed?: (dbPath: string) => Promise<void> | void,
+  renderer = path.join(repoRoot, 'out/renderer'),
+): Promise<RunningHost & { stop(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breadth-e2e-'));
   const dbPath = path.join(dir, 'archive.sqlite');
   if (seed) await seed(dbPath);
   const child: ChildProcess = spawn(
     path.join(repoRoot, 'node_modules/.bin/tsx'),
-    [path.join(repoRoot, 'src/main/web/index.ts'), '--port', '0', '--db', dbPath, '--settings', dir, '--renderer', path.join(repoRoot, 'out/renderer')],
+    [path.join(repoRoot, 'src/main/web/index.ts'), '--port', '0', '--db', dbPath, '--settings', dir, '--renderer', renderer],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

@@ -8,7 +8,12 @@ type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 export type Stale = DomainOf<Channel> | Channel;
 
 /** What an import (or its undo) changes: bars, tickers, issues, every figure, the history, completions. */
-const ARCHIVE_CHANGED = ['archive', 'analytics', 'import:list', 'watchlists:complete'] as const satisfies readonly Stale[];
+const ARCHIVE_CHANGED = [
+  'archive',
+  'analytics',
+  'import:list',
+  'watchlists:complete',
+] as const satisfies readonly Stale[];
 
 /**
  * Every channel that writes, with the queries its success (or failure) makes stale: the one place that

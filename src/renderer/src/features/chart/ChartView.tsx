@@ -71,14 +71,20 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
   const [compareExtra, setCompareExtra] = useState<string[] | null>(null);
   const [start, setStart] = useState<string | null>(null);
 
-  const bars = useCall('archive:bars', { ticker: ticker ?? '' }, { ...BARS_OPTIONS, enabled: ticker !== null, placeholderData: (prev) => prev });
+  const bars = useCall(
+    'archive:bars',
+    { ticker: ticker ?? '' },
+    { ...BARS_OPTIONS, enabled: ticker !== null, placeholderData: (prev) => prev },
+  );
   const issues = useCall('archive:issues', { ticker: ticker ?? '' }, { enabled: ticker !== null });
   const noData = bars.error instanceof ApiError && bars.error.code === 'NOT_FOUND';
   const shown: BarColumns | undefined = bars.data && bars.data.ticker === ticker ? bars.data : bars.isPlaceholderData ? bars.data : undefined;
 
   const extras = compareExtra ?? (active?.tickers.filter((t) => t !== ticker).slice(0, MAX_COMPARE - 1) ?? []);
   const compareTickers = ticker ? [ticker, ...extras.filter((t) => t !== ticker)].slice(0, MAX_COMPARE) : [];
-  const compareData = useQueries({ queries: (compareOn ? compareTickers : []).map((t) => callQuery('archive:bars', { ticker: t }, BARS_OPTIONS)) });
+  const compareData = useQueries({
+    queries: (compareOn ? compareTickers : []).map((t) => callQuery('archive:bars', { ticker: t }, BARS_OPTIONS)),
+  });
   const compareSeries = compareData.flatMap((q) => (q.data ? [q.data] : []));
   const defaultStart = (() => {
     if (reportWindow) return reportWindow.windowFrom!;
