@@ -65,7 +65,8 @@ export function useCallMutation<C extends MutationChannel>(
     mutationFn: (input: InputOf<C>) => call(channel, input),
     onSettled: async (...args) => {
       await options?.onSettled?.(...args);
-      await invalidate(client, INVALIDATES[channel]);
+      // Not awaited: the caller gets its answer (an import's summary) without waiting for the refetches.
+      void invalidate(client, INVALIDATES[channel]);
     },
   });
 }
