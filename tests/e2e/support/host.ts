@@ -10,6 +10,7 @@ export const artifactsDir = path.join(repoRoot, 'artifacts', 'screenshots');
 
 /** A browser host started exactly as `npm run web` starts it, over its own archive. */
 export interface RunningHost {
+  /** The URL `npm run web` printed; `page.goto(url)` opens the app with the token in its fragment. */
   url: string;
   origin: string;
   token: string;
@@ -48,7 +49,7 @@ export async function startHost(seed?: (dbPath: string) => Promise<void> | void)
     const timer = setTimeout(() => reject(new Error(`browser host did not start: ${stderr}`)), 30_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
@@ -60,7 +61,7 @@ export async function startHost(seed?: (dbPath: string) => Promise<void> | void)
   return {
     url,
     origin: parsed.origin,
-    token: parsed.searchParams.get('token')!,
+    token: new URLSearchParams(parsed.hash.slice(1)).get('token')!,
     dbPath,
     dir,
     cli: (args) => runCli([...args, '--db', dbPath]),
