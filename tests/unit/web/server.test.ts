@@ -128,6 +128,26 @@ describe('browser host', () => {
     expect(foreign.status).toBe(403);
   });
 
+  it('bounds the number of open event streams', async () => {
+    const few = await startBrowserHost({ core, rendererDir, limits: { maxEventStreams: 2 } });
+    const open: http.ClientRequest[] = [];
+    const stream = () =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port: few.port, agent: false, path: '/api/events', headers: { Authorization: `Bearer ${few.token}` } }, (res) => {
+          resolve(res.statusCode ?? 0);
+          res.resume();
+        });
+        req.on('error', reject);
+        open.push(req);
+      });
+    try {
+      expect([await stream(), await stream(), await stream()]).toEqual([200, 200, 503]);
+    } finally {
+      for (const r of open) r.destroy();
+      await few.close();
+    }
+  });
+
   it('bounds request bodies: 413, whether the size is declared or streamed', async () => {
     const small = await startBrowserHost({ core, rendererDir, limits: { maxInvokeBody: 1024 } });
     try {
