@@ -283,7 +283,8 @@ test.describe('chart and watchlists on real yfinance data', () => {
   });
 
   test('switching tickers 1,000 times and remounting the chart leaks neither canvases nor memory', async ({ page, host }) => {
-    test.setTimeout(180_000);
+    // No wall-clock bound per switch: a loaded two-core machine may be slow; only leaks fail this test.
+    test.setTimeout(900_000);
     // A smaller window: software rendering repaints fewer pixels per switch, the chart is the same.
     await page.setViewportSize({ width: 1100, height: 640 });
     await openReportList(page, host.url);
@@ -309,7 +310,7 @@ test.describe('chart and watchlists on real yfinance data', () => {
           const key = i % 2 === 0 ? 'ArrowUp' : 'ArrowDown';
           const want = i % 2 === 0 ? 'IWM' : 'SPY';
           grid.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-          const until = performance.now() + 5000;
+          const until = performance.now() + 120_000;
           // The data is swapped synchronously; every 50th switch also waits until the chart has painted it.
           const attr = i % 50 === 49 ? 'drawn' : 'ticker';
           while (chart().dataset[attr] !== want) {
