@@ -88,6 +88,26 @@ export const test = base.extend<{ seed: Seed | undefined; host: RunningHost }>({
   },
 });
 
+/**
+ * Calls the browser host's API from inside the page, as the app does: with the token the page keeps
+ * (sessionStorage, after `page.goto(host.url)`) as a bearer header. Returns the parsed answer.
+ */
+export function invokeInPage<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      // Typed by hand: this file is also compiled without the DOM library.
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+      const res = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${storage.getItem('breadth.token') ?? ''}` },
+        body: JSON.stringify({ channel, input }),
+      });
+      return (await res.json()) as T;
+    },
+    { channel, input },
+  );
+}
+
 /** Saves a screenshot under artifacts/screenshots and attaches it to the test report. */
 export async function keepScreenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(artifactsDir, { recursive: true });
