@@ -3,8 +3,8 @@
  * never imports electron and runs unchanged under the CLI, the browser host and tests.
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { IPC_EVENT, IPC_INVOKE } from '../shared/contract/index';
 import { createCore, type Core } from './core';
@@ -13,13 +13,17 @@ import { handlers } from './ipc/handlers';
 import { Settings, settingsDefaults, settingsSchema, type SettingsData } from './settings';
 import { menuTemplate } from './shell/menu';
 import { electronSqliteBinding } from './shell/paths';
-import { isAllowedNavigation, isTrustedSenderUrl, mainWindowOptions } from './shell/window-options';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './shell/app-protocol';
+import { isAllowedNavigation, isTrustedSenderUrl, windowPlacement } from './shell/window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const isDev = !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL']);
-const rendererUrl = isDev
-  ? process.env['ELECTRON_RENDERER_URL']!
-  : pathToFileURL(path.join(here, '../renderer/index.html')).href;
+const rendererDir = path.join(here, '../renderer');
+// The built renderer is served as app://breadth/, a real origin the checks below compare exactly.
+const rendererUrl = isDev ? process.env['ELECTRON_RENDERER_URL']! : APP_INDEX_URL;
+
+// Must happen before the app is ready.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 let core: Core | undefined;
 let mainWindow: BrowserWindow | null = null;
@@ -35,6 +39,10 @@ function hardenSessions(): void {
     contents.on('will-redirect', (event, url) => {
       if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
     });
+    // Sub-frames too: will-navigate sees only the main frame.
+    contents.on('will-frame-navigate', (details) => {
+      if (!isAllowedNavigation(details.url, rendererUrl)) details.preventDefault();
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 }
@@ -42,14 +50,31 @@ function hardenSessions(): void {
 function createWindow(settings: Settings): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((d) => d.workArea);
   const saved = settings.windowState();
-  const win = new BrowserWindow(
-    mainWindowOptions(
-      path.join(here, '../preload/index.cjs'),
-      saved,
-      workAreas,
-      nativeTheme.shouldUseDarkColors ? '#15181d' : '#f7f8fa',
-    ),
-  );
+  // The secure preferences are written out here, where the window is made, for readers and checkers alike.
+  const win = new BrowserWindow({
+    ...windowPlacement(saved, workAreas),
+    minWidth: 900,
+    minHeight: 560,
+    show: false,
+    title: 'Breadth',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#15181d' : '#f7f8fa',
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+    },
+  });
   if (saved?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {
@@ -96,6 +121,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
   const dispatch = createDispatcher(handlers, core, (sender) => isTrustedSenderUrl(sender.url, rendererUrl));
   ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) =>
     dispatch(channel, input, { url: event.senderFrame?.url ?? '' }),

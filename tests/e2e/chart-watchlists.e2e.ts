@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { expect, keepScreenshot, test } from './support/host';
+import { expect, invokeInPage, keepScreenshot, test } from './support/host';
 import { archiveBars, importWithCli, insertReports, type ArchiveBar } from './support/import-seed';
 
 const REPORT = {
@@ -250,7 +250,7 @@ test.describe('chart and watchlists on real yfinance data', () => {
     const grid = page.getByRole('grid', { name: 'Watchlist' });
     await expect(grid.locator('.wl-body [role="row"]')).toHaveCount(3);
     await expect(grid.locator('[data-ticker="DIA"]')).toContainText('no data — import a CSV');
-    expect(await page.evaluate(async () => (await fetch('/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ channel: 'watchlists:list', input: {} }) })).json())).toMatchObject({
+    expect(await invokeInPage(page, 'watchlists:list', {})).toMatchObject({
       ok: true,
       data: [{ name: REPORT.title }, { name: 'Index ETFs', tickers: ['IWM', 'SPY', 'DIA'] }],
     });
@@ -347,10 +347,7 @@ test.describe('chart and watchlists on real yfinance data', () => {
   test('a list of 1,000 tickers stays virtualised: a screenful of rows, End reaches the last', async ({ page, host }) => {
     await page.goto(host.url);
     const tickers = ['IWM', 'SPY', 'XLB', ...Array.from({ length: 997 }, (_, i) => `Z${String(i).padStart(3, '0')}`)];
-    const created = await page.evaluate(async (tickers) => {
-      const res = await fetch('/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ channel: 'watchlists:create', input: { name: 'Big list', tickers } }) });
-      return (await res.json()) as { ok: boolean; data: { id: number; tickers: string[] } };
-    }, tickers);
+    const created = await invokeInPage<{ ok: boolean; data: { id: number; tickers: string[] } }>(page, 'watchlists:create', { name: 'Big list', tickers });
     expect(created.ok).toBe(true);
     expect(created.data.tickers).toHaveLength(1000);
     await page.reload();

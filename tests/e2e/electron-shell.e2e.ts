@@ -2,13 +2,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, repoRoot, test } from './support/host';
 
 /**
  * Starts the built main bundle (out/main/index.js) on plain Node with a stand-in for the electron
  * module, so the shell's wiring is checked even where the Electron binary cannot be installed: the
- * window's options, the IPC it answers, the menu, navigation and permission policy.
+ * window's options, the app:// protocol, the IPC it answers, the menu, navigation and permission policy.
  */
 test('the built Electron shell creates a secure window and answers the contract', () => {
   const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'breadth-shell-'));
@@ -22,21 +21,47 @@ test('the built Electron shell creates a secure window and answers the contract'
 
   expect(report.windows).toHaveLength(1);
   const { options, url } = report.windows[0];
-  expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+  expect(options.webPreferences).toMatchObject({
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+  });
   expect(fs.existsSync(options.webPreferences.preload)).toBe(true);
   expect(options.webPreferences.preload).toMatch(/out[\\/]preload[\\/]index\.cjs$/);
-  expect(url).toMatch(/^file:/);
-  expect(fs.existsSync(fileURLToPath(url))).toBe(true);
+
+  // The renderer comes from app://breadth/, a scheme registered (before ready) as standard and secure.
+  expect(url).toBe('app://breadth/index.html');
+  expect(report.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }), beforeReady: true }]);
+  const page = report.protocol[url];
+  expect(page).toMatchObject({ status: 200, type: expect.stringMatching(/^text\/html/) });
+  expect(page.body).toBe(fs.readFileSync(path.join(repoRoot, 'out/renderer/index.html'), 'utf8').slice(0, 200));
+  expect(page.csp).toMatch(/default-src 'self'.*object-src 'none'.*frame-ancestors 'none'/);
+  for (const other of ['app://breadth/../../package.json', 'app://breadth/%2e%2e/%2e%2e/package.json', 'app://evil/index.html']) {
+    expect(report.protocol[other].status, other).toBeGreaterThanOrEqual(400);
+  }
 
   expect(report.handlers).toEqual(['breadth:invoke']);
   expect(report.invocations.trusted).toMatchObject({ ok: true, data: { schemaVersion: 1 } });
   expect(report.invocations.untrusted).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(report.invocations.uncFile).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(report.invocations.otherAppHost).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(report.invocations.invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
-  expect(report.navigation).toEqual([
+  expect(report.uncRenderer).toMatch(/^file:\/\/evil\.host\/.*\/out\/renderer\/index\.html$/);
+  const expected = [
     { url: 'https://example.com/', prevented: true },
+    { url: report.uncRenderer, prevented: true },
+    { url: 'app://evil/index.html', prevented: true },
     { url, prevented: false },
-  ]);
+  ];
+  expect(report.navigation).toEqual(expected);
+  expect(report.frameNavigation).toEqual(expected);
   expect(report.windowOpen).toEqual({ action: 'deny' });
   expect(report.permission).toBe(false);
 

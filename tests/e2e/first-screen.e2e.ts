@@ -9,7 +9,7 @@ test.describe('first screen', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(host.url);
-    // The token was traded for a cookie and is gone from the address bar.
+    // The token moved from the URL fragment into the page and is gone from the address bar.
     await expect(page).toHaveURL(`${host.origin}/`);
 
     await expect(page.getByTestId('stat-tickers')).toHaveText('2');
@@ -68,7 +68,14 @@ test.describe('empty archive', () => {
   });
 });
 
-test('the page is refused without the token', async ({ page, host }) => {
+test('without the token the page is public code that shows no data', async ({ page, host }) => {
   const res = await page.goto(host.origin + '/');
-  expect(res?.status()).toBe(401);
+  expect(res?.status()).toBe(200);
+  await expect(page.getByRole('alert')).toContainText('Open the URL that `npm run web` printed');
+  await expect(page.getByTestId('stat-tickers')).toHaveCount(0);
+  const call = await page.evaluate(async () => {
+    const r = await fetch('/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"channel":"archive:info","input":{}}' });
+    return r.status;
+  });
+  expect(call).toBe(401);
 });

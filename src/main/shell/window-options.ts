@@ -1,23 +1,5 @@
-import type { BrowserWindowConstructorOptions, Rectangle, WebPreferences } from 'electron';
+import type { Rectangle } from 'electron';
 import type { WindowState } from '../settings';
-
-/** The only webPreferences Breadth's window is ever created with. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-  };
-}
 
 const DEFAULT_SIZE = { width: 1360, height: 860 };
 
@@ -30,49 +12,45 @@ export function isVisibleOn(state: WindowState, workAreas: Rectangle[]): boolean
   );
 }
 
-/** Options for the main window: remembered placement when it is still on screen, secure preferences. */
-export function mainWindowOptions(
-  preloadPath: string,
+/** Where the main window opens: its remembered placement when still on screen, else only its size. */
+export function windowPlacement(
   saved: WindowState | null,
   workAreas: Rectangle[],
-  backgroundColor: string,
-): BrowserWindowConstructorOptions {
-  const placement =
-    saved && isVisibleOn(saved, workAreas)
-      ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height }
-      : { width: saved?.width ?? DEFAULT_SIZE.width, height: saved?.height ?? DEFAULT_SIZE.height };
-  return {
-    ...placement,
-    minWidth: 900,
-    minHeight: 560,
-    show: false,
-    title: 'Breadth',
-    backgroundColor,
-    autoHideMenuBar: false,
-    webPreferences: secureWebPreferences(preloadPath),
-  };
+): { x?: number; y?: number; width: number; height: number } {
+  return saved && isVisibleOn(saved, workAreas)
+    ? { x: saved.x!, y: saved.y!, width: saved.width, height: saved.height }
+    : { width: saved?.width ?? DEFAULT_SIZE.width, height: saved?.height ?? DEFAULT_SIZE.height };
 }
 
-/** Decides whether the window may navigate to `url`: only to the renderer it was loaded with. */
-export function isAllowedNavigation(url: string, rendererUrl: string): boolean {
+/** Schemes the renderer may be loaded from: the app scheme, or the dev server's http. Never file:. */
+const RENDERER_PROTOCOLS = ['app:', 'http:'] as const;
+
+/** Parses `url` when it names the same scheme and host (with port) as the renderer, exactly; else null. */
+function sameOrigin(url: string, rendererUrl: string): { target: URL; home: URL } | null {
   try {
     const target = new URL(url);
     const home = new URL(rendererUrl);
-    return target.origin === home.origin && target.pathname === home.pathname;
+    // URL.origin is "null" for file: and custom schemes, so compare the parts themselves.
+    const ok =
+      (RENDERER_PROTOCOLS as readonly string[]).includes(home.protocol) &&
+      target.protocol === home.protocol &&
+      target.host === home.host &&
+      target.host !== '' &&
+      target.username === '' &&
+      target.password === '';
+    return ok ? { target, home } : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
-/** Decides whether an IPC sender frame is Breadth's own renderer. */
+/** Decides whether the window may navigate to `url`: only to the renderer page it was loaded with. */
+export function isAllowedNavigation(url: string, rendererUrl: string): boolean {
+  const o = sameOrigin(url, rendererUrl);
+  return o !== null && o.target.pathname === o.home.pathname;
+}
+
+/** Decides whether an IPC sender frame is Breadth's own renderer: same scheme and host, exactly. */
 export function isTrustedSenderUrl(url: string, rendererUrl: string): boolean {
-  if (!url) return false;
-  try {
-    const sender = new URL(url);
-    const home = new URL(rendererUrl);
-    if (home.protocol === 'file:') return sender.protocol === 'file:' && sender.pathname === home.pathname;
-    return sender.origin === home.origin;
-  } catch {
-    return false;
-  }
+  return sameOrigin(url, rendererUrl) !== null;
 }

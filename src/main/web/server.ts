@@ -1,30 +1,46 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { toWire } from '../../shared/wire';
 import type { Core } from '../core';
 import { createDispatcher } from '../ipc/handle';
 import { handlers } from '../ipc/handlers';
+import { CONTENT_SECURITY_POLICY, rendererFile } from './static';
 
-/** The strict policy the renderer runs under (same as the meta tag of index.html, plus frame-ancestors). */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export { CONTENT_SECURITY_POLICY } from './static';
 
-const COOKIE = 'breadth_token';
-const MAX_BODY = 256 * 1024 * 1024;
+/** How much the browser host accepts: connections, timeouts and body sizes. */
+export interface HostLimits {
+  /** Hard cap on open sockets (`server.maxConnections`); Node drops connections beyond it. */
+  maxConnections: number;
+  /** Sockets without a request in flight beyond this count are closed, oldest first. */
+  maxIdleConnections: number;
+  /** A request's headers must arrive within this time. */
+  headersTimeoutMs: number;
+  /** A whole request (headers and body) must arrive within this time. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this time. */
+  keepAliveTimeoutMs: number;
+  /** Largest body of `POST /api/invoke`. */
+  maxInvokeBody: number;
+  /** Open event streams at once. */
+  maxEventStreams: number;
+  /** A comment line keeps event streams (and proxies between) from idling out. */
+  heartbeatMs: number;
+}
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
+/** The limits the host runs with unless a test asks for others. */
+export const DEFAULT_LIMITS: HostLimits = {
+  maxConnections: 256,
+  maxIdleConnections: 64,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 300_000,
+  keepAliveTimeoutMs: 5_000,
+  maxInvokeBody: 64 * 1024 * 1024,
+  maxEventStreams: 16,
+  heartbeatMs: 15_000,
 };
 
 /** Options for {@link startBrowserHost}. */
@@ -36,6 +52,7 @@ export interface BrowserHostOptions {
   port?: number;
   /** Fixed token (tests); a random one is made otherwise. */
   token?: string;
+  limits?: Partial<HostLimits>;
   log?: (message: string) => void;
 }
 
@@ -43,24 +60,16 @@ export interface BrowserHostOptions {
 export interface BrowserHost {
   port: number;
   token: string;
-  /** The URL to open: it carries the token once, which the host swaps for a cookie. */
+  /** The URL to open: the token rides in the fragment, which the browser never sends to any server. */
   url: string;
   close(): Promise<void>;
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && crypto.timingSafeEqual(x, y);
-}
-
-function cookieToken(req: http.IncomingMessage): string | null {
-  const header = req.headers.cookie ?? '';
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return decodeURIComponent(v.join('='));
-  }
-  return null;
+/** Compares a presented token with the run's token in constant time, whatever their lengths. */
+export function tokenMatches(presented: string, token: string): boolean {
+  // Digests have equal lengths, so neither the comparison nor a length check leaks the token's length.
+  const digest = (s: string): Buffer => crypto.createHash('sha256').update(s, 'utf8').digest();
+  return crypto.timingSafeEqual(digest(presented), digest(token));
 }
 
 function baseHeaders(): Record<string, string> {
@@ -79,25 +88,59 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'te
   res.end(body);
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string> {
+/** Reads a request body of at most `max` bytes; null when it is larger (the rest is not read). */
+async function readBody(req: http.IncomingMessage, max: number): Promise<string | null> {
+  if (Number(req.headers['content-length'] ?? 0) > max) return null;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('request body too large');
+    if (size > max) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
+ * Keeps at most `max` sockets without a request in flight: when one more connects, the oldest idle
+ * one is closed, so idle or half-open connections can never crowd out a real call.
+ */
+function boundIdleSockets(server: http.Server, max: number): void {
+  const inFlight = new Map<Socket, number>(); // insertion order: oldest first
+  server.on('connection', (socket: Socket) => {
+    inFlight.set(socket, 0);
+    socket.once('close', () => inFlight.delete(socket));
+    let idle = 0;
+    for (const n of inFlight.values()) if (n === 0) idle++;
+    for (const [s, n] of inFlight) {
+      if (idle <= max) break;
+      if (n === 0 && s !== socket) {
+        s.destroy();
+        inFlight.delete(s);
+        idle--;
+      }
+    }
+  });
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const socket = req.socket;
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    res.once('close', () => {
+      if (inFlight.has(socket)) inFlight.set(socket, Math.max(0, inFlight.get(socket)! - 1));
+    });
+  });
+}
+
+/**
  * Serves the built renderer on 127.0.0.1 and answers the IPC contract with the same handlers as the
  * Electron shell: `POST /api/invoke` for calls, `GET /api/events` (server-sent events) for events.
- * Every request needs the per-run token (cookie after the first visit, or `Authorization: Bearer`), a
- * Host header naming this loopback port, and for calls a same-origin Origin.
+ * The renderer's files are public code and need no token; every `/api/` request needs the per-run
+ * token as `Authorization: Bearer` (never a cookie: cookies are not isolated by port, so every other
+ * server on 127.0.0.1 would receive one), a Host header naming this loopback port, and for calls a
+ * same-origin Origin.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const limits: HostLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? (() => {});
   const rendererDir = path.resolve(options.rendererDir);
   const clients = new Set<http.ServerResponse>();
@@ -112,67 +155,88 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const frame = `data: ${toWire({ event, payload })}\n\n`;
     for (const res of clients) res.write(frame);
   });
+  const heartbeat = setInterval(() => {
+    for (const res of clients) res.write(': ping\n\n');
+  }, limits.heartbeatMs);
+  heartbeat.unref();
 
   const authorized = (req: http.IncomingMessage): boolean => {
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const presented = bearer ?? cookieToken(req);
-    return presented !== null && safeEqual(presented, token);
+    const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+    return bearer !== undefined && tokenMatches(bearer, token);
   };
 
-  const server = http.createServer((req, res) => {
-    void (async () => {
-      const host = req.headers.host ?? '';
-      if (!allowedHosts().includes(host)) return send(res, 421, 'Misdirected request: unexpected Host header.');
-      const url = new URL(req.url ?? '/', `http://${host}`);
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts().includes(host)) return send(res, 421, 'Misdirected request: unexpected Host header.');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      return send(res, 400, 'Bad request target');
+    }
+    if (url.host !== host) return send(res, 400, 'Bad request target');
 
-      // First visit: trade the token in the URL for an HttpOnly cookie, then drop it from the address bar.
-      const presented = url.searchParams.get('token');
-      if (presented !== null && req.method === 'GET' && url.pathname === '/') {
-        if (!safeEqual(presented, token)) return send(res, 403, 'Wrong token: open the URL that `npm run web` printed.');
-        res.writeHead(303, {
-          ...baseHeaders(),
-          'Set-Cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
-          Location: '/',
-          'Cache-Control': 'no-store',
-        });
-        return res.end();
-      }
-      if (!authorized(req)) return send(res, 401, 'Breadth: open the URL that `npm run web` printed (it carries this run\'s token).');
-
-      if (url.pathname === '/api/invoke') {
-        if (req.method !== 'POST') return send(res, 405, 'POST only');
-        const origin = req.headers.origin;
-        // Browsers send Origin on every POST; a call without one comes from a tool holding the bearer token.
-        const sender = origin ?? `http://${host}`;
-        let message: { channel?: unknown; input?: unknown };
-        try {
-          message = JSON.parse(await readBody(req)) as typeof message;
-        } catch (err) {
-          return send(res, 400, toWire({ ok: false, error: { code: 'INVALID_INPUT', message: `bad request body: ${(err as Error).message}` } }), 'application/json');
-        }
-        const result = await dispatch(message?.channel, message?.input, { url: sender });
-        return send(res, 200, toWire(result), 'application/json');
-      }
-      if (url.pathname === '/api/events') {
-        res.writeHead(200, {
-          ...baseHeaders(),
-          'Content-Type': 'text/event-stream',
-          'Cache-Control': 'no-store',
-          Connection: 'keep-alive',
-        });
-        res.write(': connected\n\n');
-        clients.add(res);
-        req.on('close', () => clients.delete(res));
-        return undefined;
-      }
+    if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
       return serveStatic(rendererDir, url.pathname, res);
-    })().catch((err: unknown) => {
-      log(`request failed: ${(err as Error).message}`);
-      if (!res.headersSent) send(res, 500, 'Internal error');
-      else res.end();
-    });
-  });
+    }
+    if (!authorized(req)) return send(res, 401, 'Breadth: open the URL that `npm run web` printed (it carries this run\'s token).');
+
+    if (url.pathname === '/api/invoke') {
+      if (req.method !== 'POST') return send(res, 405, 'POST only');
+      const origin = req.headers.origin;
+      // Browsers send Origin on every POST; a call without one comes from a tool holding the bearer token.
+      const sender = origin ?? `http://${host}`;
+      const body = await readBody(req, limits.maxInvokeBody);
+      if (body === null) {
+        res.setHeader('Connection', 'close');
+        return send(res, 413, toWire({ ok: false, error: { code: 'INVALID_INPUT', message: `request body larger than ${limits.maxInvokeBody} bytes` } }), 'application/json');
+      }
+      let message: { channel?: unknown; input?: unknown };
+      try {
+        message = JSON.parse(body) as typeof message;
+      } catch (err) {
+        return send(res, 400, toWire({ ok: false, error: { code: 'INVALID_INPUT', message: `bad request body: ${(err as Error).message}` } }), 'application/json');
+      }
+      const result = await dispatch(message?.channel, message?.input, { url: sender });
+      return send(res, 200, toWire(result), 'application/json');
+    }
+    if (url.pathname === '/api/events') {
+      if (req.method !== 'GET') return send(res, 405, 'GET only');
+      if (req.headers.origin !== undefined && !origins().includes(req.headers.origin)) return send(res, 403, 'Foreign origin');
+      if (clients.size >= limits.maxEventStreams) return send(res, 503, 'Too many event streams');
+      res.writeHead(200, {
+        ...baseHeaders(),
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
+      res.write(': connected\n\n');
+      clients.add(res);
+      res.on('close', () => clients.delete(res));
+      return undefined;
+    }
+    return send(res, 404, 'Not found');
+  };
+
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // How often Node enforces the two timeouts above (its default, 30 s, would let them overrun).
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    },
+    (req, res) => {
+      handle(req, res).catch((err: unknown) => {
+        log(`request failed: ${(err as Error).message}`);
+        if (!res.headersSent) send(res, 500, 'Internal error');
+        else res.end();
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
+  boundIdleSockets(server, limits.maxIdleConnections);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -183,9 +247,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   return {
     port,
     token,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     close: async () => {
       detach();
+      clearInterval(heartbeat);
       for (const res of clients) res.end();
       clients.clear();
       server.closeAllConnections();
@@ -195,22 +260,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 }
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
-  let rel: string;
-  try {
-    rel = decodeURIComponent(pathname);
-  } catch {
-    return send(res, 400, 'Bad path');
-  }
-  if (rel === '/' || rel === '') rel = '/index.html';
-  const file = path.resolve(root, '.' + rel);
-  if (!file.startsWith(root + path.sep)) return send(res, 403, 'Forbidden');
-  fs.readFile(file, (err, data) => {
+  const target = rendererFile(root, pathname);
+  if ('refused' in target) return send(res, target.refused, target.refused === 400 ? 'Bad path' : 'Forbidden');
+  fs.readFile(target.file, (err, data) => {
     if (err) return send(res, 404, 'Not found');
-    res.writeHead(200, {
-      ...baseHeaders(),
-      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-cache',
-    });
+    res.writeHead(200, { ...baseHeaders(), 'Content-Type': target.type, 'Cache-Control': 'no-cache' });
     res.end(data);
   });
 }

@@ -2,16 +2,28 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { adoptToken } from './lib/bridge-http';
 import './styles/app.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, retry: false, refetchOnWindowFocus: false } },
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root')!);
+// Under the browser host the page's code is public; the archive answers only with this run's token.
+if (!window.breadth && adoptToken() === null) {
+  root.render(
+    <main className="no-token" role="alert">
+      <h1>Breadth</h1>
+      <p>Open the URL that `npm run web` printed: it carries this run&apos;s token.</p>
+    </main>,
+  );
+} else {
+  root.render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}

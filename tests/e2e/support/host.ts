@@ -10,6 +10,7 @@ export const artifactsDir = path.join(repoRoot, 'artifacts', 'screenshots');
 
 /** A browser host started exactly as `npm run web` starts it, over its own archive. */
 export interface RunningHost {
+  /** The URL `npm run web` printed; `page.goto(url)` opens the app with the token in its fragment. */
   url: string;
   origin: string;
   token: string;
@@ -54,7 +55,7 @@ export async function startHost(
     const timer = setTimeout(() => reject(new Error(`browser host did not start: ${stderr}`)), 30_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
@@ -66,7 +67,7 @@ export async function startHost(
   return {
     url,
     origin: parsed.origin,
-    token: parsed.searchParams.get('token')!,
+    token: new URLSearchParams(parsed.hash.slice(1)).get('token')!,
     dbPath,
     dir,
     cli: (args) => runCli([...args, '--db', dbPath]),
@@ -92,6 +93,26 @@ export const test = base.extend<{ seed: Seed | undefined; host: RunningHost }>({
     await h.stop();
   },
 });
+
+/**
+ * Calls the browser host's API from inside the page, as the app does: with the token the page keeps
+ * (sessionStorage, after `page.goto(host.url)`) as a bearer header. Returns the parsed answer.
+ */
+export function invokeInPage<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      // Typed by hand: this file is also compiled without the DOM library.
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+      const res = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${storage.getItem('breadth.token') ?? ''}` },
+        body: JSON.stringify({ channel, input }),
+      });
+      return (await res.json()) as T;
+    },
+    { channel, input },
+  );
+}
 
 /** Saves a screenshot under artifacts/screenshots and attaches it to the test report. */
 export async function keepScreenshot(page: Page, name: string): Promise<string> {

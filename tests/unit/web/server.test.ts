@@ -1,20 +1,22 @@
 import fs from 'node:fs';
+import { once } from 'node:events';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../../src/main/web/server';
+import { DEFAULT_LIMITS, startBrowserHost, tokenMatches, type BrowserHost } from '../../../src/main/web/server';
 import type { Core } from '../../../src/main/core';
 import { fromWire } from '../../../src/shared/wire';
 import { freshCore, insertBars } from '../../helpers/core';
 
-/** A raw request, so that Host and Origin can be set freely (fetch forbids changing Host). */
+/** A raw request on its own connection, so that Host and Origin can be set freely (fetch forbids changing Host). */
 function request(
   port: number,
   opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: { Host: `127.0.0.1:${port}`, ...opts.headers } },
+      { host: '127.0.0.1', port, agent: false, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: { Host: `127.0.0.1:${port}`, ...opts.headers } },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -51,32 +53,164 @@ describe('browser host', () => {
   const invoke = (body: unknown, headers: Record<string, string> = auth()) =>
     request(host.port, { method: 'POST', path: '/api/invoke', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
-  it('listens on 127.0.0.1 only, with a random token per run', async () => {
-    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{32}$`));
+  it('listens on 127.0.0.1 only, with a random token per run carried in the URL fragment', async () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#token=[A-Za-z0-9_-]{32}$`));
     const other = await startBrowserHost({ core, rendererDir });
     expect(other.token).not.toBe(host.token);
     await other.close();
   });
 
-  it('requires the token for pages and calls', async () => {
-    expect((await request(host.port, { path: '/' })).status).toBe(401);
-    expect((await invoke({ channel: 'archive:info', input: {} }, {})).status).toBe(401);
-    expect((await invoke({ channel: 'archive:info', input: {} }, { Authorization: 'Bearer wrong' })).status).toBe(401);
-    expect((await request(host.port, { path: '/?token=wrong' })).status).toBe(403);
-  });
-
-  it('trades the token in the URL for an HttpOnly SameSite cookie that then opens the page', async () => {
-    const first = await request(host.port, { path: `/?token=${host.token}` });
-    expect(first.status).toBe(303);
-    expect(first.headers.location).toBe('/');
-    const cookie = String(first.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await request(host.port, { path: '/', headers: { Cookie: cookie.split(';')[0]! } });
+  it('serves the public renderer code without the token, but no call or event without it', async () => {
+    const page = await request(host.port, { path: '/' });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Breadth</title>');
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
     expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect((await invoke({ channel: 'archive:info', input: {} }, {})).status).toBe(401);
+    expect((await invoke({ channel: 'archive:info', input: {} }, { Authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await request(host.port, { path: '/api/events' })).status).toBe(401);
+    expect((await request(host.port, { path: '/api/nothing' })).status).toBe(401);
+    expect((await request(host.port, { path: '/api/nothing', headers: auth() })).status).toBe(404);
+  });
+
+  it('refuses a wrong token of the right length, and a token sent anywhere but the Authorization header', async () => {
+    const wrong = host.token.slice(0, -1) + (host.token.endsWith('A') ? 'B' : 'A');
+    expect(wrong).toHaveLength(host.token.length);
+    expect((await invoke({ channel: 'archive:info', input: {} }, { Authorization: `Bearer ${wrong}` })).status).toBe(401);
+    expect((await invoke({ channel: 'archive:info', input: {} }, { Cookie: `breadth_token=${host.token}` })).status).toBe(401);
+    const inQuery = await request(host.port, { method: 'POST', path: `/api/invoke?token=${host.token}`, body: '{}' });
+    expect(inQuery.status).toBe(401);
+    expect(tokenMatches(host.token, host.token)).toBe(true);
+    expect(tokenMatches(wrong, host.token)).toBe(false);
+    expect(tokenMatches(host.token + 'x', host.token)).toBe(false);
+    expect(tokenMatches('', host.token)).toBe(false);
+  });
+
+  it('never sets a cookie', async () => {
+    for (const p of ['/', `/?token=${host.token}`, '/index.html']) {
+      expect((await request(host.port, { path: p })).headers['set-cookie'], p).toBeUndefined();
+    }
+    expect((await invoke({ channel: 'archive:info', input: {} })).headers['set-cookie']).toBeUndefined();
+  });
+
+  it('answers a malformed %-escape in the cookie with 401, not 500', async () => {
+    const res = await invoke({ channel: 'archive:info', input: {} }, { Cookie: 'breadth_token=%E0%A4%A' });
+    expect(res.status).toBe(401);
+    const withToken = await invoke({ channel: 'archive:info', input: {} }, { ...auth(), Cookie: 'breadth_token=%E0%A4%A' });
+    expect(fromWire(withToken.body)).toMatchObject({ ok: true });
+  });
+
+  it('answers a NUL or a malformed escape in the path with 400, not 500', async () => {
+    for (const p of ['/%00', '/index.html%00.png', '/assets/%00/x.js', '/%E0%A4%A']) {
+      for (const headers of [{}, auth()]) {
+        const res = await request(host.port, { path: p, headers });
+        expect(res.status, p).toBe(400);
+      }
+    }
+    // A raw NUL never reaches the handler: Node's parser answers 400 itself, and the host stays up.
+    const raw = await new Promise<string>((resolve, reject) => {
+      const s = net.connect(host.port, '127.0.0.1', () => s.write(`GET /\0 HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`));
+      let got = '';
+      s.on('data', (d) => (got += d.toString()));
+      s.on('close', () => resolve(got));
+      s.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+    expect(fromWire((await invoke({ channel: 'archive:info', input: {} })).body)).toMatchObject({ ok: true });
+  });
+
+  it('opens the event stream for GET only', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const res = await request(host.port, { method, path: '/api/events', headers: auth(), body: 'x' });
+      expect(res.status, method).toBe(405);
+    }
+    const foreign = await request(host.port, { path: '/api/events', headers: { ...auth(), Origin: 'http://127.0.0.1:1' } });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('bounds the number of open event streams', async () => {
+    const few = await startBrowserHost({ core, rendererDir, limits: { maxEventStreams: 2 } });
+    const open: http.ClientRequest[] = [];
+    const stream = () =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port: few.port, agent: false, path: '/api/events', headers: { Authorization: `Bearer ${few.token}` } }, (res) => {
+          resolve(res.statusCode ?? 0);
+          res.resume();
+        });
+        req.on('error', reject);
+        open.push(req);
+      });
+    try {
+      expect([await stream(), await stream(), await stream()]).toEqual([200, 200, 503]);
+    } finally {
+      for (const r of open) r.destroy();
+      await few.close();
+    }
+  });
+
+  it('bounds request bodies: 413, whether the size is declared or streamed', async () => {
+    const small = await startBrowserHost({ core, rendererDir, limits: { maxInvokeBody: 1024 } });
+    try {
+      const body = JSON.stringify({ channel: 'archive:info', input: {}, pad: 'x'.repeat(2048) });
+      const declared = await request(small.port, {
+        method: 'POST',
+        path: '/api/invoke',
+        headers: { Authorization: `Bearer ${small.token}`, 'Content-Length': String(Buffer.byteLength(body)) },
+        body,
+      });
+      expect(declared.status).toBe(413);
+      expect(fromWire(declared.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      const streamed = await request(small.port, {
+        method: 'POST',
+        path: '/api/invoke',
+        headers: { Authorization: `Bearer ${small.token}`, 'Transfer-Encoding': 'chunked' },
+        body,
+      });
+      expect(streamed.status).toBe(413);
+      const fits = await request(small.port, { method: 'POST', path: '/api/invoke', headers: { Authorization: `Bearer ${small.token}` }, body: JSON.stringify({ channel: 'archive:info', input: {} }) });
+      expect(fromWire(fits.body)).toMatchObject({ ok: true });
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('closes idle connections: 200 idle sockets do not starve a valid call', async () => {
+    const sockets = await Promise.all(
+      Array.from({ length: 200 }, () => new Promise<net.Socket>((resolve, reject) => {
+        const s = net.connect(host.port, '127.0.0.1', () => resolve(s));
+        s.on('error', reject);
+      })),
+    );
+    let closed = 0;
+    for (const s of sockets) {
+      s.resume();
+      s.on('close', () => closed++);
+    }
+    try {
+      // The host keeps only DEFAULT_LIMITS.maxIdleConnections idle sockets: the oldest others are closed.
+      await expect.poll(() => closed, { timeout: 5_000 }).toBeGreaterThanOrEqual(200 - DEFAULT_LIMITS.maxIdleConnections);
+      const res = await invoke({ channel: 'archive:info', input: {} });
+      expect(fromWire(res.body)).toMatchObject({ ok: true });
+    } finally {
+      for (const s of sockets) s.destroy();
+    }
+  });
+
+  it('closes a connection that sends nothing, and an idle keep-alive one, after their timeouts', async () => {
+    const quick = await startBrowserHost({ core, rendererDir, limits: { headersTimeoutMs: 300, keepAliveTimeoutMs: 300 } });
+    try {
+      const silent = net.connect(quick.port, '127.0.0.1');
+      silent.resume();
+      const keepAlive = net.connect(quick.port, '127.0.0.1', () =>
+        keepAlive.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${quick.port}\r\nConnection: keep-alive\r\n\r\n`),
+      );
+      let answer = '';
+      keepAlive.on('data', (d) => (answer += d.toString()));
+      await Promise.all([once(silent, 'close'), once(keepAlive, 'close')]);
+      expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    } finally {
+      await quick.close();
+    }
   });
 
   it('refuses a foreign Host header (DNS rebinding) and a foreign Origin', async () => {

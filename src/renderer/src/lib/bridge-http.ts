@@ -5,21 +5,79 @@ import { fromWire } from '../../../shared/wire';
 
 type Listener = (payload: unknown) => void;
 
-/**
- * The browser host's implementation of the bridge: calls go to `POST /api/invoke` (the token travels
- * as an HttpOnly cookie), events arrive over one shared EventSource.
- */
-export function createHttpBridge(base = ''): BreadthBridge {
-  const listeners = new Map<string, Set<Listener>>();
-  let source: EventSource | null = null;
+const TOKEN_KEY = 'breadth.token';
+const RECONNECT_MS = 1_000;
 
-  const ensureSource = (): void => {
-    if (source) return;
-    source = new EventSource(`${base}/api/events`);
-    source.onmessage = (e: MessageEvent<string>) => {
-      const { event, payload } = fromWire<{ event: string; payload: unknown }>(e.data);
-      listeners.get(event)?.forEach((l) => l(payload));
-    };
+/** Where the page keeps the token and how it cleans its address bar (the browser's, or a test's). */
+export interface TokenPlace {
+  location: Pick<Location, 'hash' | 'pathname' | 'search'>;
+  storage: Pick<Storage, 'getItem' | 'setItem'>;
+  history: Pick<History, 'replaceState' | 'state'>;
+}
+
+/**
+ * The browser host's token: on first load it arrives in the URL fragment (`#token=…`, never sent to
+ * any server), moves to sessionStorage (this origin and this tab only, kept across reloads) and
+ * leaves the address bar. Null when the page was opened without it.
+ */
+export function adoptToken(place: TokenPlace = { location: window.location, storage: window.sessionStorage, history: window.history }): string | null {
+  const fromUrl = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(place.location.hash)?.[1];
+  if (fromUrl) {
+    place.storage.setItem(TOKEN_KEY, fromUrl);
+    place.history.replaceState(place.history.state, '', place.location.pathname + place.location.search);
+  }
+  return place.storage.getItem(TOKEN_KEY);
+}
+
+/** Splits a server-sent-events buffer into the complete frames' `data:` payloads and the unfinished rest. */
+export function takeEventData(buffer: string): { data: string[]; rest: string } {
+  const frames = buffer.split('\n\n');
+  const rest = frames.pop() ?? '';
+  const data = frames.flatMap((frame) =>
+    frame
+      .split('\n')
+      .filter((line) => line.startsWith('data: '))
+      .map((line) => line.slice('data: '.length)),
+  );
+  return { data, rest };
+}
+
+/**
+ * The browser host's implementation of the bridge: calls go to `POST /api/invoke` and events come from
+ * one shared `GET /api/events` read with `fetch` (EventSource cannot send a header), each request with
+ * the token as `Authorization: Bearer` — never a cookie, which every other server on 127.0.0.1 would
+ * also receive.
+ */
+export function createHttpBridge(token: string | null = adoptToken(), base = ''): BreadthBridge {
+  const listeners = new Map<string, Set<Listener>>();
+  const authorization: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  let streaming = false;
+
+  const readEvents = async (): Promise<void> => {
+    for (;;) {
+      try {
+        const res = await fetch(`${base}/api/events`, { headers: authorization, cache: 'no-store', credentials: 'omit' });
+        // Without the right token no retry can succeed; the calls say why.
+        if (res.status === 401 || res.status === 403) return;
+        if (res.ok && res.body) {
+          const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            const { data, rest } = takeEventData(buffer + value);
+            buffer = rest;
+            for (const d of data) {
+              const { event, payload } = fromWire<{ event: string; payload: unknown }>(d);
+              listeners.get(event)?.forEach((l) => l(payload));
+            }
+          }
+        }
+      } catch {
+        // The host restarted or the connection dropped: reconnect below, as EventSource would.
+      }
+      await new Promise((r) => setTimeout(r, RECONNECT_MS));
+    }
   };
 
   return {
@@ -27,9 +85,9 @@ export function createHttpBridge(base = ''): BreadthBridge {
       try {
         const res = await fetch(`${base}/api/invoke`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', ...authorization },
           body: JSON.stringify({ channel, input }),
-          credentials: 'same-origin',
+          credentials: 'omit',
         });
         const text = await res.text();
         if (!res.ok && !text.startsWith('{')) {
@@ -41,7 +99,10 @@ export function createHttpBridge(base = ''): BreadthBridge {
       }
     },
     on: (event: EventName, listener) => {
-      ensureSource();
+      if (!streaming) {
+        streaming = true;
+        void readEvents();
+      }
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
       set.add(listener as Listener);

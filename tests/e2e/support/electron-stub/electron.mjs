@@ -3,9 +3,13 @@
 // When the window loads its page, the stub calls the registered IPC handler as a trusted and an
 // untrusted frame would, prints one JSON report on stdout and exits.
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const report = { windows: [], handlers: [], menu: null, permission: null, navigation: [], invocations: {} };
+const report = { windows: [], handlers: [], menu: null, permission: null, navigation: [], frameNavigation: [], invocations: {}, schemes: [], protocol: {} };
 const handlers = new Map();
+const protocolHandlers = new Map();
+let readyAsked = false;
 const appEvents = new EventEmitter();
 const contentsEvents = new EventEmitter();
 
@@ -13,18 +17,35 @@ function labels(items) {
   return items.map((i) => ({ label: i.label ?? i.role ?? i.type, submenu: Array.isArray(i.submenu) ? labels(i.submenu) : undefined }));
 }
 
+// A file: URL naming a remote host (a UNC path on Windows) with the built renderer's own path.
+const UNC_RENDERER = `file://evil.host${pathToFileURL(path.resolve('out/renderer/index.html')).pathname}`;
+report.uncRenderer = UNC_RENDERER;
+
 async function finish(url) {
   const handler = handlers.get('breadth:invoke');
-  report.invocations.trusted = handler ? await handler({ senderFrame: { url } }, 'archive:info', {}) : null;
-  report.invocations.untrusted = handler ? await handler({ senderFrame: { url: 'https://evil.example/' } }, 'archive:info', {}) : null;
-  report.invocations.invalid = handler ? await handler({ senderFrame: { url } }, 'archive:bars', { ticker: '' }) : null;
+  const call = (senderUrl, channel, input) => (handler ? handler({ senderFrame: { url: senderUrl } }, channel, input) : null);
+  report.invocations.trusted = await call(url, 'archive:info', {});
+  report.invocations.untrusted = await call('https://evil.example/', 'archive:info', {});
+  report.invocations.uncFile = await call(UNC_RENDERER, 'archive:info', {});
+  report.invocations.otherAppHost = await call('app://evil/index.html', 'archive:info', {});
+  report.invocations.invalid = await call(url, 'archive:bars', { ticker: '' });
+  // What the app scheme answers, through the handler the shell registered.
+  const serve = protocolHandlers.get('app');
+  for (const u of [url, 'app://breadth/../../package.json', 'app://breadth/%2e%2e/%2e%2e/package.json', 'app://evil/index.html']) {
+    const res = serve ? await serve(new Request(u)) : null;
+    report.protocol[u] = res
+      ? { status: res.status, type: res.headers.get('content-type'), csp: res.headers.get('content-security-policy'), body: (await res.text()).slice(0, 200) }
+      : null;
+  }
   // What the shell does with navigation and window.open on any web contents.
-  const nav = { prevented: false };
-  contentsEvents.emit('will-navigate', { preventDefault: () => (nav.prevented = true) }, 'https://example.com/');
-  report.navigation.push({ url: 'https://example.com/', prevented: nav.prevented });
-  const self = { prevented: false };
-  contentsEvents.emit('will-navigate', { preventDefault: () => (self.prevented = true) }, url);
-  report.navigation.push({ url, prevented: self.prevented });
+  for (const target of ['https://example.com/', UNC_RENDERER, 'app://evil/index.html', url]) {
+    const nav = { prevented: false };
+    contentsEvents.emit('will-navigate', { preventDefault: () => (nav.prevented = true) }, target);
+    report.navigation.push({ url: target, prevented: nav.prevented });
+    const frame = { url: target, isMainFrame: false, prevented: false };
+    contentsEvents.emit('will-frame-navigate', { url: target, isMainFrame: false, preventDefault: () => (frame.prevented = true) });
+    report.frameNavigation.push({ url: target, prevented: frame.prevented });
+  }
   report.windowOpen = windowOpenHandler ? windowOpenHandler({ url: 'https://example.com/' }) : null;
   await new Promise((r) => {
     permissionHandler?.(null, 'geolocation', (allowed) => {
@@ -74,7 +95,10 @@ export const app = {
   getVersion: () => '0.0.0-stub',
   getAppPath: () => process.cwd(),
   requestSingleInstanceLock: () => true,
-  whenReady: () => Promise.resolve(),
+  whenReady: () => {
+    readyAsked = true;
+    return Promise.resolve();
+  },
   on: (event, listener) => appEvents.on(event, listener),
   quit: () => process.exit(0),
   exit: (code) => process.exit(code),
@@ -96,6 +120,13 @@ export const Menu = {
   setApplicationMenu: () => {},
 };
 
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes) => {
+    for (const s of schemes) report.schemes.push({ ...s, beforeReady: !readyAsked });
+  },
+  handle: (scheme, fn) => protocolHandlers.set(scheme, fn),
+};
+
 export const session = {
   defaultSession: {
     setPermissionRequestHandler: (h) => (permissionHandler = h),
@@ -115,4 +146,4 @@ export const shell = {};
 
 // electron-store imports electron's default export, as the real module (CommonJS) provides it.
 // eslint-disable-next-line no-restricted-syntax
-export default { app, BrowserWindow, ipcMain, Menu, session, screen, nativeTheme, dialog, shell };
+export default { app, BrowserWindow, ipcMain, Menu, protocol, session, screen, nativeTheme, dialog, shell };
