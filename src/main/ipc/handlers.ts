@@ -3,6 +3,7 @@ import { appHandlers } from './app';
 import { archiveHandlers } from './archive';
 import { importHandlers } from './import';
 import type { Handlers } from './handle';
+import { reportHandlers } from './reports';
 import { settingsHandlers } from './settings';
 import { watchlistHandlers } from './watchlists';
 
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...analyticsHandlers,
   ...watchlistHandlers,
+  ...reportHandlers,
 };

@@ -11,6 +11,10 @@ import { archiveChannels } from './archive';
 import { settingsChannels } from './settings';
 import { watchlistChannels } from './watchlists';
 import { importChannels, importEvents } from './import';
+import { noteChannels } from './notes';
+import { reportChannels } from './reports';
+import { sampleChannels } from './sample';
+import { searchChannels } from './search';
 import type { ChannelDef, EventDef } from './define';
 
 export const contract = {
@@ -20,6 +24,10 @@ export const contract = {
   ...importChannels,
   ...analyticsChannels,
   ...watchlistChannels,
+  ...reportChannels,
+  ...noteChannels,
+  ...searchChannels,
+  ...sampleChannels,
 } as const;
 
 export const events = {
