@@ -1,27 +1,21 @@
 #!/usr/bin/env node
-// `npm start` / `npm run dev`: builds and launches the desktop app, or says in one sentence why it cannot.
+// `npm start` / `npm run dev`: makes sure Electron's binary is there (downloading it on first use), then
+// builds and launches the desktop app; where the download fails, says so and points to `npm run web`.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureElectron, findElectronBinary, runElectronInstaller } from './electron-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
 
-/** Where the Electron binary would be, or null when it was never downloaded (electron ≥ 42 fetches it on first use). */
-function electronBinary() {
-  const dir = path.join(root, 'node_modules', 'electron');
-  const pathFile = path.join(dir, 'path.txt');
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (!fs.existsSync(pathFile)) return null;
-  const exe = path.join(dir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
-  return fs.existsSync(exe) ? exe : null;
-}
-
-if (!electronBinary()) {
-  console.error(
-    'The Electron binary is not installed here (it is downloaded by `npx install-electron`, which needs network access), so use Breadth in your browser instead: `npm run web`.',
-  );
+const electron = ensureElectron({
+  find: () => findElectronBinary(root),
+  install: () => runElectronInstaller(root),
+  log: (m) => console.error(m),
+});
+if (!electron.ok) {
+  console.error(electron.message);
   process.exit(1);
 }
 

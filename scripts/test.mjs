@@ -10,6 +10,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const artifacts = path.join(root, 'artifacts');
 fs.mkdirSync(artifacts, { recursive: true });
+// A runner that crashes must never leave the previous run's counts to be reported as this run's.
+const resultFiles = ['unit-results.json', 'e2e-results.json'].map((f) => path.join(artifacts, f));
+for (const f of resultFiles) fs.rmSync(f, { force: true });
 
 const steps = [
   { name: 'typecheck:node', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.node.json'] },
