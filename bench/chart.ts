@@ -163,10 +163,10 @@ export async function run(): Promise<void> {
     const gaps = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
     const p95 = gaps[Math.floor(gaps.length * 0.95)] ?? NaN;
 
-    console.log('\nbars      choose → chart drawn   load over the contract   ratio   (→ whole history and overlays in)');
+    console.log('\nbars      load over the contract   first paint   ratio   settled (whole history + overlays)   ratio');
     for (const r of rows) {
       console.log(
-        `${r.bars.toLocaleString('en-US').padStart(7)}   ${r.chart.toFixed(1).padStart(12)} ms   ${r.load.toFixed(1).padStart(14)} ms   ${r.ratio.toFixed(2).padStart(9)}   ${r.settled.toFixed(1).padStart(12)} ms`,
+        `${r.bars.toLocaleString('en-US').padStart(7)}   ${r.load.toFixed(1).padStart(17)} ms   ${r.chart.toFixed(1).padStart(8)} ms   ${r.ratio.toFixed(2).padStart(5)}   ${r.settled.toFixed(1).padStart(30)} ms   ${(r.settled / r.load).toFixed(2).padStart(5)}`,
       );
     }
     const big = rows.at(-1)!;
