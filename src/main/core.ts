@@ -29,7 +29,9 @@ export interface Core {
   readonly migration: MigrationReport;
   /** Electron's build of better-sqlite3, when running inside Electron (workers open the archive with it too). */
   readonly nativeBinding?: string;
-  /** Closes the archive. */
+  /** Runs `fn` when the core closes (workers, staged files), before the archive closes; latest first. */
+  onClose(fn: () => void): void;
+  /** Runs the close hooks and closes the archive. */
   close(): void;
 }
 
@@ -39,6 +41,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const events = new EventBus();
+  const closers: Array<() => void> = [];
   return {
     db,
     archivePath: options.archivePath,
@@ -48,7 +51,17 @@ export function createCore(options: CoreOptions): Core {
     version: options.version,
     migration,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    onClose: (fn) => {
+      closers.push(fn);
+    },
     close: () => {
+      for (const fn of closers.splice(0).reverse()) {
+        try {
+          fn();
+        } catch {
+          // A hook failing must not keep the archive open.
+        }
+      }
       if (db.open) db.close();
     },
   };
