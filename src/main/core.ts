@@ -1,5 +1,8 @@
 import { openArchive, type Db, type MigrationReport } from './db/open';
+import { WriteQueue } from './db/write-queue';
 import { EventBus } from './events';
+import { ImportFiles } from './import/files';
+import { ImportJobs } from './import/jobs';
 import type { Settings } from './settings';
 
 /** Which process hosts the core. */
@@ -29,6 +32,12 @@ export interface Core {
   readonly migration: MigrationReport;
   /** Electron's build of better-sqlite3, when running inside Electron (workers open the archive with it too). */
   readonly nativeBinding?: string;
+  /** The main connection's writes: queued, IMMEDIATE, never blocking the event loop on another writer. */
+  readonly writes: WriteQueue;
+  /** The files the import may read (dialog choices, staged drops), by id. */
+  readonly importFiles: ImportFiles;
+  /** Import previews and runs in a bounded pool of workers. */
+  readonly importJobs: ImportJobs;
   /** Runs `fn` when the core closes (workers, staged files), before the archive closes; latest first. */
   onClose(fn: () => void): void;
   /** Runs the close hooks and closes the archive. */
@@ -42,8 +51,23 @@ export function createCore(options: CoreOptions): Core {
   });
   const events = new EventBus();
   const closers: Array<() => void> = [];
+  const importFiles = new ImportFiles();
+  const importJobs = new ImportJobs({
+    db,
+    archivePath: options.archivePath,
+    events,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  // Jobs stop before their staged files go; both before the archive closes.
+  closers.push(
+    () => importFiles.close(),
+    () => importJobs.close(),
+  );
   return {
     db,
+    writes: new WriteQueue(db),
+    importFiles,
+    importJobs,
     archivePath: options.archivePath,
     settings: options.settings,
     events,

@@ -12,6 +12,13 @@ export class EventBus {
     for (const sink of this.sinks) sink(event, payload);
   }
 
+  /** Listens to one event; returns the function that stops listening. */
+  on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void {
+    return this.attach((e, payload) => {
+      if (e === event) listener(payload as PayloadOf<E>);
+    });
+  }
+
   /** Attaches a sink; returns the function that detaches it. */
   attach(sink: EventSink): () => void {
     this.sinks.add(sink);

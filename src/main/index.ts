@@ -94,9 +94,18 @@ async function chooseCsvFiles(win: BrowserWindow): Promise<void> {
       { name: 'All files', extensions: ['*'] },
     ],
   });
-  if (!result.canceled) {
-    core?.events.emit('app:menuCommand', { command: 'import-csv', paths: result.filePaths });
-  }
+  const c = core;
+  if (result.canceled || !c) return;
+  // The renderer gets ids for the chosen files, never their paths.
+  const files = result.filePaths.flatMap((p) => {
+    try {
+      return [c.importFiles.register(p)];
+    } catch (err) {
+      console.error(`cannot import ${p}:`, err);
+      return [];
+    }
+  });
+  c.events.emit('app:menuCommand', { command: 'import-csv', files });
 }
 
 async function start(): Promise<void> {

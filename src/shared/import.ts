@@ -3,6 +3,17 @@
  * import history. The contract (`contract/import.ts`) carries only the schemas and channels.
  */
 
+/**
+ * A file the import may read, as main handed it out (open dialog, a staged drop, the CLI's arguments):
+ * the renderer refers to it by `fileId` and never by path.
+ */
+export interface ImportFileHandle {
+  fileId: string;
+  /** The name the user knows it by. */
+  name: string;
+  size: number;
+}
+
 /** Where a price file's layout came from. */
 export type ImportProvider =
   'yahoo' | 'yfinance' | 'stooq' | 'nasdaq' | 'investing' | 'alphavantage' | 'tiingo' | 'barchart' | 'generic';

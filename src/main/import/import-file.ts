@@ -1,12 +1,12 @@
-import type { FileCounts, FileResult, ImportIssue, PreviewBar, TickerReport } from '../../shared/import';
+import type { FileResult } from '../../shared/import';
 import type { ImportOptions } from '../../shared/contract/import';
 import type { Db } from '../db/open';
 import { LineTokenizer, splitLines } from './csv-line';
 import { produce, type ParseEvent } from './produce';
 import { DateFormatTally } from './dates';
 import { SAMPLE_BYTES, dateAmbiguity, detect, type Detected } from './detect';
-import { countLines, forEachLine, readSample, sourceName, type ImportSource } from './source';
-import type { Row } from './validate';
+import { ImportCancelled, countLines, forEachLine, readSample, sourceName, type ImportSource } from './source';
+import { FileTally, zeroCounts } from './tally';
 import { BarWriter, beginImportRecord, finishImportRecord, loadMapping, saveMapping } from './write';
 
 /** Progress and cancellation hooks of a long import. */
@@ -21,23 +21,9 @@ export interface ImportHooks {
 
 /** Thrown inside the import transaction to roll it back with a reason for the user. */
 class Abort extends Error {}
-/** Thrown inside the import transaction when the user cancelled. */
-class Cancelled extends Error {}
 
-function zeroCounts(): FileCounts {
-  return {
-    rows: 0,
-    good: 0,
-    warned: 0,
-    rejected: 0,
-    skipped: 0,
-    imported: 0,
-    replaced: 0,
-    unchanged: 0,
-    kept: 0,
-    conflicts: 0,
-  };
-}
+/** Whether a file is checked or written. */
+type Mode = 'preview' | 'import';
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -75,7 +61,7 @@ function emptyResult(file: string, status: FileResult['status'], error: string):
 }
 
 /** Finishes deciding the date layout over the whole column when the sample left several. */
-function settleDateFormat(det: Detected, source: ImportSource): void {
+function settleDateFormat(det: Detected, source: ImportSource, isCancelled?: () => boolean): void {
   if (det.needs.length || det.dateFormat !== null) return;
   if (det.dateCandidates.length === 0) {
     det.needs.push({ kind: 'layout', message: 'no dates found in the date column' });
@@ -89,9 +75,13 @@ function settleDateFormat(det: Detected, source: ImportSource): void {
     const tok = new LineTokenizer(det.delimiter, (f) => {
       if (f && f[col] !== undefined) tally.add(f[col]!);
     });
-    forEachLine(source, (line, no) => {
-      if (no > det.headerLines) tok.push(line, no);
-    });
+    forEachLine(
+      source,
+      (line, no) => {
+        if (no > det.headerLines) tok.push(line, no);
+      },
+      isCancelled,
+    );
     tok.end();
     best = tally.best();
   }
@@ -100,29 +90,21 @@ function settleDateFormat(det: Detected, source: ImportSource): void {
   else det.needs.push(dateAmbiguity(best));
 }
 
-/**
- * Previews (`mode: 'preview'`, nothing written) or imports one file. An import is one transaction: it
- * either commits whole or leaves the archive exactly as it was (rejected rows, conflicts under `fail`,
- * a cancel or an error all roll back). Never throws; failures come back in the result.
- */
-export function processFile(
-  db: Db,
-  source: ImportSource,
-  options: ImportOptions,
-  mode: 'preview' | 'import',
-  hooks: ImportHooks = {},
-): FileResult {
+/** What a file's first read found: the detection, or a result to return at once. */
+type Detection = { det: Detected; base: Pick<FileResult, 'file' | 'detection' | 'sampleLines'> } | { result: FileResult };
+
+/** Reads the sample, detects the layout and settles the date format over the whole column. */
+function detectFile(db: Db, source: ImportSource, options: ImportOptions, mode: Mode, hooks: ImportHooks): Detection {
   const file = sourceName(source);
-  const policy = options.onConflict ?? 'fail';
-  const counts = zeroCounts();
   let sample: { text: string; complete: boolean };
   let det: Detected;
   try {
     sample = readSample(source, SAMPLE_BYTES);
     det = detect(sample.text, file, options, { savedMapping: (k) => loadMapping(db, k) }, sample.complete);
-    settleDateFormat(det, source);
+    settleDateFormat(det, source, hooks.isCancelled);
   } catch (err) {
-    return emptyResult(file, 'failed', `cannot read ${file}: ${message(err)}`);
+    if (err instanceof ImportCancelled) return { result: emptyResult(file, 'cancelled', 'cancelled; nothing was imported') };
+    return { result: emptyResult(file, 'failed', `cannot read ${file}: ${message(err)}`) };
   }
   const { dateCandidates: _unused, ...detection } = det;
   void _unused;
@@ -130,156 +112,53 @@ export function processFile(
     .slice(0, 12)
     .map((l) => l.slice(0, 500));
   const base = { file, detection, sampleLines };
-  if (det.needs.length) {
-    return {
+  if (!det.needs.length) return { det, base };
+  return {
+    result: {
       ...base,
       status: mode === 'preview' ? 'checked' : 'failed',
       importId: null,
       error: det.needs.map((n) => n.message).join('; '),
       hash: '',
-      counts,
+      counts: zeroCounts(),
       tickers: [],
       firstRows: [],
       conflicts: [],
-    };
-  }
+    },
+  };
+}
 
-  const rowsTotal = Math.max(0, countLines(source) - det.headerLines);
+/**
+ * One full pass over the file: parses every row, tallies it and hands each run to the writer (which
+ * checks or writes it). Returns the file's sha256.
+ */
+function readAndWrite(
+  source: ImportSource,
+  det: Detected,
+  file: string,
+  tally: FileTally,
+  writer: BarWriter,
+  hooks: ImportHooks,
+): string {
+  const rowsTotal = Math.max(0, countLines(source, hooks.isCancelled) - det.headerLines);
   const interval = hooks.progressIntervalMs ?? 100;
-  const reports = new Map<string, TickerReport>();
-  const firstRows: PreviewBar[] = [];
-  const orphans: ImportIssue[] = [];
-  let writer: BarWriter | null = null;
-  let hash = '';
-
-  const report = (ticker: string): TickerReport => {
-    let r = reports.get(ticker);
-    if (!r) {
-      r = {
-        ticker,
-        rows: 0,
-        imported: 0,
-        replaced: 0,
-        unchanged: 0,
-        kept: 0,
-        firstDate: null,
-        lastDate: null,
-        warnings: [],
-        rejected: [],
-      };
-      reports.set(ticker, r);
-      for (const o of orphans.splice(0))
-        r.warnings.push({ line: o.line, reason: o.reason, kind: o.kind, date: o.date, raw: o.raw.slice(0, 500) });
-    }
-    return r;
-  };
-  let current: string | null = null;
-  const sink = (i: ImportIssue): void => {
-    writer?.issue(i);
-    if (i.kind === 'stray') counts.skipped++;
-    if (i.severity === 'rejected') counts.rejected++;
-    const t = i.ticker ?? current ?? det.ticker;
-    if (!t) {
-      orphans.push(i);
-      return;
-    }
-    const r = report(t);
-    const ref = { line: i.line, reason: i.reason, kind: i.kind, date: i.date, raw: i.raw.slice(0, 500) };
-    if (i.severity === 'warning') r.warnings.push(ref);
-    else {
-      r.rejected.push(ref);
-      if (i.kind !== 'conflicting-duplicate') {
-        r.rows++;
-        counts.rows++;
-      }
-    }
-  };
-  const write = (ticker: string, rows: Row[]): void => {
-    const r = report(ticker);
-    if (writer && rows.length) writer.ticker(ticker);
-    // The run comes in date order: its first and last rows bound its dates.
-    const lo = rows[0]?.date;
-    const hi = rows[rows.length - 1]?.date;
-    if (lo !== undefined && (r.firstDate === null || lo < r.firstDate)) r.firstDate = lo;
-    if (hi !== undefined && (r.lastDate === null || hi > r.lastDate)) r.lastDate = hi;
-    if (!writer) return;
-    const appended = writer.appendRun(ticker, rows);
-    r.imported += appended;
-    counts.imported += appended;
-    for (let i = appended; i < rows.length; i++) {
-      const row = rows[i]!;
-      const outcome = writer.row(row);
-      switch (outcome) {
-        case 'inserted':
-          r.imported++;
-          counts.imported++;
-          break;
-        case 'replaced':
-          r.imported++;
-          r.replaced++;
-          counts.imported++;
-          counts.replaced++;
-          break;
-        case 'unchanged':
-          r.unchanged++;
-          counts.unchanged++;
-          break;
-        case 'kept':
-          r.kept++;
-          counts.kept++;
-          break;
-        case 'conflict':
-          break;
-        case 'duplicate':
-          sink({
-            file,
-            line: row.line,
-            raw: row.raw,
-            severity: 'warning',
-            kind: 'duplicate',
-            reason: `${row.date} appeared earlier in the file with the same prices; dropped`,
-            ticker,
-            date: row.date,
-          });
-          break;
-        case 'conflicting-duplicate':
-          sink({
-            file,
-            line: row.line,
-            raw: row.raw,
-            severity: 'rejected',
-            kind: 'conflicting-duplicate',
-            reason: `${row.date} appeared earlier in the file with different prices`,
-            ticker,
-            date: row.date,
-          });
-          break;
-      }
-    }
-  };
-
   let last = Date.now();
-  /** The writing half: applies the parser's events in order. */
-  const consume = (e: ParseEvent): void => {
+  hooks.onProgress?.({ file, rowsDone: 0, rowsTotal });
+  const hash = produce(source, det, file, (e: ParseEvent) => {
     switch (e.t) {
       case 'issue':
-        sink(e.issue);
+        writer.issue(e.issue);
+        tally.issue(e.issue);
         break;
       case 'first':
-        firstRows.push(e.bar);
+        tally.firstRows.push(e.bar);
         break;
-      case 'run': {
-        current = e.ticker;
-        const r = report(e.ticker);
-        r.rows += e.parsed;
-        counts.rows += e.parsed;
-        counts.good += e.good;
-        counts.warned += e.warned;
-        write(e.ticker, e.rows);
+      case 'run':
+        tally.run(e.ticker, e.rows, e.parsed, e.good, e.warned);
+        tally.write(writer, e.ticker, e.rows);
         break;
-      }
       case 'progress': {
-        if (hooks.isCancelled?.()) throw new Cancelled('cancelled');
+        if (hooks.isCancelled?.()) throw new ImportCancelled();
         const now = Date.now();
         if (hooks.onProgress && now - last >= interval) {
           last = now;
@@ -288,110 +167,144 @@ export function processFile(
         break;
       }
     }
-  };
+  });
+  hooks.onProgress?.({ file, rowsDone: rowsTotal, rowsTotal });
+  return hash;
+}
 
-  const pass = (): void => {
-    last = Date.now();
-    hooks.onProgress?.({ file, rowsDone: 0, rowsTotal });
-    hash = produce(source, det, file, consume);
-    hooks.onProgress?.({ file, rowsDone: rowsTotal, rowsTotal });
-  };
+/** Why a file that was read cannot be imported as it stands, or null. */
+function blockers(tally: FileTally, writer: BarWriter, options: ImportOptions): string | null {
+  const why: string[] = [];
+  const { counts } = tally;
+  if (counts.rejected > 0 && !options.allowRejected)
+    why.push(`${counts.rejected} row(s) rejected (allow rejected rows to import the rest)`);
+  if (writer.conflictCount > 0 && (options.onConflict ?? 'fail') === 'fail')
+    why.push(`${writer.conflictCount} row(s) differ from bars already in the archive (choose replace or keep)`);
+  if (counts.rows === 0) why.push('no data rows');
+  return why.length ? why.join('; ') : null;
+}
 
-  const blockers = (): string | null => {
-    const why: string[] = [];
-    if (counts.rejected > 0 && !options.allowRejected)
-      why.push(`${counts.rejected} row(s) rejected (allow rejected rows to import the rest)`);
-    if (writer && writer.conflictCount > 0 && policy === 'fail') {
-      why.push(`${writer.conflictCount} row(s) differ from bars already in the archive (choose replace or keep)`);
-    }
-    if (counts.rows === 0) why.push('no data rows');
-    return why.length ? why.join('; ') : null;
-  };
-
-  let status: FileResult['status'] = 'checked';
-  let error: string | null = null;
-  let importId: number | null = null;
-  if (mode === 'preview') {
-    try {
-      writer = new BarWriter(db, 'check', policy, null, det.pricesAdjusted);
-      pass();
-      error = blockers();
-    } catch (err) {
-      status = 'failed';
-      error = err instanceof Cancelled ? 'cancelled' : `internal error: ${message(err)}`;
-      if (err instanceof Cancelled) status = 'cancelled';
-    }
-  } else {
-    const tx = db.transaction((): number => {
-      const id = beginImportRecord(db, file, '', det.provider);
-      writer = new BarWriter(db, 'write', policy, id, det.pricesAdjusted);
-      pass();
-      const blocked = blockers();
-      if (blocked) throw new Abort(`not imported: ${blocked}`);
-      db.prepare('UPDATE imports SET file_hash = ? WHERE id = ?').run(hash, id);
-      finishImportRecord(
-        db,
-        id,
-        {
-          total: counts.rows,
-          written: counts.imported,
-          replaced: counts.replaced,
-          rejected: counts.rejected,
-          warned: counts.warned,
-        },
-        {
-          tickers: [...reports.keys()],
-          createdTickers: writer.createdTickers,
-          adjustedBefore: writer.adjustedBefore,
-          onConflict: policy,
-          allowRejected: options.allowRejected ?? false,
-          dateFormat: det.dateFormat,
-          delimiter: det.delimiter,
-          decimalMark: det.decimalMark,
-          mapping: det.mapping,
-          mappingSource: det.mappingSource,
-        },
-      );
-      if (det.mappingSource === 'user') saveMapping(db, det.layoutKey, det.mapping);
-      return id;
-    });
-    // The writer creates the ticker and import rows before any bar that refers to them, so checking
-    // both foreign keys on every inserted bar is redundant work; the pragma cannot change inside a
-    // transaction, so it is switched around it and restored.
-    const fk = db.pragma('foreign_keys', { simple: true }) as number;
-    try {
-      if (fk) db.pragma('foreign_keys = OFF');
-      importId = tx.immediate();
-      status = 'imported';
-    } catch (err) {
-      status = err instanceof Cancelled ? 'cancelled' : 'failed';
-      error =
-        err instanceof Abort
-          ? err.message
-          : err instanceof Cancelled
-            ? 'cancelled; nothing was imported'
-            : `internal error: ${message(err)}; nothing was imported`;
-      // Rolled back: nothing of this file is in the archive.
-      counts.imported = counts.replaced = 0;
-      for (const r of reports.values()) r.imported = r.replaced = 0;
-    } finally {
-      if (fk) db.pragma('foreign_keys = ON');
-    }
-  }
-  const w = writer as BarWriter | null;
-  counts.conflicts = w?.conflictCount ?? 0;
-  if (orphans.length) report(det.ticker ?? '?');
+/** The result of a file that was read, whatever became of it. */
+function fileResult(
+  base: Pick<FileResult, 'file' | 'detection' | 'sampleLines'>,
+  tally: FileTally,
+  writer: BarWriter | null,
+  outcome: Pick<FileResult, 'status' | 'importId' | 'error' | 'hash'>,
+): FileResult {
+  tally.counts.conflicts = writer?.conflictCount ?? 0;
   return {
     ...base,
-    status,
-    importId,
-    error,
-    hash,
-    counts,
-    tickers: [...reports.values()],
-    firstRows,
-    conflicts: w?.conflicts ?? [],
+    ...outcome,
+    counts: tally.counts,
+    tickers: tally.finish(),
+    firstRows: tally.firstRows,
+    conflicts: writer?.conflicts ?? [],
   };
+}
+
+/** Checks one file without writing: what an import would do, conflicts with the archive included. */
+export function previewFile(db: Db, source: ImportSource, options: ImportOptions, hooks: ImportHooks = {}): FileResult {
+  const found = detectFile(db, source, options, 'preview', hooks);
+  if ('result' in found) return found.result;
+  const { det, base } = found;
+  const tally = new FileTally(base.file, det.ticker);
+  let writer: BarWriter | null = null;
+  try {
+    writer = new BarWriter(db, 'check', options.onConflict ?? 'fail', null, det.pricesAdjusted);
+    const hash = readAndWrite(source, det, base.file, tally, writer, hooks);
+    return fileResult(base, tally, writer, { status: 'checked', importId: null, error: blockers(tally, writer, options), hash });
+  } catch (err) {
+    const cancelled = err instanceof ImportCancelled;
+    return fileResult(base, tally, writer, {
+      status: cancelled ? 'cancelled' : 'failed',
+      importId: null,
+      error: cancelled ? 'cancelled' : `internal error: ${message(err)}`,
+      hash: '',
+    });
+  }
+}
+
+/**
+ * Imports one file in one IMMEDIATE transaction: it either commits whole or leaves the archive exactly
+ * as it was (rejected rows, conflicts under `fail`, a cancel or an error all roll back). The import
+ * record is written with the file's hash and counts once the pass is done.
+ */
+export function importFile(db: Db, source: ImportSource, options: ImportOptions, hooks: ImportHooks = {}): FileResult {
+  const found = detectFile(db, source, options, 'import', hooks);
+  if ('result' in found) return found.result;
+  const { det, base } = found;
+  const policy = options.onConflict ?? 'fail';
+  const tally = new FileTally(base.file, det.ticker);
+  let writer: BarWriter | null = null;
+  let hash = '';
+  const tx = db.transaction((): number => {
+    const id = beginImportRecord(db, base.file, det.provider);
+    const w = (writer = new BarWriter(db, 'write', policy, id, det.pricesAdjusted));
+    hash = readAndWrite(source, det, base.file, tally, w, hooks);
+    const blocked = blockers(tally, w, options);
+    if (blocked) throw new Abort(`not imported: ${blocked}`);
+    const { counts } = tally;
+    finishImportRecord(db, id, {
+      hash,
+      counts: { total: counts.rows, written: counts.imported, replaced: counts.replaced, rejected: counts.rejected, warned: counts.warned },
+      options: {
+        tickers: tally.tickers,
+        createdTickers: w.createdTickers,
+        adjustedBefore: w.adjustedBefore,
+        onConflict: policy,
+        allowRejected: options.allowRejected ?? false,
+        dateFormat: det.dateFormat,
+        delimiter: det.delimiter,
+        decimalMark: det.decimalMark,
+        mapping: det.mapping,
+        mappingSource: det.mappingSource,
+      },
+    });
+    if (det.mappingSource === 'user') saveMapping(db, det.layoutKey, det.mapping);
+    return id;
+  });
+  // The writer creates the ticker and import rows before any bar that refers to them, so checking
+  // both foreign keys on every inserted bar is redundant work; the pragma cannot change inside a
+  // transaction, so it is switched around it and restored.
+  const fk = db.pragma('foreign_keys', { simple: true }) as number;
+  try {
+    if (fk) db.pragma('foreign_keys = OFF');
+    const importId = tx.immediate();
+    return fileResult(base, tally, writer, { status: 'imported', importId, error: null, hash });
+  } catch (err) {
+    // Rolled back: nothing of this file is in the archive.
+    tally.rolledBack();
+    const error =
+      err instanceof Abort
+        ? err.message
+        : err instanceof ImportCancelled
+          ? 'cancelled; nothing was imported'
+          : `internal error: ${message(err)}; nothing was imported`;
+    return fileResult(base, tally, writer, { status: err instanceof ImportCancelled ? 'cancelled' : 'failed', importId: null, error, hash });
+  } finally {
+    if (fk) db.pragma('foreign_keys = ON');
+  }
+}
+
+/** Previews or imports one file; never throws, failures come back in the result. */
+export function processFile(
+  db: Db,
+  source: ImportSource,
+  options: ImportOptions,
+  mode: Mode,
+  hooks: ImportHooks = {},
+): FileResult {
+  return mode === 'preview' ? previewFile(db, source, options, hooks) : importFile(db, source, options, hooks);
+}
+
+/** The result of a file that could not be opened at all. */
+export function unreadableResult(file: string, error: string): FileResult {
+  return emptyResult(file, 'failed', error);
+}
+
+/** The result of a file a cancel stopped before it was read. */
+export function cancelledResult(source: ImportSource): FileResult {
+  return emptyResult(sourceName(source), 'cancelled', 'cancelled before it started; nothing was imported');
 }
 
 /** Previews or imports several files one after another (each its own transaction); a cancel stops the rest. */
@@ -406,7 +319,7 @@ export function processFiles(
   for (const f of files) {
     const opts = { ...options, ...(f.options ?? {}) };
     if (hooks.isCancelled?.()) {
-      out.push(emptyResult(sourceName(f.source), 'cancelled', 'cancelled before it started; nothing was imported'));
+      out.push(cancelledResult(f.source));
       continue;
     }
     out.push(processFile(db, f.source, opts, mode, hooks));

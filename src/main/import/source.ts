@@ -2,14 +2,29 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** A file to read: from disk, or text the renderer read from a dropped file. */
-export type ImportSource = { path: string } | { name: string; text: string };
+/**
+ * A file to read: from disk (`name` is what the user calls it when the file is a staged copy), or text
+ * in memory (tests and benchmarks).
+ */
+export type ImportSource = { path: string; name?: string } | { name: string; text: string };
 
 const CHUNK = 1024 * 1024;
 
+/** Thrown when a cancel stops a read (or the import around it). */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'ImportCancelled';
+  }
+}
+
+function check(isCancelled: (() => boolean) | undefined): void {
+  if (isCancelled?.()) throw new ImportCancelled();
+}
+
 /** The name shown for a source (its base name). */
 export function sourceName(source: ImportSource): string {
-  return 'path' in source ? path.basename(source.path) : source.name;
+  return 'path' in source ? (source.name ?? path.basename(source.path)) : source.name;
 }
 
 /** Reads the first `bytes` of a source as text; `complete` is true when that is the whole file. */
@@ -29,7 +44,11 @@ export function readSample(source: ImportSource, bytes: number): { text: string;
  * Streams a source line by line (1 MiB at a time, so memory does not grow with the file), calling
  * `onLine(line, lineNumber)` with `\r` and the byte-order mark removed. Returns the sha256 of its bytes.
  */
-export function forEachLine(source: ImportSource, onLine: (line: string, lineNo: number) => void): string {
+export function forEachLine(
+  source: ImportSource,
+  onLine: (line: string, lineNo: number) => void,
+  isCancelled?: () => boolean,
+): string {
   const hash = createHash('sha256');
   let carry = '';
   let lineNo = 0;
@@ -53,6 +72,7 @@ export function forEachLine(source: ImportSource, onLine: (line: string, lineNo:
   if ('text' in source) {
     hash.update(source.text, 'utf8');
     for (let i = 0; i < source.text.length; i += CHUNK) {
+      check(isCancelled);
       feed(source.text.slice(i, i + CHUNK), i + CHUNK >= source.text.length);
     }
     if (source.text.length === 0) feed('', true);
@@ -63,6 +83,7 @@ export function forEachLine(source: ImportSource, onLine: (line: string, lineNo:
   try {
     const buf = Buffer.alloc(CHUNK);
     for (;;) {
+      check(isCancelled);
       const n = fs.readSync(fd, buf, 0, CHUNK, null);
       if (n === 0) break;
       const bytes = buf.subarray(0, n);
@@ -76,8 +97,8 @@ export function forEachLine(source: ImportSource, onLine: (line: string, lineNo:
   return hash.digest('hex');
 }
 
-/** Counts a source's lines cheaply (by newline bytes), for progress totals. */
-export function countLines(source: ImportSource): number {
+/** Counts a source's lines cheaply (by newline bytes), for progress totals; a cancel stops it between chunks. */
+export function countLines(source: ImportSource, isCancelled?: () => boolean): number {
   if ('text' in source) {
     let n = 0;
     for (let i = source.text.indexOf('\n'); i >= 0; i = source.text.indexOf('\n', i + 1)) n++;
@@ -89,6 +110,7 @@ export function countLines(source: ImportSource): number {
     let n = 0;
     let lastByte = 10;
     for (;;) {
+      check(isCancelled);
       const got = fs.readSync(fd, buf, 0, CHUNK, null);
       if (got === 0) break;
       for (let i = buf.indexOf(10, 0); i >= 0 && i < got; i = buf.indexOf(10, i + 1)) n++;

@@ -208,10 +208,8 @@ export class BarWriter {
 }
 
 /** Creates the import's history row (inside its transaction) and returns its id. */
-export function beginImportRecord(db: Db, fileName: string, hash: string, provider: string): number {
-  const info = db
-    .prepare('INSERT INTO imports (file_name, file_hash, provider) VALUES (?, ?, ?)')
-    .run(fileName, hash, provider);
+export function beginImportRecord(db: Db, fileName: string, provider: string): number {
+  const info = db.prepare("INSERT INTO imports (file_name, file_hash, provider) VALUES (?, '', ?)").run(fileName, provider);
   return Number(info.lastInsertRowid);
 }
 
@@ -219,12 +217,16 @@ export function beginImportRecord(db: Db, fileName: string, hash: string, provid
 export function finishImportRecord(
   db: Db,
   id: number,
-  counts: { total: number; written: number; replaced: number; rejected: number; warned: number },
-  options: Record<string, unknown>,
+  record: {
+    hash: string;
+    counts: { total: number; written: number; replaced: number; rejected: number; warned: number };
+    options: Record<string, unknown>;
+  },
 ): void {
+  const { hash, counts, options } = record;
   db.prepare(
-    'UPDATE imports SET rows_total = ?, rows_written = ?, rows_replaced = ?, rows_rejected = ?, rows_warned = ?, options = ? WHERE id = ?',
-  ).run(counts.total, counts.written, counts.replaced, counts.rejected, counts.warned, JSON.stringify(options), id);
+    'UPDATE imports SET file_hash = ?, rows_total = ?, rows_written = ?, rows_replaced = ?, rows_rejected = ?, rows_warned = ?, options = ? WHERE id = ?',
+  ).run(hash, counts.total, counts.written, counts.replaced, counts.rejected, counts.warned, JSON.stringify(options), id);
 }
 
 interface ImportRow {

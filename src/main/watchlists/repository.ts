@@ -109,13 +109,11 @@ export function formReportWatchlist(db: Db, reportId: number): Watchlist {
   return getWatchlist(db, id);
 }
 
-/** Every watchlist in the user's order (a report's list is formed at the end of it). */
+/**
+ * Every watchlist in the user's order. Only reads: a report's list is formed by the report's own
+ * create and update (in their transaction), never on the way to a listing.
+ */
 export function listWatchlists(db: Db): Watchlist[] {
-  const missing = db
-    .prepare('SELECT r.id FROM reports r WHERE NOT EXISTS (SELECT 1 FROM watchlists w WHERE w.report_id = r.id)')
-    .pluck()
-    .all() as number[];
-  for (const reportId of missing) formReportWatchlist(db, reportId);
   const rows = db
     .prepare(`${LIST_SQL} ORDER BY w.position, w.id`)
     .all() as ListRow[];

@@ -5,6 +5,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { toWire } from '../../shared/wire';
 import type { Core } from '../core';
+import { DomainError } from '../errors';
+import { MAX_STAGED_BYTES } from '../import/files';
 import { createDispatcher } from '../ipc/handle';
 import { handlers } from '../ipc/handlers';
 import { CONTENT_SECURITY_POLICY, rendererFile } from './static';
@@ -25,6 +27,8 @@ export interface HostLimits {
   keepAliveTimeoutMs: number;
   /** Largest body of `POST /api/invoke`. */
   maxInvokeBody: number;
+  /** Largest file `POST /api/stage` takes. */
+  maxStageBody: number;
   /** Open event streams at once. */
   maxEventStreams: number;
   /** A comment line keeps event streams (and proxies between) from idling out. */
@@ -38,10 +42,17 @@ export const DEFAULT_LIMITS: HostLimits = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 300_000,
   keepAliveTimeoutMs: 5_000,
-  maxInvokeBody: 64 * 1024 * 1024,
+  // Dropped files are staged through /api/stage; calls themselves are small.
+  maxInvokeBody: 16 * 1024 * 1024,
+  maxStageBody: MAX_STAGED_BYTES,
   maxEventStreams: 16,
   heartbeatMs: 15_000,
 };
+
+/** What crossed the boundary: request body bytes per route (a dropped file should cross once). */
+export interface HostStats {
+  bytesIn: { invoke: number; stage: number };
+}
 
 /** Options for {@link startBrowserHost}. */
 export interface BrowserHostOptions {
@@ -62,6 +73,8 @@ export interface BrowserHost {
   token: string;
   /** The URL to open: the token rides in the fragment, which the browser never sends to any server. */
   url: string;
+  /** What crossed the boundary so far. */
+  readonly stats: HostStats;
   close(): Promise<void>;
 }
 
@@ -144,6 +157,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const log = options.log ?? (() => {});
   const rendererDir = path.resolve(options.rendererDir);
   const clients = new Set<http.ServerResponse>();
+  const stats: HostStats = { bytesIn: { invoke: 0, stage: 0 } };
   let port = 0;
 
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -188,6 +202,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       // Browsers send Origin on every POST; a call without one comes from a tool holding the bearer token.
       const sender = origin ?? `http://${host}`;
       const body = await readBody(req, limits.maxInvokeBody);
+      if (body !== null) stats.bytesIn.invoke += Buffer.byteLength(body);
       if (body === null) {
         res.setHeader('Connection', 'close');
         return send(res, 413, toWire({ ok: false, error: { code: 'INVALID_INPUT', message: `request body larger than ${limits.maxInvokeBody} bytes` } }), 'application/json');
@@ -200,6 +215,30 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       }
       const result = await dispatch(message?.channel, message?.input, { url: sender });
       return send(res, 200, toWire(result), 'application/json');
+    }
+    if (url.pathname === '/api/stage') {
+      if (req.method !== 'POST') return send(res, 405, 'POST only');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !origins().includes(origin)) return send(res, 403, 'Foreign origin');
+      const name = url.searchParams.get('name') ?? '';
+      if (!name || name.length > 255) {
+        return send(res, 400, toWire({ ok: false, error: { code: 'INVALID_INPUT', message: 'stage: ?name= (1 to 255 characters) names the dropped file' } }), 'application/json');
+      }
+      // Streamed straight to the staged file: a 500 MB drop never sits in memory.
+      req.on('data', (chunk: Buffer) => (stats.bytesIn.stage += chunk.length));
+      try {
+        const handle = await options.core.importFiles.stageStream(name, req, limits.maxStageBody);
+        log(`staged ${handle.name}: ${handle.size} bytes`);
+        return send(res, 200, toWire({ ok: true, data: handle }), 'application/json');
+      } catch (err) {
+        res.setHeader('Connection', 'close');
+        const code = err instanceof DomainError ? err.code : 'INTERNAL';
+        return send(res, code === 'INVALID_INPUT' ? 413 : 500, toWire({ ok: false, error: { code, message: (err as Error).message } }), 'application/json');
+      }
+    }
+    if (url.pathname === '/api/stats') {
+      if (req.method !== 'GET') return send(res, 405, 'GET only');
+      return send(res, 200, JSON.stringify({ ...stats, staged: options.core.importFiles.stagedCount }), 'application/json');
     }
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') return send(res, 405, 'GET only');
@@ -248,6 +287,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port,
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
+    stats,
     close: async () => {
       detach();
       clearInterval(heartbeat);

@@ -1,3 +1,4 @@
+import type { ImportFileHandle } from '../import';
 import type { ViewName } from '../domain';
 import { channel, event } from './define';
 import { noInput } from './schemas';
@@ -24,5 +25,5 @@ export const appChannels = {
 /** Events of the app itself. */
 export const appEvents = {
   /** A menu item was chosen; the window acts on it. */
-  'app:menuCommand': event<{ command: MenuCommand; view?: ViewName; paths?: string[] }>(),
+  'app:menuCommand': event<{ command: MenuCommand; view?: ViewName; files?: ImportFileHandle[] }>(),
 };

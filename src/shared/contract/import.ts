@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  type ImportFileHandle,
   CONFLICT_POLICIES,
   DATE_FORMATS,
   DECIMAL_MARKS,
@@ -43,29 +44,41 @@ export const importOptionsSchema = z
 /** Options of a preview or an import. */
 export type ImportOptions = z.output<typeof importOptionsSchema>;
 
-/** A file to import: a path (Electron, CLI) or its text (browser drag and drop). */
-export const importFileSchema = z.union([
-  z.object({ path: z.string().min(1).max(4096), options: importOptionsSchema.optional() }).strict(),
-  z
-    .object({
-      name: z.string().min(1).max(255),
-      text: z.string().max(512 * 1024 * 1024),
-      options: importOptionsSchema.optional(),
-    })
-    .strict(),
-]);
+/** An id main handed out for a file (`ImportFileHandle.fileId`); never a path. */
+const fileId = z.uuid();
+
+/**
+ * A file to import, by the id main handed out for it: a file chosen in the open dialog (or named on the
+ * CLI's command line) or a staged drop. The renderer never names a path, so no call can read a file
+ * the user did not give Breadth.
+ */
+export const importFileSchema = z.object({ fileId, options: importOptionsSchema.optional() }).strict();
 
 /** A file to import, as a channel takes it. */
 export type ImportFileInput = z.output<typeof importFileSchema>;
 
 const filesInput = z.array(importFileSchema).min(1).max(1000);
+const jobId = z.string().min(1).max(64);
 
 /** Channels of the import domain: preview, run, cancel, history, undo, remembered mappings. */
 export const importChannels = {
-  /** Detects and validates each file (a full pass, nothing written) and lists the choices still needed. */
-  'import:preview': channel(z.object({ files: filesInput, options: importOptionsSchema.optional() }).strict())<
-    FileResult[]
-  >(),
+  /**
+   * Stages a dropped file once: main writes its text to a private temporary file and hands out its id;
+   * previews and the import then read that file. (The browser host streams the upload to
+   * `POST /api/stage` instead, to the same place.) Staged files go when their import ends or the app quits.
+   */
+  'import:stage': channel(
+    z.object({ name: z.string().min(1).max(255), text: z.string().max(512 * 1024 * 1024) }).strict(),
+  )<ImportFileHandle>(),
+  /** Forgets files the user took off the import list; staged copies are deleted. */
+  'import:discard': channel(z.object({ fileIds: z.array(fileId).max(1000) }).strict())<{ released: number }>(),
+  /**
+   * Detects and validates each file (a full pass, nothing written) and lists the choices still needed.
+   * Pass a `jobId` to be able to cancel a long preview (e.g. when the options change again).
+   */
+  'import:preview': channel(
+    z.object({ files: filesInput, options: importOptionsSchema.optional(), jobId: jobId.optional() }).strict(),
+  )<FileResult[]>(),
   /**
    * Imports each file in its own transaction, in a worker; emits `import:progress` while it runs and
    * `import:done` at the end. Pass your own `jobId` to be able to cancel.
@@ -75,12 +88,15 @@ export const importChannels = {
       .object({
         files: filesInput,
         options: importOptionsSchema.optional(),
-        jobId: z.string().min(1).max(64).optional(),
+        jobId: jobId.optional(),
       })
       .strict(),
   )<{ jobId: string; files: FileResult[] }>(),
-  /** Cancels a running import: the file being written is rolled back, later files are not started. */
-  'import:cancel': channel(z.object({ jobId: z.string().min(1).max(64) }).strict())<{ cancelled: boolean }>(),
+  /**
+   * Cancels a preview or import wherever it is: waiting for a worker (it never starts), reading or
+   * writing (the file being written is rolled back); later files are not started.
+   */
+  'import:cancel': channel(z.object({ jobId }).strict())<{ cancelled: boolean }>(),
   /** The import history, newest first. */
   'import:list': channel(noInput)<ImportRecord[]>(),
   /** Undoes one import: removes exactly its bars and restores the bars it replaced. */

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { formReportWatchlist } from '../../../src/main/watchlists/repository';
 import { repoRoot } from './host';
 
 /** The real yfinance excerpts of tests/fixtures/e2e/yfinance (2025-01-02..2026-02-23). */
@@ -29,11 +30,14 @@ export interface ReportSeed {
   tickers: string[];
 }
 
-/** Inserts report rows by SQL (reports arrive in a later issue; the watchlist reads this table). */
+/** Inserts report rows by SQL and forms their watchlists, as a report's create does. */
 export function insertReports(dbPath: string, reports: ReportSeed[]): void {
   const db = new Database(dbPath);
   const insert = db.prepare('INSERT INTO reports(id, slug, title, as_of, window_from, window_to, tickers) VALUES (?,?,?,?,?,?,?)');
-  for (const r of reports) insert.run(r.id, `report-${r.id}`, r.title, r.asOf, r.from, r.to, JSON.stringify(r.tickers));
+  for (const r of reports) {
+    insert.run(r.id, `report-${r.id}`, r.title, r.asOf, r.from, r.to, JSON.stringify(r.tickers));
+    formReportWatchlist(db, r.id);
+  }
   db.close();
 }
 

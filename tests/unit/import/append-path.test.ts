@@ -116,7 +116,7 @@ describe('the multi-row append path', () => {
 
   it('a batch that meets a conflict after all is rolled back whole and left to the per-row path', () => {
     const a = archive();
-    const id = a.db.transaction(() => beginImportRecord(a.db, 'x.csv', '', 'generic'))();
+    const id = a.db.transaction(() => beginImportRecord(a.db, 'x.csv', 'generic'))();
     a.db.prepare("INSERT INTO tickers (symbol) VALUES ('AAA')").run();
     const rows: Row[] = DATES.slice(0, 200).map((date, i) => ({
       line: i + 2,

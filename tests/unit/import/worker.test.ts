@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../../bench/import/generate';
@@ -85,7 +88,12 @@ describe('the import channels', () => {
     core.events.attach((e, p) => seen.push(`${e}:${(p as { jobId: string }).jobId}`));
     const text = fs.readFileSync(path.join(real, 'investing/SPY Historical Data.csv'), 'utf8');
 
-    const preview = await dispatch('import:preview', { files: [{ name: 'SPY Historical Data.csv', text }] }, TRUSTED);
+    const staged = await dispatch('import:stage', { name: 'SPY Historical Data.csv', text }, TRUSTED);
+    expect(staged).toMatchObject({ ok: true, data: { name: 'SPY Historical Data.csv', size: Buffer.byteLength(text) } });
+    const { fileId } = (staged as { data: { fileId: string } }).data;
+    expect(core.importFiles.stagedCount).toBe(1);
+
+    const preview = await dispatch('import:preview', { files: [{ fileId }] }, TRUSTED);
     expect(preview).toMatchObject({
       ok: true,
       data: [
@@ -95,7 +103,7 @@ describe('the import channels', () => {
 
     const run = await dispatch(
       'import:run',
-      { files: [{ name: 'SPY Historical Data.csv', text }], jobId: 'job-1' },
+      { files: [{ fileId }], jobId: 'job-1' },
       TRUSTED,
     );
     expect(run).toMatchObject({
@@ -103,6 +111,12 @@ describe('the import channels', () => {
       data: { jobId: 'job-1', files: [{ status: 'imported', counts: { imported: 30 } }] },
     });
     expect(seen).toContain('import:progress:job-1');
+    // The import is done with the staged copy: it is gone, and its id with it.
+    expect(core.importFiles.stagedCount).toBe(0);
+    expect(await dispatch('import:preview', { files: [{ fileId }] }, TRUSTED)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(seen.at(-1)).toBe('import:done:job-1');
 
     const list = await dispatch('import:list', {}, TRUSTED);
@@ -133,7 +147,78 @@ describe('the import channels', () => {
       error: { code: 'INVALID_INPUT' },
     });
     expect(
-      await dispatch('import:run', { files: [{ path: 'a.csv' }], options: { onConflict: 'merge' } }, TRUSTED),
+      await dispatch('import:run', { files: [{ fileId: randomUUID() }], options: { onConflict: 'merge' } }, TRUSTED),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   }, 60_000);
+});
+
+describe('the boundary of the import channels', () => {
+  const TRUSTED = { url: 'file:///app/out/renderer/index.html' };
+  const setup = () => {
+    const { core, cleanup } = freshCore();
+    cleanups.push(cleanup);
+    return { core, dispatch: createDispatcher(handlers, core, (s) => s.url === TRUSTED.url, () => {}) };
+  };
+
+  it('never reads a path the renderer names: /etc/passwd is refused before any file is opened', async () => {
+    const { dispatch } = setup();
+    for (const channel of ['import:preview', 'import:run'] as const) {
+      const r = await dispatch(
+        channel,
+        { files: [{ path: '/etc/passwd' }], options: { mapping: { date: 0, open: 1, high: 2, low: 3, close: 4 } } },
+        TRUSTED,
+      );
+      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(JSON.stringify(r)).not.toContain('root:');
+    }
+    // An id main never handed out reads nothing either.
+    const unknown = await dispatch('import:preview', { files: [{ fileId: randomUUID() }] }, TRUSTED);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('registers only regular files: a named pipe or a folder is refused, so no worker can hang on it', () => {
+    const { core } = setup();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breadth-fifo-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const fifo = path.join(dir, 'pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => core.importFiles.register(fifo)).toThrow(/not a regular file/);
+    expect(() => core.importFiles.register(dir)).toThrow(/not a regular file/);
+    expect(() => core.importFiles.register(path.join(dir, 'missing.csv'))).toThrow(/no such file/);
+    expect(core.importFiles.register(path.join(real, 'yahoo/SPY.csv'))).toMatchObject({ name: 'SPY.csv' });
+  });
+
+  it('runs at most two workers; 20 concurrent previews queue, and cancel reaches waiting and running jobs', async () => {
+    const a = freshArchive();
+    cleanups.push(a.cleanup);
+    const csv = bigFile(a.dir, 40); // 100,000 rows
+    const { ImportJobs } = await import('../../../src/main/import/jobs');
+    const { EventBus } = await import('../../../src/main/events');
+    const jobs = new ImportJobs({ db: a.db, archivePath: a.file, events: new EventBus() });
+    const files = [{ source: { path: csv } }];
+    const runs = Array.from({ length: 20 }, (_, i) => jobs.preview(files, {}, `p${i}`));
+    expect(jobs.stats).toEqual({ running: 2, waiting: 18 });
+    for (let i = 0; i < 20; i++) expect(jobs.cancel(`p${i}`)).toBe(true);
+    const results = await Promise.all(runs);
+    expect(results.map((r) => r[0]!.status)).toEqual(Array(20).fill('cancelled'));
+    // The 18 that waited were never read at all.
+    expect(results.slice(2).every((r) => r[0]!.error === 'cancelled before it started; nothing was imported')).toBe(true);
+    expect(jobs.stats).toEqual({ running: 0, waiting: 0 });
+  }, 60_000);
+
+  it('deletes staged copies when they are discarded and when the core closes', async () => {
+    const { core, dispatch } = setup();
+    const a = (await dispatch('import:stage', { name: 'a.csv', text: 'Date,Close\n' }, TRUSTED)) as { ok: true; data: { fileId: string } };
+    const b = (await dispatch('import:stage', { name: '../../b.csv', text: 'Date,Close\n' }, TRUSTED)) as { ok: true; data: { fileId: string; name: string } };
+    expect(b.data.name).toBe('b.csv');
+    const pathOf = (id: string) => core.importFiles.resolve(id).path;
+    const pa = pathOf(a.data.fileId);
+    const pb = pathOf(b.data.fileId);
+    expect(fs.existsSync(pa) && fs.existsSync(pb)).toBe(true);
+    expect(await dispatch('import:discard', { fileIds: [a.data.fileId] }, TRUSTED)).toEqual({ ok: true, data: { released: 1 } });
+    expect(fs.existsSync(pa)).toBe(false);
+    core.close();
+    expect(fs.existsSync(pb)).toBe(false);
+    expect(fs.existsSync(path.dirname(pb))).toBe(false);
+  });
 });

@@ -58,6 +58,11 @@ describe('watchlist channels', () => {
     core.db
       .prepare("INSERT INTO reports(id, slug, title, as_of, window_from, window_to, tickers) VALUES (7, 'small-caps', 'Small caps led', '2026-01-09', '2025-12-01', '2026-01-09', ?)")
       .run(JSON.stringify(['iwm', { ticker: 'SPY' }, { symbol: '^RUT' }, 'IWM', 42]));
+    // Listing only reads: the report's list is formed by the report's create/update, here by hand.
+    const before = core.db.prepare('SELECT total_changes() AS n').get();
+    expect(await call('watchlists:list', {})).toHaveLength(1);
+    expect(core.db.prepare('SELECT total_changes() AS n').get()).toEqual(before);
+    await call('watchlists:fromReport', { reportId: 7 });
     const lists = (await call('watchlists:list', {})).reverse();
     expect(lists[0]).toMatchObject({
       name: 'Small caps led',
@@ -65,7 +70,8 @@ describe('watchlist channels', () => {
       report: { id: 7, slug: 'small-caps', asOf: '2026-01-09', windowFrom: '2025-12-01', windowTo: '2026-01-09' },
     });
     expect(lists[1]).toMatchObject({ name: 'Mine', report: null });
-    // Listing again does not form it twice; re-forming resets the tickers to the report's.
+    // Forming again does not make a second list; it resets the tickers to the report's.
+    await call('watchlists:fromReport', { reportId: 7 });
     expect(await call('watchlists:list', {})).toHaveLength(2);
     await call('watchlists:addTicker', { id: lists[0].id, ticker: 'XLU' });
     expect((await call('watchlists:fromReport', { reportId: 7 })).tickers).toEqual(['IWM', 'SPY', '^RUT']);

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATE_FORMATS, type FileResult } from '../../../shared/import';
-import { importOptionsSchema, type ImportOptions } from '../../../shared/contract/import';
-import { processFiles } from '../../import/import-file';
-import type { ImportSource } from '../../import/source';
+import { importOptionsSchema } from '../../../shared/contract/import';
+import { unreadableResult } from '../../import/import-file';
 import { CommandFailed, UsageError, type Command } from '../command';
 
 /** Expands folder arguments into the CSV/TXT files they hold (sorted by name). */
@@ -79,44 +78,68 @@ export const importCommand: Command = {
     'dry-run': { type: 'boolean' },
   },
   positionals: true,
-  run: (ctx) => {
+  run: async (ctx) => {
     if (!ctx.positionals.length) throw new UsageError('import needs at least one FILE or folder');
-    const parsed = importOptionsSchema.safeParse({
+    const options = {
       ...(ctx.values.ticker !== undefined ? { ticker: ctx.values.ticker } : {}),
       ...(ctx.values['on-conflict'] !== undefined ? { onConflict: ctx.values['on-conflict'] } : {}),
       ...(ctx.values['date-format'] !== undefined ? { dateFormat: ctx.values['date-format'] } : {}),
       ...(ctx.values['allow-rejected'] ? { allowRejected: true } : {}),
-    });
+    };
+    // Flags are checked here only to name the flag in the message; the channel checks them again.
+    const parsed = importOptionsSchema.safeParse(options);
     if (!parsed.success) {
-      const msg = parsed.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('; ');
+      const msg = parsed.error.issues.map((i) => `--${flagOf(String(i.path[0] ?? ''))}: ${i.message}`).join('; ');
       throw new UsageError(`${msg} (date formats: ${DATE_FORMATS.join(', ')})`);
     }
-    const options: ImportOptions = parsed.data;
     const paths = expandPaths(ctx.positionals);
     if (!paths.length) throw new UsageError('no CSV or TXT files found in the given folder(s)');
-    const sources: Array<{ source: ImportSource }> = paths.map((p) => ({ source: { path: p } }));
     const core = ctx.core();
-    let last = 0;
-    const results = processFiles(core.db, sources, options, ctx.values['dry-run'] ? 'preview' : 'import', {
-      progressIntervalMs: 100,
-      onProgress: (p) => {
-        const now = Date.now();
-        if (now - last < 250 && p.rowsDone !== 0 && p.rowsDone !== p.rowsTotal) return;
-        last = now;
-        ctx.progress(`import: ${p.file} ${p.rowsDone}/${p.rowsTotal}`);
-      },
+    // The command line is the user's own: the files it names are registered like the open dialog's.
+    // One that cannot be (missing, not a regular file) fails alone, in its place in the output.
+    const slots = paths.map((p) => {
+      try {
+        return { fileId: core.importFiles.register(p).fileId };
+      } catch (err) {
+        return unreadableResult(path.basename(p), (err as Error).message);
+      }
     });
+    const files = slots.filter((s): s is { fileId: string } => 'fileId' in s);
+    const dryRun = ctx.values['dry-run'] === true;
+    let last = 0;
+    const stop = core.events.on('import:progress', (p) => {
+      const now = Date.now();
+      if (now - last < 250 && p.rowsDone !== 0 && p.rowsDone !== p.rowsTotal) return;
+      last = now;
+      ctx.progress(`import: ${p.file} ${p.rowsDone}/${p.rowsTotal}`);
+    });
+    let done: FileResult[] = [];
+    try {
+      if (files.length) {
+        done = dryRun
+          ? await ctx.call('import:preview', { files, options })
+          : (await ctx.call('import:run', { files, options })).files;
+      }
+    } finally {
+      stop();
+    }
+    const results = slots.map((s) => ('fileId' in s ? done.shift()! : s));
     const output = { files: cliEntries(results) };
     const failed = results.filter((r) => r.status !== 'imported' && !(r.status === 'checked' && r.error === null));
     if (failed.length) {
       throw new CommandFailed(
-        `${failed.length} of ${results.length} file(s) ${ctx.values['dry-run'] ? 'would not be' : 'were not'} imported: ${failed.map((f) => `${f.file} (${f.error})`).join('; ')}`,
+        `${failed.length} of ${results.length} file(s) ${dryRun ? 'would not be' : 'were not'} imported: ${failed.map((f) => `${f.file} (${f.error})`).join('; ')}`,
         output,
       );
     }
     return output;
   },
 };
+
+/** The command-line flag of an option. */
+function flagOf(option: string): string {
+  return option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
 
 /** `imports`: the import history. */
 export const importsCommand: Command = {

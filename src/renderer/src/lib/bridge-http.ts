@@ -98,6 +98,23 @@ export function createHttpBridge(token: string | null = adoptToken(), base = '')
         return { ok: false, error: { code: 'INTERNAL', message: `the browser host did not answer: ${(err as Error).message}` } };
       }
     },
+    stage: async (file) => {
+      try {
+        const res = await fetch(`${base}/api/stage?name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', ...authorization },
+          body: file,
+          credentials: 'omit',
+        });
+        const text = await res.text();
+        if (!text.startsWith('{')) {
+          return { ok: false, error: { code: res.status === 401 || res.status === 403 ? 'FORBIDDEN' : 'INTERNAL', message: text } };
+        }
+        return fromWire<Result<never>>(text);
+      } catch (err) {
+        return { ok: false, error: { code: 'INTERNAL', message: `the browser host did not answer: ${(err as Error).message}` } };
+      }
+    },
     on: (event: EventName, listener) => {
       if (!streaming) {
         streaming = true;

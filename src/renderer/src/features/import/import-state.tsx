@@ -1,14 +1,17 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import type { FileResult } from '../../../../shared/import';
+import type { FileResult, ImportFileHandle } from '../../../../shared/import';
 import type { ImportFileInput, ImportOptions } from '../../../../shared/contract/import';
-import { call, subscribe } from '../../lib/api';
+import { call, stageFile, subscribe } from '../../lib/api';
 import { useCallMutation } from '@renderer/lib/use-call';
 
-/** A file waiting to be imported: its source, the user's choices for it, and what the preview found. */
+/**
+ * A file waiting to be imported: main's handle for it (null while a dropped file is being staged), the
+ * user's choices for it, and what the preview found.
+ */
 export interface QueuedFile {
   key: string;
   name: string;
-  source: { path: string } | { name: string; text: string };
+  handle: ImportFileHandle | null;
   options: ImportOptions;
   preview: FileResult | null;
   previewError: string | null;
@@ -39,8 +42,10 @@ export interface ImportState {
   running: boolean;
   results: FileResult[] | null;
   runError: string | null;
+  /** Stages dropped or picked files once, then previews them. */
   addTextFiles(files: File[]): Promise<void>;
-  addPaths(paths: string[]): void;
+  /** Queues files main already holds (the open dialog's). */
+  addHandles(handles: ImportFileHandle[]): void;
   remove(key: string): void;
   clear(): void;
   setFileOptions(key: string, patch: Partial<ImportOptions>): void;
@@ -59,14 +64,19 @@ export function useImport(): ImportState {
 }
 
 let counter = 0;
-/** A file newly added to the queue, not yet previewed. */
-function queued(name: string, source: QueuedFile['source']): QueuedFile {
-  return { key: `f${++counter}`, name, source, options: {}, preview: null, previewError: null, previewing: false };
+
+/** Lets main delete the staged copies of files taken off the list. */
+function discard(files: QueuedFile[]): void {
+  const fileIds = files.flatMap((f) => (f.handle ? [f.handle.fileId] : []));
+  if (fileIds.length) void call('import:discard', { fileIds }).catch(() => undefined);
+}
+/** A file newly added to the queue, not yet previewed (not yet staged when `handle` is null). */
+function queued(name: string, handle: ImportFileHandle | null): QueuedFile {
+  return { key: `f${++counter}`, name, handle, options: {}, preview: null, previewError: null, previewing: handle === null };
 }
 
 function toInput(f: QueuedFile, run?: RunOptions): ImportFileInput {
-  const options = { ...f.options, ...(run ?? {}) };
-  return 'path' in f.source ? { path: f.source.path, options } : { name: f.source.name, text: f.source.text, options };
+  return { fileId: f.handle!.fileId, options: { ...f.options, ...(run ?? {}) } };
 }
 
 /** Holds the import queue; previews each file as it arrives and again whenever its options change. */
@@ -85,23 +95,24 @@ export function ImportProvider(props: { children: React.ReactNode; onFilesAdded:
   // A preview is asked for once per user action, from the action itself: never from inside a state
   // updater, which React may run more than once (StrictMode runs every updater twice). It is a plain
   // call rather than a cached query because a dropped file's source is its whole text.
+  // A file is staged once; each preview names only its id. A newer preview of the same file cancels
+  // the one still running, whose answer is then ignored.
+  const previewJobs = useRef(new Map<string, string>());
   const preview = useCallback((file: QueuedFile, run: RunOptions) => {
+    if (!file.handle) return;
+    const jobId = crypto.randomUUID();
+    const superseded = previewJobs.current.get(file.key);
+    if (superseded) void call('import:cancel', { jobId: superseded }).catch(() => undefined);
+    previewJobs.current.set(file.key, jobId);
+    const settle = (patch: Partial<QueuedFile>): void => {
+      if (previewJobs.current.get(file.key) !== jobId) return;
+      previewJobs.current.delete(file.key);
+      setQueue((q) => q.map((f) => (f.key === file.key ? { ...f, ...patch, previewing: false } : f)));
+    };
     setQueue((q) => q.map((f) => (f.key === file.key ? { ...f, previewing: true } : f)));
-    call('import:preview', { files: [toInput(file, run)] })
-      .then(([result]) =>
-        setQueue((q) =>
-          q.map((f) =>
-            f.key === file.key ? { ...f, preview: result ?? null, previewError: null, previewing: false } : f,
-          ),
-        ),
-      )
-      .catch((err: Error) =>
-        setQueue((q) =>
-          q.map((f) =>
-            f.key === file.key ? { ...f, preview: null, previewError: err.message, previewing: false } : f,
-          ),
-        ),
-      );
+    call('import:preview', { files: [toInput(file, run)], jobId })
+      .then(([result]) => settle({ preview: result ?? null, previewError: null }))
+      .catch((err: Error) => settle({ preview: null, previewError: err.message }));
   }, []);
 
   const enqueue = useCallback(
@@ -117,25 +128,38 @@ export function ImportProvider(props: { children: React.ReactNode; onFilesAdded:
 
   const addTextFiles = useCallback(
     async (files: File[]) => {
-      const read = await Promise.all(
-        files.map(async (file) => queued(file.name, { name: file.name, text: await file.text() })),
+      const waiting = files.map((file) => queued(file.name, null));
+      enqueue(waiting);
+      await Promise.all(
+        files.map(async (file, i) => {
+          const key = waiting[i]!.key;
+          try {
+            const handle = await stageFile(file);
+            const ready = { ...waiting[i]!, handle, name: handle.name };
+            setQueue((q) => q.map((f) => (f.key === key ? { ...f, handle, name: handle.name } : f)));
+            preview(ready, runOptions);
+          } catch (err) {
+            setQueue((q) =>
+              q.map((f) => (f.key === key ? { ...f, previewing: false, previewError: `could not read ${file.name}: ${(err as Error).message}` } : f)),
+            );
+          }
+        }),
       );
-      enqueue(read);
     },
-    [enqueue],
+    [enqueue, preview, runOptions],
   );
 
-  const addPaths = useCallback(
-    (paths: string[]) => enqueue(paths.map((p) => queued(p.split(/[\\/]/).pop() ?? p, { path: p }))),
+  const addHandles = useCallback(
+    (handles: ImportFileHandle[]) => enqueue(handles.map((h) => queued(h.name, h))),
     [enqueue],
   );
 
   useEffect(
     () =>
       subscribe('app:menuCommand', (m) => {
-        if (m.command === 'import-csv' && m.paths?.length) addPaths(m.paths);
+        if (m.command === 'import-csv' && m.files?.length) addHandles(m.files);
       }),
-    [addPaths],
+    [addHandles],
   );
 
   useEffect(
@@ -169,7 +193,7 @@ export function ImportProvider(props: { children: React.ReactNode; onFilesAdded:
   );
 
   const run = useCallback(async () => {
-    if (queue.length === 0) return;
+    if (queue.length === 0 || queue.some((f) => !f.handle)) return;
     const jobId = crypto.randomUUID();
     jobRef.current = { id: jobId, files: queue.map((f) => f.name) };
     setRunning(true);
@@ -179,8 +203,10 @@ export function ImportProvider(props: { children: React.ReactNode; onFilesAdded:
     try {
       const out = await runImport({ files: queue.map((f) => toInput(f, runOptions)), jobId });
       setResults(out.files);
-      const imported = new Set(out.files.filter((r) => r.status === 'imported').map((r) => r.file));
-      setQueue((q) => q.filter((f) => !imported.has(f.name)));
+      // Results come back in the order of the files sent; main has released the imported ones.
+      const sent = queue.map((f) => f.key);
+      const imported = new Set(sent.filter((_, i) => out.files[i]?.status === 'imported'));
+      setQueue((q) => q.filter((f) => !imported.has(f.key)));
     } catch (err) {
       setRunError((err as Error).message);
     } finally {
@@ -204,9 +230,13 @@ export function ImportProvider(props: { children: React.ReactNode; onFilesAdded:
       results,
       runError,
       addTextFiles,
-      addPaths,
-      remove: (key) => setQueue((q) => q.filter((f) => f.key !== key)),
+      addHandles,
+      remove: (key) => {
+        discard(queue.filter((f) => f.key === key));
+        setQueue((q) => q.filter((f) => f.key !== key));
+      },
       clear: () => {
+        discard(queue);
         setQueue([]);
         setResults(null);
       },
@@ -223,7 +253,7 @@ export function ImportProvider(props: { children: React.ReactNode; onFilesAdded:
       results,
       runError,
       addTextFiles,
-      addPaths,
+      addHandles,
       setFileOptions,
       setRunOptions,
       run,
