@@ -28,7 +28,7 @@ export function FilePreview(props: { file: QueuedFile }): React.JSX.Element {
       <header className="row between">
         <h2 className="file-name">{file.name}</h2>
         <div className="row gap">
-          {file.previewing && <span className="muted small">checking…</span>}
+          {file.previewing && <span className="muted small">{file.handle ? 'checking…' : 'reading the file…'}</span>}
           <button type="button" className="link" onClick={() => remove(file.key)} disabled={running}>
             Remove
           </button>
