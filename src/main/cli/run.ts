@@ -87,14 +87,16 @@ export async function runCli(argv: string[], io: CliIO, commands: Command[] = al
     return 0;
   } catch (err) {
     // The one mapping from a failure to an exit code: bad input is a usage error (2), the rest 1.
+    // A domain's refusal names its code, as the renderer's ApiError carries it.
+    const code = err instanceof DomainError ? ` [${err.code}]` : '';
     if (err instanceof UsageError || (err instanceof DomainError && err.code === 'INVALID_INPUT')) {
-      io.stderr(`error: ${err.message}\nUsage: npm run cli -- ${command.usage}\n`);
+      io.stderr(`error: ${err.message}${code}\nUsage: npm run cli -- ${command.usage}\n`);
       return 2;
     }
     if (err instanceof CommandFailed && err.output !== undefined) {
       io.stdout(JSON.stringify(err.output, null, 2) + '\n');
     }
-    io.stderr(`error: ${(err as Error).message}\n`);
+    io.stderr(`error: ${(err as Error).message}${code}\n`);
     return 1;
   } finally {
     core?.close();
