@@ -3,6 +3,7 @@ import { WriteQueue } from './db/write-queue';
 import { EventBus } from './events';
 import { ImportFiles } from './import/files';
 import { ImportJobs } from './import/jobs';
+import { defaultSampleDir } from './sample/sample';
 import type { Settings } from './settings';
 
 /** Which process hosts the core. */
@@ -16,6 +17,8 @@ export interface CoreOptions {
   version: string;
   /** Electron's own build of better-sqlite3, when running inside Electron. */
   nativeBinding?: string;
+  /** Where the sample lives (`resources/sample`); found from the source or bundle when not given. */
+  sampleDir?: string | null;
 }
 
 /**
@@ -32,6 +35,8 @@ export interface Core {
   readonly migration: MigrationReport;
   /** Electron's build of better-sqlite3, when running inside Electron (workers open the archive with it too). */
   readonly nativeBinding?: string;
+  /** The sample's folder, or null when this build has none. */
+  readonly sampleDir: string | null;
   /** The main connection's writes: queued, IMMEDIATE, never blocking the event loop on another writer. */
   readonly writes: WriteQueue;
   /** The files the import may read (dialog choices, staged drops), by id. */
@@ -66,6 +71,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     db,
     writes: new WriteQueue(db),
+    sampleDir: options.sampleDir === undefined ? defaultSampleDir() : options.sampleDir,
     importFiles,
     importJobs,
     archivePath: options.archivePath,

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ErrorCode } from '../shared/domain';
 
 /**
@@ -24,3 +25,10 @@ export const conflict = (message: string, details?: unknown): DomainError => new
 /** An input the schema let through but the domain refuses. */
 export const invalidInput = (message: string, details?: unknown): DomainError =>
   new DomainError('INVALID_INPUT', message, details);
+
+/** Renders zod issues as one readable sentence: `from: expected a date as YYYY-MM-DD`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}

@@ -17,8 +17,8 @@ export function archiveInfo(db: Db): ArchiveInfo {
     bars: bars.n,
     firstDate: bars.first,
     lastDate: bars.last,
-    reports: count('reports'),
-    notes: count('notes'),
+    reports: count('reports WHERE deleted_at IS NULL'),
+    notes: count('notes WHERE report_id IN (SELECT id FROM reports WHERE deleted_at IS NULL)'),
   };
 }
 
@@ -182,4 +182,9 @@ export function readBarsMany(db: Db, tickers?: readonly string[], from?: Trading
   const out = new Map<string, BarColumns>();
   for (const t of symbols) out.set(t, readBarsColumnar(db, t, from, to));
   return out;
+}
+
+/** Whether the archive holds the ticker (with or without bars). */
+export function knownTicker(db: Db, symbol: string): boolean {
+  return db.prepare('SELECT 1 FROM tickers WHERE symbol = ?').get(symbol.toUpperCase()) !== undefined;
 }

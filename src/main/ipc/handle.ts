@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   contract,
   type Channel,
@@ -7,7 +6,7 @@ import {
 } from '../../shared/contract/index';
 import type { ErrorCode, ErrorInfo, Result } from '../../shared/domain';
 import type { Core } from '../core';
-import { DomainError } from '../errors';
+import { DomainError, describeIssues } from '../errors';
 
 /** What a handler gets besides its validated input. */
 export interface HandlerContext {
@@ -41,12 +40,7 @@ function fail(code: ErrorCode, message: string, details?: unknown): { ok: false;
   return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
 }
 
-/** Renders zod issues as one readable sentence: `from: expected a date as YYYY-MM-DD`. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
-}
+export { describeIssues };
 
 function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

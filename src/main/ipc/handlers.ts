@@ -3,7 +3,10 @@ import { appHandlers } from './app';
 import { archiveHandlers } from './archive';
 import { importHandlers } from './import';
 import type { Handlers } from './handle';
+import { noteHandlers } from './notes';
 import { reportHandlers } from './reports';
+import { sampleHandlers } from './sample';
+import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 import { watchlistHandlers } from './watchlists';
 
@@ -16,4 +19,7 @@ export const handlers: Handlers = {
   ...analyticsHandlers,
   ...watchlistHandlers,
   ...reportHandlers,
+  ...noteHandlers,
+  ...searchHandlers,
+  ...sampleHandlers,
 };

@@ -115,7 +115,8 @@ export function formReportWatchlist(db: Db, reportId: number): Watchlist {
  */
 export function listWatchlists(db: Db): Watchlist[] {
   const rows = db
-    .prepare(`${LIST_SQL} ORDER BY w.position, w.id`)
+    // A report in the trash takes its list with it (and brings it back).
+    .prepare(`${LIST_SQL} WHERE r.deleted_at IS NULL ORDER BY w.position, w.id`)
     .all() as ListRow[];
   return rows.map((r) => toWatchlist(db, r));
 }

@@ -6,6 +6,8 @@ import { channel } from './define';
 export const sampleChannels = {
   /** Whether the sample is in the archive. */
   'sample:status': channel(z.object({}).strict())<SampleStatus>(),
+  /** Loads the sample (prices through the normal import, then its report and notes); nothing when present. */
+  'sample:load': channel(z.object({}).strict())<SampleStatus>(),
   /** Removes all of the sample: its report and notes, and its imports (undone). */
   'sample:remove': channel(z.object({}).strict())<SampleStatus>(),
 };

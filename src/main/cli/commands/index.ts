@@ -2,6 +2,20 @@ import type { Command } from '../command';
 import { importCommand, importsCommand, undoImportCommand } from './import';
 import { infoCommand } from './info';
 import { groupCommand, metricsCommand, relativeCommand } from './metrics';
+import { reportCommand, reportExportCommand, reportImportCommand, reportsCommand, sampleCommand } from './reports';
 
 /** Every CLI command. Each domain adds its commands in its own file and lists them here. */
-export const commands: Command[] = [infoCommand, metricsCommand, relativeCommand, groupCommand, importCommand, importsCommand, undoImportCommand];
+export const commands: Command[] = [
+  infoCommand,
+  metricsCommand,
+  relativeCommand,
+  groupCommand,
+  importCommand,
+  importsCommand,
+  undoImportCommand,
+  reportsCommand,
+  reportCommand,
+  reportExportCommand,
+  reportImportCommand,
+  sampleCommand,
+];
