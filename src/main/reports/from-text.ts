@@ -126,7 +126,7 @@ const REFERENCE_HEADINGS = /^(references|sources|citations|footnotes|bibliograph
 const RELATED_HEADINGS = /^related (stocks|tickers|symbols)$/i;
 const BULLET = /^(?:[-*•·]|\d+[.)])\s+/;
 const HASHTAG = /(^|[\s(,;])#([\p{L}][\p{L}\p{N}_-]*)/gu;
-const CASHTAG = /(^|[\s(,;])\$(\^?[A-Za-z][A-Za-z0-9.\-]{0,9})\b/g;
+const CASHTAG = /(^|[\s(,;])\$(\^?[A-Za-z][A-Za-z0-9.-]{0,9})\b/g;
 const CITATION = /\[(\d{1,3})\]/g;
 
 /** Words of a hashtag: `#small_caps` → `small caps`, `#RiskOn` → `risk on`, `#Russell2000` kept. */

@@ -63,7 +63,7 @@ export async function loadSample(core: Core, dir = core.sampleDir): Promise<Samp
     .map((f) => ({ source: { path: path.join(pricesDir, f) } }));
   const draft = reportFromMarkdown(fs.readFileSync(path.join(dir, 'report.md'), 'utf8'), 'resources/sample/report.md');
   const notes = JSON.parse(fs.readFileSync(path.join(dir, 'notes.json'), 'utf8')) as Array<{ body: string; anchor?: NoteAnchor }>;
-  const { files: results } = await core.importJobs.run(files, { onConflict: 'keep' });
+  const { files: results } = await core.importJobs.run(files, { onConflict: 'keep', allowRejected: true });
   const failed = results.filter((r) => r.status !== 'imported');
   if (failed.length) {
     // Leave nothing half-loaded: undo what did import.

@@ -9,6 +9,7 @@ import { completeTicker } from '../watchlists/repository';
 
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
+const MARKS = new RegExp(`([${OPEN}${CLOSE}])`);
 
 /** The query as an FTS5 expression: each word quoted (no operator can be injected) and a prefix. */
 export function ftsQuery(query: string): string | null {
@@ -21,7 +22,7 @@ export function ftsQuery(query: string): string | null {
 function parts(marked: string): SearchSnippetPart[] {
   const out: SearchSnippetPart[] = [];
   let hit = false;
-  for (const piece of marked.split(/([\u0002\u0003])/)) {
+  for (const piece of marked.split(MARKS)) {
     if (piece === OPEN) hit = true;
     else if (piece === CLOSE) hit = false;
     else if (piece) out.push({ text: piece.replace(/\s+/g, ' '), hit });
