@@ -24,7 +24,7 @@ const noElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'artifacts/**', '.bench/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'artifacts/**', '.bench/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

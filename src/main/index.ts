@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, scree
 import ElectronStore from 'electron-store';
 import { IPC_EVENT, IPC_INVOKE } from '../shared/contract/index';
 import { createCore, type Core } from './core';
+import { loadSampleOnFirstStart } from './sample/sample';
 import { createDispatcher } from './ipc/handle';
 import { handlers } from './ipc/handlers';
 import { Settings, settingsDefaults, settingsSchema, type SettingsData } from './settings';
@@ -129,6 +130,12 @@ async function start(): Promise<void> {
     dialog.showErrorBox('Breadth cannot open its archive', (err as Error).message);
     app.exit(1);
     return;
+  }
+  try {
+    await loadSampleOnFirstStart(core, { enabled: !process.argv.includes('--no-sample') });
+  } catch (err) {
+    // loadSample leaves nothing half-loaded; the app opens on an empty archive.
+    console.error(`the sample did not load: ${(err as Error).message}`);
   }
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
   const dispatch = createDispatcher(handlers, core, (sender) => isTrustedSenderUrl(sender.url, rendererUrl));

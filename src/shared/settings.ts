@@ -18,6 +18,8 @@ export interface UiSettings {
   lastView: ViewName;
   /** The ticker last shown in the chart, if any. */
   lastTicker: string | null;
+  /** The report last open (its window drives the chart, analytics and watchlists), if any. */
+  lastReport: number | null;
   /** Author printed on exported PDFs (empty: none). */
   author: string;
   /** Paper size of exported PDFs. */
@@ -33,6 +35,7 @@ export const uiDefaults: UiSettings = {
   theme: 'system',
   lastView: 'overview',
   lastTicker: null,
+  lastReport: null,
   author: '',
   pageSize: 'a4',
   marginMm: 15,
@@ -50,6 +53,7 @@ export const uiSettingsJsonSchema = {
   theme: { type: 'string', enum: [...THEMES] },
   lastView: { type: 'string', enum: [...VIEWS] },
   lastTicker: { type: ['string', 'null'], maxLength: 24 },
+  lastReport: { type: ['integer', 'null'], minimum: 1 },
   author: { type: 'string', maxLength: AUTHOR_MAX },
   pageSize: { type: 'string', enum: [...PAGE_SIZES] },
   marginMm: { type: 'number', minimum: MARGIN_MM.min, maximum: MARGIN_MM.max },

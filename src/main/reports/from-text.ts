@@ -9,7 +9,7 @@ import { SENTIMENTS, type ReportDraft, type ReportReference, type ReportSection,
 import type { ReportProposal } from '../../shared/reports';
 import { TICKER_PATTERN } from '../../shared/domain';
 import { normalizeProse } from './markdown';
-import { slugify, uniqueSlug } from './slug';
+import { slugify, uniqueSlug } from '../../shared/slug';
 
 export interface ProposeOptions {
   /** Whether the archive holds this symbol (upper case). */

@@ -7,7 +7,7 @@ import { parse, stringify } from 'yaml';
 import type { ReportDraft, ReportSection } from '../../shared/reports';
 import { reportDraftSchema } from '../../shared/contract/reports';
 import { describeIssues, invalidInput } from '../errors';
-import { slugify, uniqueSlug } from './slug';
+import { slugify, uniqueSlug } from '../../shared/slug';
 
 const SECTION_HEADING = /^## (.+?)(?: \{#([a-z0-9][a-z0-9-]*)\})?[ \t]*$/;
 const FENCE = /^(```|~~~)/;

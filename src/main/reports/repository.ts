@@ -17,7 +17,7 @@ import { DomainError, conflict } from '../errors';
 import { removeFromIndex, indexReport } from '../search/index-text';
 import { formReportWatchlist } from '../watchlists/repository';
 import { normalizeProse } from './markdown';
-import { slugify } from './slug';
+import { slugify } from '../../shared/slug';
 
 interface ReportRow {
   id: number;

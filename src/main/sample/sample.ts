@@ -115,6 +115,8 @@ export async function loadSampleOnFirstStart(core: Core, opts: { enabled: boolea
   if (readMeta(core.db)) return false;
   const empty = core.db.prepare('SELECT (SELECT count(*) FROM tickers) + (SELECT count(*) FROM reports) AS n').pluck().get() === 0;
   if (!empty) return false;
-  await loadSample(core);
+  const status = await loadSample(core);
+  // Breadth's first screen is the sample report, on its first related ticker with data.
+  core.settings.updateUi({ lastView: 'report', lastReport: status.reportId, lastTicker: 'IWM' });
   return true;
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run web [-- --port N --db PATH --settings DIR]`: Breadth in a browser, served on 127.0.0.1 with
- * a per-run token, answering the same IPC contract with the same handlers as the desktop app.
+ * `npm run web [-- --port N --db PATH --settings DIR --no-sample]`: Breadth in a browser, served on
+ * 127.0.0.1 with a per-run token, answering the same IPC contract with the same handlers as the desktop
+ * app. Like the app, it loads the sample into an empty archive on first start unless `--no-sample`.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Conf from 'conf';
 import { createCore } from '../core';
+import { loadSampleOnFirstStart } from '../sample/sample';
 import { Settings, settingsDefaults, settingsSchema, type SettingsData } from '../settings';
 import { APP_VERSION } from '../version';
 import { startBrowserHost } from './server';
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     db: { type: 'string' },
     settings: { type: 'string' },
     renderer: { type: 'string' },
+    'no-sample': { type: 'boolean' },
   },
 });
 
@@ -52,6 +55,12 @@ try {
 } catch (err) {
   console.error(`error: ${(err as Error).message}`);
   process.exit(1);
+}
+try {
+  if (await loadSampleOnFirstStart(core, { enabled: !values['no-sample'] })) console.error('Loaded the sample into the new archive.');
+} catch (err) {
+  // The archive stays as it was (loadSample undoes a partial load); the app still opens.
+  console.error(`warning: the sample did not load: ${(err as Error).message}`);
 }
 const host = await startBrowserHost({ core, rendererDir, port, log: (m) => console.error(m) });
 console.log(`Breadth is serving ${dbPath}`);

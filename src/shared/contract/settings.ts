@@ -10,6 +10,7 @@ export const settingsPatchSchema = z
     theme: z.enum(THEMES).optional(),
     lastView: z.enum(VIEWS).optional(),
     lastTicker: z.string().max(24).nullable().optional(),
+    lastReport: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
     author: z.string().trim().max(AUTHOR_MAX).optional(),
     pageSize: z.enum(PAGE_SIZES).optional(),
     marginMm: z.number().min(MARGIN_MM.min).max(MARGIN_MM.max).optional(),

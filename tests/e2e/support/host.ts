@@ -34,18 +34,20 @@ export function runCli(args: string[]): Promise<unknown> {
 
 /**
  * Starts `src/main/web/index.ts` on a free port with a fresh archive; `seed` fills it first. It serves
- * the built renderer (`out/renderer`) unless `renderer` names another build.
+ * the built renderer (`out/renderer`) unless `renderer` names another build. The host starts with
+ * `--no-sample` (tests see only what they seeded) unless `sample` is true, as on a real first start.
  */
 export async function startHost(
   seed?: (dbPath: string) => Promise<void> | void,
   renderer = path.join(repoRoot, 'out/renderer'),
+  { sample = false }: { sample?: boolean } = {},
 ): Promise<RunningHost & { stop(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breadth-e2e-'));
   const dbPath = path.join(dir, 'archive.sqlite');
   if (seed) await seed(dbPath);
   const child: ChildProcess = spawn(
     path.join(repoRoot, 'node_modules/.bin/tsx'),
-    [path.join(repoRoot, 'src/main/web/index.ts'), '--port', '0', '--db', dbPath, '--settings', dir, '--renderer', renderer],
+    [path.join(repoRoot, 'src/main/web/index.ts'), '--port', '0', '--db', dbPath, '--settings', dir, '--renderer', renderer, ...(sample ? [] : ['--no-sample'])],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

@@ -210,7 +210,7 @@ describe('notes', () => {
 
     const hits = await ok<SearchHit[]>('search:query', { query: 'zephyr' });
     expect(hits[0]).toMatchObject({ kind: 'note', id: n.id, reportId: sample.reportId });
-    expect(hits[0].snippet.some((p) => p.hit && /zephyrine/i.test(p.text))).toBe(true);
+    expect(hits[0]!.snippet.some((p) => p.hit && /zephyrine/i.test(p.text))).toBe(true);
 
     await ok('notes:delete', { id: n.id });
     expect(await ok<SearchHit[]>('search:query', { query: 'zephyr' })).toEqual([]);
@@ -254,7 +254,7 @@ describe('the CLI', () => {
       const list = JSON.parse((await cli(['reports', '--db', db])).stdout) as ReportSummary[];
       expect(list.map((r) => r.title)).toEqual([expect.stringMatching(/^Small caps lead the rally/)]);
       expect(JSON.parse((await cli(['reports', '--db', db, '--ticker', 'XLE'])).stdout)).toEqual([]);
-      const one = JSON.parse((await cli(['report', '--db', db, '--id', String(list[0].id)])).stdout) as Report;
+      const one = JSON.parse((await cli(['report', '--db', db, '--id', String(list[0]!.id)])).stdout) as Report;
       expect(one.references.length).toBeGreaterThan(0);
       const out = path.join(t.dir, 'r.md');
       expect((await cli(['report-export', '--db', db, '--id', String(one.id), '--out', out])).code).toBe(0);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { ViewName } from '@shared/domain';
 import { ChartView } from '@renderer/features/chart/ChartView';
 import { ImportDropTarget } from '@renderer/features/import/ImportDropTarget';
@@ -9,6 +9,10 @@ import { TopBar } from '@renderer/features/layout/TopBar';
 import { ViewTabs } from '@renderer/features/layout/ViewTabs';
 import { AnalyticsView } from '@renderer/features/analytics/AnalyticsView';
 import { NotesPanel } from '@renderer/features/notes/NotesPanel';
+import { ReportView } from '@renderer/features/reports/ReportView';
+import { SearchPalette } from '@renderer/features/search/SearchPalette';
+import { useWatchlists } from '@renderer/features/watchlists/use-watchlists';
+import { useLocalState } from '@renderer/lib/local-state';
 import { ArchiveOverview } from '@renderer/features/overview/ArchiveOverview';
 import { useAppliedTheme, useSettings } from '@renderer/features/settings/use-settings';
 import { useEventInvalidation } from '@renderer/lib/use-call';
@@ -22,6 +26,8 @@ function MainView(props: { view: ViewName }): React.JSX.Element {
       return <AnalyticsView />;
     case 'imports':
       return <ImportView />;
+    case 'report':
+      return <ReportView />;
     default:
       return <ArchiveOverview />;
   }
@@ -34,14 +40,38 @@ export function App(): React.JSX.Element {
   useAppliedTheme(settings?.theme);
   const view = settings?.lastView ?? 'overview';
   const ticker = settings?.lastTicker ?? null;
+  const reportId = settings?.lastReport ?? null;
+  const [focusNoteId, setFocusNoteId] = useState<number | null>(null);
+  const { lists } = useWatchlists();
+  const [, setActiveList] = useLocalState<number | null>('activeWatchlist', null);
   const selection = useMemo<Selection>(
     () => ({
       view,
       ticker,
+      reportId,
+      focusNoteId,
       setView: (v) => update({ lastView: v }),
       selectTicker: (t, options) => update(options?.show ? { lastTicker: t, lastView: 'chart' } : { lastTicker: t }),
+      openReport: (id, options) => {
+        const list = lists?.find((w) => w.report?.id === id);
+        if (list) setActiveList(list.id);
+        const tickers = options?.tickers ?? list?.tickers ?? [];
+        const patch: Parameters<typeof update>[0] = { lastReport: id };
+        if (options?.show !== false) patch.lastView = 'report';
+        if (tickers.length && (!ticker || !tickers.includes(ticker))) patch.lastTicker = tickers[0]!;
+        update(patch);
+      },
+      closeReport: () => update({ lastReport: null, ...(view === 'report' ? { lastView: 'overview' as const } : {}) }),
+      openNote: (noteId, rid) => {
+        setFocusNoteId(noteId);
+        if (rid !== reportId) {
+          const list = lists?.find((w) => w.report?.id === rid);
+          if (list) setActiveList(list.id);
+          update({ lastReport: rid });
+        }
+      },
     }),
-    [view, ticker, update],
+    [view, ticker, reportId, focusNoteId, update, lists, setActiveList],
   );
   if (!settings) return <div className="app loading" aria-busy="true" />;
   return (
@@ -57,6 +87,7 @@ export function App(): React.JSX.Element {
             </main>
             <NotesPanel />
           </div>
+          <SearchPalette />
         </ImportDropTarget>
       </ImportProvider>
     </SelectionContext.Provider>

@@ -1,14 +1,27 @@
 import { createContext, useContext } from 'react';
 import type { ViewName } from '@shared/domain';
 
-/** What the window is looking at: the view of the main pane and the selected ticker. */
+/** What the window is looking at: the view of the main pane, the selected ticker and the open report. */
 export interface Selection {
   view: ViewName;
   ticker: string | null;
+  /** The open report: its window is the Chart's, Analytics' and the watchlists' until another is picked. */
+  reportId: number | null;
+  /** The note the notes panel should bring into view and focus (a chart marker or a search hit). */
+  focusNoteId: number | null;
   /** Shows a view (and remembers it for the next start). */
   setView(view: ViewName): void;
   /** Selects a ticker (and remembers it); `show` also switches to the chart. */
   selectTicker(ticker: string, options?: { show?: boolean }): void;
+  /**
+   * Opens a report (and remembers it): its watchlist becomes the open one, its first ticker the
+   * selected one unless the selection is already among its tickers; `show: false` keeps the view.
+   */
+  openReport(id: number, options?: { show?: boolean; tickers?: string[] }): void;
+  /** Closes the open report (its window no longer drives the other views). */
+  closeReport(): void;
+  /** Opens a note: its report, the notes panel on it. */
+  openNote(noteId: number, reportId: number): void;
 }
 
 /** The selection, shared by the sidebar, the main pane's views and the notes panel. */

@@ -7,6 +7,7 @@ type Listener = (payload: unknown) => void;
 
 const TOKEN_KEY = 'breadth.token';
 const RECONNECT_MS = 1_000;
+const KEEPALIVE_MAX = 48 * 1024;
 
 /** Where the page keeps the token and how it cleans its address bar (the browser's, or a test's). */
 export interface TokenPlace {
@@ -83,11 +84,15 @@ export function createHttpBridge(token: string | null = adoptToken(), base = '')
   return {
     invoke: async (channel, input) => {
       try {
+        const body = JSON.stringify({ channel, input });
         const res = await fetch(`${base}/api/invoke`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', ...authorization },
-          body: JSON.stringify({ channel, input }),
+          body,
           credentials: 'omit',
+          // A save started as the page closes (a note's last keystrokes) still reaches the host; the
+          // browser allows this for bodies up to 64 KiB in all.
+          keepalive: body.length < KEEPALIVE_MAX,
         });
         const text = await res.text();
         if (!res.ok && !text.startsWith('{')) {

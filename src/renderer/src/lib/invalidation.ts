@@ -15,6 +15,12 @@ const ARCHIVE_CHANGED = [
   'watchlists:complete',
 ] as const satisfies readonly Stale[];
 
+/** What a report's change touches: the library, its watchlist, its notes (trash), search, the counts. */
+const REPORT_CHANGED = ['reports', 'watchlists', 'notes', 'search', 'archive:info'] as const satisfies readonly Stale[];
+
+/** What a note's change touches: the report's notes and note count, chart markers, search. */
+const NOTE_CHANGED = ['notes', 'reports:list', 'search', 'archive:info'] as const satisfies readonly Stale[];
+
 /**
  * Every channel that writes, with the queries its success (or failure) makes stale: the one place that
  * decides what refetches. `useCallMutation` only takes channels listed here, so a new write channel
@@ -37,6 +43,22 @@ export const INVALIDATES = {
   'watchlists:addTicker': ['watchlists'],
   'watchlists:removeTicker': ['watchlists'],
   'watchlists:fromReport': ['watchlists'],
+  // A report's tickers are its watchlist; its words are in the search index.
+  'reports:create': REPORT_CHANGED,
+  'reports:update': REPORT_CHANGED,
+  'reports:duplicate': REPORT_CHANGED,
+  'reports:delete': REPORT_CHANGED,
+  'reports:restore': REPORT_CHANGED,
+  'reports:purge': REPORT_CHANGED,
+  'reports:importMarkdown': REPORT_CHANGED,
+  // A proposal saves nothing.
+  'reports:fromText': [],
+  'notes:create': NOTE_CHANGED,
+  'notes:update': NOTE_CHANGED,
+  'notes:delete': NOTE_CHANGED,
+  'notes:restore': NOTE_CHANGED,
+  'sample:load': [...ARCHIVE_CHANGED, ...REPORT_CHANGED, 'sample'],
+  'sample:remove': [...ARCHIVE_CHANGED, ...REPORT_CHANGED, 'sample'],
 } as const satisfies Partial<Record<Channel, readonly Stale[]>>;
 
 /** A channel that writes: one `useCallMutation` accepts. */

@@ -5,6 +5,7 @@ import { useSelection } from '@renderer/app/selection';
 import { ApiError } from '@renderer/lib/api';
 import { useLocalState } from '@renderer/lib/local-state';
 import { callQuery, useCall, type CallOptions } from '@renderer/lib/use-call';
+import { useOpenReportWindow } from '@renderer/features/reports/use-open-report';
 import { useActiveWatchlist } from '@renderer/features/watchlists/use-watchlists';
 import { WatchlistTable } from '@renderer/features/watchlists/WatchlistTable';
 import { CompareChart, MAX_COMPARE } from './CompareChart';
@@ -52,9 +53,11 @@ function NoData(props: { ticker: string }): React.JSX.Element {
  * whose active row drives the chart.
  */
 export const ChartView = memo(function ChartView(): React.JSX.Element {
-  const { ticker } = useSelection();
+  const { ticker, openNote } = useSelection();
   const { active } = useActiveWatchlist();
-  const report = active?.report ?? null;
+  // The open report's window rules until the analyst picks another range; a report's own watchlist
+  // brings its report's window when no report is open.
+  const report = useOpenReportWindow() ?? active?.report ?? null;
   const reportWindow = report?.windowFrom && report.windowTo ? report : null;
   const colors = useChartColors();
   const [overlays, setOverlays] = useLocalState<Overlays>('chart.overlays', DEFAULT_OVERLAYS);
@@ -77,6 +80,7 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
     { ...BARS_OPTIONS, enabled: ticker !== null, placeholderData: (prev) => prev },
   );
   const issues = useCall('archive:issues', { ticker: ticker ?? '' }, { enabled: ticker !== null });
+  const noteMarkers = useCall('notes:markers', { ticker: ticker ?? 'SPY' }, { enabled: ticker !== null });
   const noData = bars.error instanceof ApiError && bars.error.code === 'NOT_FOUND';
   const shown: BarColumns | undefined = bars.data && bars.data.ticker === ticker ? bars.data : bars.isPlaceholderData ? bars.data : undefined;
 
@@ -189,6 +193,8 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
               preset={preset}
               rangeRequest={rangeRequest}
               colors={colors}
+              notes={noteMarkers.data}
+              onNote={(n) => openNote(n.noteId, n.reportId)}
             />
           )
         ) : bars.error ? (

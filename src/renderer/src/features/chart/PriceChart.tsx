@@ -18,6 +18,7 @@ import {
 } from 'lightweight-charts';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DataIssue } from '@shared/archive';
+import type { NoteMarker } from '@shared/notes';
 import type { WatchlistReport } from '@shared/watchlists';
 import type { BarColumns } from '@shared/domain';
 import { ChartLegend } from './ChartLegend';
@@ -66,7 +67,13 @@ export interface PriceChartProps {
   /** Bumped when the user chooses a preset, so that choosing the one shown applies it again. */
   rangeRequest: number;
   colors: ChartColors;
+  /** Date-anchored notes on this ticker: a marker on their bar and a pin above it that opens the note. */
+  notes?: readonly NoteMarker[];
+  /** Opens a note (its marker or pin was clicked). */
+  onNote?: (note: NoteMarker) => void;
 }
+
+const NO_NOTES: readonly NoteMarker[] = [];
 
 /** Width of the price axis in CSS pixels (wider when the labels need it). */
 const PRICE_AXIS_WIDTH = 72;
@@ -148,6 +155,16 @@ function addRefresh(set: Set<() => void>, f: () => void): () => void {
  */
 export function PriceChart(props: PriceChartProps): React.JSX.Element {
   const { bars, issues, report, overlays, logScale, preset, rangeRequest, colors } = props;
+  const notes = props.notes ?? NO_NOTES;
+  const onNoteRef = useRef(props.onNote);
+  const notesRef = useRef(notes);
+  useLayoutEffect(() => {
+    onNoteRef.current = props.onNote;
+    notesRef.current = notes;
+  });
+  /** Where each note's pin sits (x in CSS pixels from the chart's left), or off-screen. */
+  const [pins, setPins] = useState<Array<{ note: NoteMarker; x: number }>>([]);
+  const placePins = useRef<() => void>(() => {});
   const container = useRef<HTMLDivElement>(null);
   const handles = useRef<Handles | null>(null);
   const times = useRef<UTCTimestamp[]>([]);
@@ -213,8 +230,22 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       setCursor({ bars: b, index: indexOfTime(times.current, p.time as number) });
     };
     chart.subscribeCrosshairMove(onMove);
+    // A click on a note's marker opens the note.
+    const onClick = (p: MouseEventParams<Time>): void => {
+      const id = typeof p.hoveredObjectId === 'string' ? p.hoveredObjectId : '';
+      if (!id.startsWith('note:')) return;
+      const note = notesRef.current.find((n) => `note:${n.noteId}` === id);
+      if (note) onNoteRef.current?.(note);
+    };
+    chart.subscribeClick(onClick);
+    const place = (): void => placePins.current();
+    chart.timeScale().subscribeVisibleLogicalRangeChange(place);
+    chart.timeScale().subscribeSizeChange(place);
     return () => {
       chart.unsubscribeCrosshairMove(onMove);
+      chart.unsubscribeClick(onClick);
+      chart.timeScale().unsubscribeVisibleLogicalRangeChange(place);
+      chart.timeScale().unsubscribeSizeChange(place);
       handles.current = null;
       chart.remove();
     };
@@ -348,6 +379,12 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
         const kinds = [...new Set(list.map((i) => i.kind))].join(', ');
         m.push({ time, position: 'belowBar', shape: 'circle', color: colors.warn, text: `⚠ ${kinds}`, id: `issue:${date}` });
       }
+      for (const n of notes) {
+        if (n.ticker !== bars.ticker) continue;
+        const i = indexOnOrBefore(bars.dates, n.date);
+        if (i < first || i < 0) continue;
+        m.push({ time: dateToTime(bars.dates[i]!), position: 'aboveBar', shape: 'square', color: colors.sma50, id: `note:${n.noteId}` });
+      }
       if (report) {
         const i = indexOnOrBefore(bars.dates, report.asOf);
         if (i >= first) {
@@ -360,7 +397,28 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     };
     apply();
     return addRefresh(refreshClipped.current, apply);
-  }, [bars, issues, report, colors.warn, colors.accent]);
+  }, [bars, issues, report, notes, colors.warn, colors.accent, colors.sma50]);
+
+  // Pins over the chart for the notes (clickable and reachable by Tab), kept over their bar as the
+  // chart scrolls and zooms.
+  useLayoutEffect(() => {
+    placePins.current = () => {
+      const h = handles.current;
+      if (!h) return;
+      const ts = h.chart.timeScale();
+      const next: Array<{ note: NoteMarker; x: number }> = [];
+      for (const n of notesRef.current) {
+        if (n.ticker !== bars.ticker) continue;
+        const i = indexOnOrBefore(bars.dates, n.date);
+        if (i < 0) continue;
+        const x = ts.timeToCoordinate(dateToTime(bars.dates[i]!));
+        if (x !== null && x >= 0 && x <= ts.width()) next.push({ note: n, x });
+      }
+      setPins((prev) => (prev.length === next.length && prev.every((p, k) => p.note === next[k]!.note && Math.abs(p.x - next[k]!.x) < 0.5) ? prev : next));
+    };
+    const raf = requestAnimationFrame(() => placePins.current());
+    return () => cancelAnimationFrame(raf);
+  }, [bars, notes]);
 
   // The range preset (and again whenever the ticker or the report changes). Logical indices count from
   // the first bar loaded; a range reaching before it loads the whole history first.
@@ -447,6 +505,24 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
         onKeyDown={onKeyDown}
         onBlur={() => handles.current?.chart.clearCrosshairPosition()}
       />
+      {pins.length > 0 && (
+        <div className="note-pins" aria-label="Notes on this chart">
+          {pins.map((p) => (
+            <button
+              key={p.note.noteId}
+              type="button"
+              className="note-pin"
+              style={{ left: p.x }}
+              data-testid={`note-pin-${p.note.noteId}`}
+              title={`Note of ${p.note.date} (${p.note.reportTitle}): ${p.note.excerpt}`}
+              aria-label={`Open the note of ${p.note.date}: ${p.note.excerpt}`}
+              onClick={() => props.onNote?.(p.note)}
+            >
+              ✎
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

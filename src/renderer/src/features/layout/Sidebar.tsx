@@ -1,5 +1,6 @@
 import { useSelection } from '@renderer/app/selection';
 import { useCall } from '@renderer/lib/use-call';
+import { ReportsSection } from '@renderer/features/reports/ReportsSection';
 import { WatchlistsSection } from '@renderer/features/watchlists/WatchlistsSection';
 
 /** The left sidebar: reports, watchlists and the archive's tickers. */
@@ -8,10 +9,7 @@ export function Sidebar(): React.JSX.Element {
   const tickers = useCall('archive:tickers', {});
   return (
     <nav className="sidebar" aria-label="Sidebar">
-      <section>
-        <h2 className="panel-title">Reports</h2>
-        <p className="muted small">No reports yet.</p>
-      </section>
+      <ReportsSection />
       <WatchlistsSection />
       <section>
         <h2 className="panel-title">Tickers</h2>

@@ -1,4 +1,5 @@
 import type { Theme } from '@shared/domain';
+import { OPEN_SEARCH_EVENT } from '@renderer/features/search/SearchPalette';
 import { useCall } from '@renderer/lib/use-call';
 
 const THEMES: { value: Theme; label: string }[] = [
@@ -16,6 +17,14 @@ export function TopBar(props: { theme: Theme; onTheme: (t: Theme) => void }): Re
       <span className="muted small archive-path" title={app.data?.archivePath}>
         {app.data ? app.data.archivePath : ''}
       </span>
+      <button
+        type="button"
+        className="search-button small"
+        aria-keyshortcuts="Control+K Meta+K"
+        onClick={() => window.dispatchEvent(new Event(OPEN_SEARCH_EVENT))}
+      >
+        Search <kbd>{/Mac/.test(navigator.platform) ? '⌘K' : 'Ctrl K'}</kbd>
+      </button>
       <label className="theme-switch small">
         Theme
         <select value={props.theme} onChange={(e) => props.onTheme(e.target.value as Theme)} aria-label="Theme">

@@ -3,6 +3,7 @@ import { useSelection } from '@renderer/app/selection';
 
 const TABS: { view: ViewName; label: string }[] = [
   { view: 'overview', label: 'Overview' },
+  { view: 'report', label: 'Report' },
   { view: 'chart', label: 'Chart' },
   { view: 'analytics', label: 'Analytics' },
   { view: 'imports', label: 'Imports' },

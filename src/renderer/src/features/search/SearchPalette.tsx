@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SearchHit } from '@shared/search';
+import { useSelection } from '@renderer/app/selection';
+import { useLocalState } from '@renderer/lib/local-state';
+import { useCall } from '@renderer/lib/use-call';
+import './search.css';
+
+const KIND_LABEL: Record<SearchHit['kind'], string> = { report: 'Report', note: 'Note', ticker: 'Ticker', watchlist: 'Watchlist' };
+
+/** Opens the search box from anywhere (the top bar's button sends this event). */
+export const OPEN_SEARCH_EVENT = 'breadth:open-search';
+
+/** The search box (Ctrl/Cmd+K): reports and notes by their words (highlighted), tickers, watchlists. */
+export function SearchPalette(): React.JSX.Element | null {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setOpen(true);
+      }
+    };
+    const onOpen = (): void => setOpen(true);
+    window.addEventListener('keydown', onKey);
+    window.addEventListener(OPEN_SEARCH_EVENT, onOpen);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(OPEN_SEARCH_EVENT, onOpen);
+    };
+  }, []);
+  return open ? <Palette onClose={() => setOpen(false)} /> : null;
+}
+
+function Palette(props: { onClose: () => void }): React.JSX.Element {
+  const [query, setQuery] = useState('');
+  const [debounced, setDebounced] = useState('');
+  const [index, setIndex] = useState(0);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const { openReport, openNote, selectTicker, setView } = useSelection();
+  const [, setActiveList] = useLocalState<number | null>('activeWatchlist', null);
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(query.trim()), 120);
+    return () => clearTimeout(t);
+  }, [query]);
+  useEffect(() => {
+    const d = dialog.current!;
+    if (!d.open) d.showModal();
+    return () => d.close();
+  }, []);
+  const hits = useCall('search:query', { query: debounced, limit: 20 }, { enabled: debounced.length > 0, placeholderData: (p) => p });
+  const list = debounced ? (hits.data ?? []) : [];
+
+  const choose = (h: SearchHit): void => {
+    props.onClose();
+    if (h.kind === 'report') openReport(h.id);
+    else if (h.kind === 'note' && h.reportId !== null) {
+      openNote(h.id, h.reportId);
+      openReport(h.reportId);
+    } else if (h.kind === 'ticker' && h.ticker) selectTicker(h.ticker, { show: true });
+    else if (h.kind === 'watchlist') {
+      setActiveList(h.id);
+      setView('chart');
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="dialog search-palette" aria-label="Search" onClose={props.onClose} onCancel={props.onClose}>
+      <input
+        type="search"
+        autoFocus
+        role="combobox"
+        aria-expanded={list.length > 0}
+        aria-controls="search-results"
+        aria-activedescendant={list[index] ? `hit-${index}` : undefined}
+        aria-label="Search reports, notes, tickers and watchlists"
+        placeholder="Search reports, notes, tickers, watchlists…"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setIndex(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setIndex((i) => Math.min(list.length - 1, i + 1));
+          else if (e.key === 'ArrowUp') setIndex((i) => Math.max(0, i - 1));
+          else if (e.key === 'Enter' && list[index]) choose(list[index]);
+          else return;
+          e.preventDefault();
+        }}
+      />
+      <ul id="search-results" role="listbox" className="search-results" aria-label="Results">
+        {list.map((h, i) => (
+          <li
+            key={`${h.kind}-${h.id}-${h.ticker ?? ''}`}
+            id={`hit-${i}`}
+            role="option"
+            aria-selected={i === index}
+            className={i === index ? 'hit active' : 'hit'}
+            onMouseEnter={() => setIndex(i)}
+            onClick={() => choose(h)}
+          >
+            <span className={`hit-kind ${h.kind}`}>{KIND_LABEL[h.kind]}</span>
+            <span className="hit-body">
+              <span className="hit-title">{h.title}</span>
+              {h.snippet.length > 0 && (
+                <span className="hit-snippet">
+                  {h.snippet.map((p, k) => (p.hit ? <mark key={k}>{p.text}</mark> : <span key={k}>{p.text}</span>))}
+                </span>
+              )}
+            </span>
+          </li>
+        ))}
+        {debounced && hits.data && list.length === 0 && <li className="muted hit-none">Nothing matches “{debounced}”.</li>}
+      </ul>
+      <p className="muted small search-help">↑↓ to move · Enter to open · Esc to close</p>
+    </dialog>
+  );
+}
