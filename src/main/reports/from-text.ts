@@ -399,8 +399,11 @@ export function proposeReport(input: string, options: ProposeOptions): ReportPro
   // Sections: the text before the first heading is a summary; empty blocks go.
   const taken = new Set<string>();
   const sections: ReportSection[] = [];
+  const sameAsTitle = (line: string): boolean => line.trim().replace(/\s+/g, ' ').toLowerCase() === title.toLowerCase();
   for (const b of blocks) {
-    const markdown = normalizeProse(b.lines.join('\n').replace(/\n{3,}/g, '\n\n'));
+    // An e-mail repeats its subject as the body's first line: the title already says it.
+    const lines = b.heading ? b.lines : b.lines.filter((l, i) => !(sameAsTitle(l) && b.lines.slice(0, i).every((x) => !x.trim())));
+    const markdown = normalizeProse(lines.join('\n').replace(/\n{3,}/g, '\n\n'));
     if (!markdown && !b.heading) continue;
     const heading = (b.heading ?? 'Summary').slice(0, 300);
     const id = uniqueSlug(slugify(heading), taken);

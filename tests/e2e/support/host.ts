@@ -41,14 +41,15 @@ export async function startHost(
   seed?: (dbPath: string) => Promise<void> | void,
   renderer = path.join(repoRoot, 'out/renderer'),
   { sample = false }: { sample?: boolean } = {},
-): Promise<RunningHost & { stop(): Promise<void> }> {
+): Promise<RunningHost & { stop(): Promise<void>; kill(): Promise<void>; cleanup(): void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breadth-e2e-'));
   const dbPath = path.join(dir, 'archive.sqlite');
   if (seed) await seed(dbPath);
   const child: ChildProcess = spawn(
     path.join(repoRoot, 'node_modules/.bin/tsx'),
     [path.join(repoRoot, 'src/main/web/index.ts'), '--port', '0', '--db', dbPath, '--settings', dir, '--renderer', renderer, ...(sample ? [] : ['--no-sample'])],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Its own process group: tsx runs the host in a child process, and a crash must take both.
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -74,10 +75,19 @@ export async function startHost(
     dir,
     cli: (args) => runCli([...args, '--db', dbPath]),
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     },
+    // Killed as a crash kills it: no shutdown handler runs. The archive stays for the test to read.
+    kill: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
+    },
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
 

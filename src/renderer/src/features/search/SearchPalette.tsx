@@ -83,6 +83,8 @@ function Palette(props: { onClose: () => void }): React.JSX.Element {
           if (e.key === 'ArrowDown') setIndex((i) => Math.min(list.length - 1, i + 1));
           else if (e.key === 'ArrowUp') setIndex((i) => Math.max(0, i - 1));
           else if (e.key === 'Enter' && list[index]) choose(list[index]);
+          // Closed here, not left to the dialog: Chromium may swallow a second Escape's cancel event.
+          else if (e.key === 'Escape') props.onClose();
           else return;
           e.preventDefault();
         }}
