@@ -11,7 +11,7 @@ import { renderMarkdown } from '@renderer/lib/markdown';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
 import { blankDraft, useEditorSession } from './editor-session';
 import { ReportEditor } from './ReportEditor';
-import { useOpenReport } from './use-open-report';
+import { useOpenReportQuery } from './use-open-report';
 import '@renderer/features/chart/chart.css';
 import './reports.css';
 
@@ -331,10 +331,9 @@ function NoReport(): React.JSX.Element {
 export function ReportView(): React.JSX.Element {
   const [session] = useEditorSession();
   const { reportId } = useSelection();
-  const report = useOpenReport();
-  const q = useCall('reports:get', { id: reportId ?? 1 }, { enabled: reportId !== null, retry: false });
+  const { report, gone } = useOpenReportQuery();
   if (session) return <ReportEditor key={session.id ?? 'new'} session={session} />;
-  if (reportId === null || (q.error instanceof ApiError && q.error.code === 'NOT_FOUND')) return <NoReport />;
+  if (reportId === null || gone) return <NoReport />;
   if (!report) return <section className="pane-body" aria-busy="true" aria-label="Report" />;
   return <ReportReader report={report} />;
 }

@@ -6,6 +6,26 @@ import { useCall, useCallMutation } from '@renderer/lib/use-call';
 import { blankDraft, useEditorSession } from './editor-session';
 import { FromTextDialog } from './FromTextDialog';
 
+/** One of the library's filters: any value, or one the library's reports carry (with how many do). */
+function FacetSelect(props: {
+  label: string;
+  any: string;
+  value: string | undefined;
+  options: Array<{ value: string; count: number }> | undefined;
+  onChange: (v: string | undefined) => void;
+}): React.JSX.Element {
+  return (
+    <select aria-label={props.label} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || undefined)}>
+      <option value="">{props.any}</option>
+      {props.options?.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.value} ({o.count})
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** The sidebar's library: search and filters, the reports (or the trash), new / from text / Markdown. */
 export function ReportsSection(): React.JSX.Element {
   const { reportId, openReport, setView } = useSelection();
@@ -77,22 +97,8 @@ export function ReportsSection(): React.JSX.Element {
       </div>
       {filtersOpen && (
         <div className="library-filters" role="group" aria-label="Report filters">
-          <select aria-label="Tag" value={filter.tag ?? ''} onChange={(e) => set({ tag: e.target.value || undefined })}>
-            <option value="">Any tag</option>
-            {facets.data?.tags.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.value} ({t.count})
-              </option>
-            ))}
-          </select>
-          <select aria-label="Ticker" value={filter.ticker ?? ''} onChange={(e) => set({ ticker: e.target.value || undefined })}>
-            <option value="">Any ticker</option>
-            {facets.data?.tickers.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.value} ({t.count})
-              </option>
-            ))}
-          </select>
+          <FacetSelect label="Tag" any="Any tag" value={filter.tag} options={facets.data?.tags} onChange={(tag) => set({ tag })} />
+          <FacetSelect label="Ticker" any="Any ticker" value={filter.ticker} options={facets.data?.tickers} onChange={(ticker) => set({ ticker })} />
           <select aria-label="Sentiment" value={filter.sentiment ?? ''} onChange={(e) => set({ sentiment: (e.target.value || undefined) as Sentiment | undefined })}>
             <option value="">Any sentiment</option>
             {SENTIMENTS.map((s) => (
