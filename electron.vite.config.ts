@@ -24,8 +24,14 @@ export const rendererAliases: Record<string, string> = {
 };
 
 const mainEntries: Record<string, string> = { index: resolve('src/main/index.ts') };
-// The import worker runs in its own thread; it is built beside index.js so the core finds it there.
-if (fs.existsSync('src/main/import/import-worker.ts')) mainEntries['import-worker'] = resolve('src/main/import/import-worker.ts');
+// The import and analytics workers run in their own threads; they are built beside index.js so the core
+// finds them there (src/main/workers/spawn.ts).
+for (const [name, source] of Object.entries({
+  'import-worker': 'src/main/import/import-worker.ts',
+  'analytics-worker': 'src/main/analytics/analytics-worker.ts',
+})) {
+  if (fs.existsSync(source)) mainEntries[name] = resolve(source);
+}
 
 export default defineConfig({
   main: {

@@ -1,3 +1,4 @@
+import { AnalyticsPool } from './analytics/pool';
 import { openArchive, type Db, type MigrationReport } from './db/open';
 import { WriteQueue } from './db/write-queue';
 import { EventBus } from './events';
@@ -43,6 +44,8 @@ export interface Core {
   readonly importFiles: ImportFiles;
   /** Import previews and runs in a bounded pool of workers. */
   readonly importJobs: ImportJobs;
+  /** The analytics, computed in worker threads with read-only connections (in-process for :memory: and the CLI). */
+  readonly analytics: AnalyticsPool;
   /** Runs `fn` when the core closes (workers, staged files), before the archive closes; latest first. */
   onClose(fn: () => void): void;
   /** Runs the close hooks and closes the archive. */
@@ -63,8 +66,15 @@ export function createCore(options: CoreOptions): Core {
     events,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
-  // Jobs stop before their staged files go; both before the archive closes.
+  const analytics = new AnalyticsPool({
+    db,
+    archivePath: options.archivePath,
+    inProcess: options.archivePath === ':memory:' || options.host === 'cli',
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  // Jobs stop before their staged files go; all workers stop before the archive closes.
   closers.push(
+    () => analytics.close(),
     () => importFiles.close(),
     () => importJobs.close(),
   );
@@ -74,6 +84,7 @@ export function createCore(options: CoreOptions): Core {
     sampleDir: options.sampleDir === undefined ? defaultSampleDir() : options.sampleDir,
     importFiles,
     importJobs,
+    analytics,
     archivePath: options.archivePath,
     settings: options.settings,
     events,

@@ -41,7 +41,9 @@ export interface ResolvedWindow {
   lastDate: TradingDate | null;
   /** Bars inside the window. */
   bars: number;
-  /** NYSE trading days inside the resolved window that the archive lacks. */
+  /** How many NYSE trading days inside the resolved window the archive lacks. */
+  missingCount: number;
+  /** The first of them (at most 20, ascending); `missingCount` says how many there are in all. */
   missingDays: TradingDate[];
   /** Human-readable notes: how each date resolved, gaps. */
   notes: string[];

@@ -35,14 +35,23 @@ export const SPECIAL_CLOSURES: Readonly<Record<string, string>> = {
   '2025-01-09': 'National Day of Mourning (Jimmy Carter)',
 };
 
-const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (UTC). Throws on a malformed string. */
 export function dayNumber(date: TradingDate): number {
   const m = DATE_RE.exec(date);
   if (!m) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+  return daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant); unlike `Date.UTC`, right for years 0..99. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** The `YYYY-MM-DD` date of a day number (days since 1970-01-01, UTC). */
@@ -83,7 +92,7 @@ export function isWeekend(date: TradingDate): boolean {
 }
 
 function ymd(year: number, month: number, day: number): TradingDate {
-  return fromDayNumber(Date.UTC(year, month - 1, day) / DAY_MS);
+  return fromDayNumber(daysFromCivil(year, month, day));
 }
 
 /** The n-th (1-based) given weekday of a month; n = -1 gives the last one. */
@@ -131,7 +140,7 @@ export function nyseHolidays(year: number): ReadonlyMap<string, string> {
   const out = new Map<string, string>();
   const add = (date: TradingDate, name: string): void => {
     // Only closures that fall in this year and on a weekday count.
-    if (date.startsWith(`${year}-`) && !isWeekend(date)) out.set(date, name);
+    if (date.startsWith(`${String(year).padStart(4, '0')}-`) && !isWeekend(date)) out.set(date, name);
   };
   const newYear = ymd(year, 1, 1);
   if (weekday(newYear) === 0) add(ymd(year, 1, 2), "New Year's Day (observed)");
@@ -187,6 +196,71 @@ export function tradingDaysBetween(from: TradingDate, to: TradingDate): TradingD
   if (rangeCache.size >= 512) rangeCache.delete(rangeCache.keys().next().value!);
   rangeCache.set(key, out);
   return out.slice();
+}
+
+/** Weekdays (Monday..Friday) among the day numbers `a..b` inclusive (0 when `b < a`). */
+function weekdaysBetween(a: number, b: number): number {
+  if (b < a) return 0;
+  const days = b - a + 1;
+  const full = Math.floor(days / 7);
+  let count = full * 5;
+  // The remaining days start on the weekday of `a`.
+  for (let d = a + full * 7; d <= b; d++) {
+    const w = (((d + 4) % 7) + 7) % 7;
+    if (w !== 0 && w !== 6) count++;
+  }
+  return count;
+}
+
+const specialClosuresByYear = new Map<number, number>();
+for (const date of Object.keys(SPECIAL_CLOSURES)) {
+  const y = Number(date.slice(0, 4));
+  specialClosuresByYear.set(y, (specialClosuresByYear.get(y) ?? 0) + 1);
+}
+
+/**
+ * `nyseHolidays(year).size` without building the map (a test checks the two agree for every year):
+ * each rule gives one weekday closure a year, except New Year's Day on a Saturday (not observed) and the
+ * holidays that began later.
+ */
+export function holidayCount(year: number): number {
+  const newYear = weekday(ymd(year, 1, 1)) === 6 ? 0 : 1;
+  return (
+    newYear +
+    (year >= 1998 ? 1 : 0) + // Martin Luther King Jr. Day
+    6 + // Washington's Birthday, Good Friday, Memorial Day, Independence Day, Labor Day, Thanksgiving
+    1 + // Christmas Day
+    (year >= 2022 ? 1 : 0) + // Juneteenth
+    (specialClosuresByYear.get(year) ?? 0)
+  );
+}
+
+/**
+ * How many NYSE trading days lie from `from` to `to` inclusive, without listing them: weekdays by
+ * arithmetic less each year's weekday holidays. Cheap for any span, 0001-01-01..9999-12-31 included.
+ */
+export function countTradingDays(from: TradingDate, to: TradingDate): number {
+  if (to < from) return 0;
+  let count = weekdaysBetween(dayNumber(from), dayNumber(to));
+  const y0 = Number(from.slice(0, 4));
+  const y1 = Number(to.slice(0, 4));
+  // Whole years between the first and the last: from the running total; the two ends: date by date.
+  if (y1 - y0 > 1) count -= holidaysBefore(y1) - holidaysBefore(y0 + 1);
+  for (const y of y1 > y0 ? [y0, y1] : [y0]) {
+    for (const date of nyseHolidays(y).keys()) if (date >= from && date <= to) count--;
+  }
+  return count;
+}
+
+/** `cumulative[y]` = the holidays of the years 0..y-1, built on first use (10,000 years, once). */
+let cumulative: Float64Array | null = null;
+
+function holidaysBefore(year: number): number {
+  if (!cumulative) {
+    cumulative = new Float64Array(10_001);
+    for (let y = 0; y < 10_000; y++) cumulative[y + 1] = cumulative[y]! + holidayCount(y);
+  }
+  return cumulative[year]!;
 }
 
 /** The last NYSE trading day strictly before `date`. */

@@ -36,7 +36,7 @@ export interface PanelOptions {
 export function computePanel(bars: BarColumns, opts: PanelOptions): MetricsPanel {
   const p = priceBars(bars, opts.basis, opts.providerAdjusted ?? false);
   const { window, start, end } = resolveWindow(p.dates, opts.from, opts.to);
-  const gap = window.missingDays.length ? [`${window.missingDays.length} trading day(s) missing in the window`] : [];
+  const gap = window.missingCount ? [`${window.missingCount} trading day(s) missing in the window`] : [];
   const vol = volatility(p, start, end, gap);
   const r52 = range52w(p, end);
   return {
@@ -96,6 +96,8 @@ export interface FlatMetrics {
   high52w: number | null;
   low52w: number | null;
   maxDrawdown: number | null;
+  missingCount: number;
+  /** The first 20 of them. */
   missingDays: TradingDate[];
 }
 
@@ -128,6 +130,7 @@ export function flattenPanel(m: MetricsPanel): FlatMetrics {
     high52w: m.high52w.value,
     low52w: m.low52w.value,
     maxDrawdown: m.maxDrawdown.value,
+    missingCount: m.window.missingCount,
     missingDays: m.window.missingDays,
   };
 }

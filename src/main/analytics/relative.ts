@@ -90,8 +90,8 @@ export function computeRelative(
   const b = priceBars(barsB, opts.basis, opts.providerAdjusted?.[1] ?? false);
   const wa = resolveWindow(a.dates, opts.from, opts.to);
   const wb = resolveWindow(b.dates, opts.from, opts.to);
-  const returnA = periodReturn(a, wa.start, wa.end, kind, wa.window.missingDays.length ? ['gap in the window'] : []);
-  const returnB = periodReturn(b, wb.start, wb.end, kind, wb.window.missingDays.length ? ['gap in the window'] : []);
+  const returnA = periodReturn(a, wa.start, wa.end, kind, wa.window.missingCount ? ['gap in the window'] : []);
+  const returnB = periodReturn(b, wb.start, wb.end, kind, wb.window.missingCount ? ['gap in the window'] : []);
   const al = alignCloses(a, [wa.start, wa.end], b, [wb.start, wb.end]);
   const n = al.dates.length;
   const span = { bars: n, firstDate: al.dates[0] ?? null, lastDate: al.dates[n - 1] ?? null };

@@ -1,5 +1,5 @@
 import type { ResolvedWindow } from '../../shared/analytics';
-import { nyseHoliday, tradingDayOnOrBefore, tradingDaysBetween } from '../../shared/calendar';
+import { addDays, countTradingDays, isTradingDay, nextTradingDay, nyseHoliday, tradingDayOnOrBefore } from '../../shared/calendar';
 import type { TradingDate } from '../../shared/domain';
 import { lowerBound, upperBound } from '../../shared/sorted-dates';
 import { DomainError } from '../errors';
@@ -20,8 +20,10 @@ function describeResolution(which: 'from' | 'to', asked: TradingDate, resolved: 
 /**
  * Resolves a window. A window is the trading days in the archive between `from` and `to` inclusive;
  * a date that is not an NYSE trading day resolves to the trading day before it (and a note says so).
- * Data coverage: the NYSE trading days inside the resolved window that the archive lacks are listed in
- * `missingDays`, so a figure computed over a gap says so.
+ * Data coverage: the NYSE trading days inside the resolved window that the archive lacks are counted
+ * (`missingCount`) and the first {@link MISSING_LISTED} of them listed, so a figure computed over a gap
+ * says so. The work is bounded by the bars in the window, not its length: 0001-01-01..9999-12-31
+ * resolves as fast as a month.
  */
 export function resolveWindow(dates: readonly TradingDate[], from: TradingDate, to: TradingDate): WindowRange {
   if (from > to) throw new DomainError('INVALID_INPUT', `from ${from} is after to ${to}`);
@@ -33,18 +35,8 @@ export function resolveWindow(dates: readonly TradingDate[], from: TradingDate, 
   for (const n of [describeResolution('from', from, fromTradingDay), describeResolution('to', to, toTradingDay)]) {
     if (n) notes.push(n);
   }
-  const missingDays: TradingDate[] = [];
-  let j = start;
-  for (const d of tradingDaysBetween(fromTradingDay, toTradingDay)) {
-    while (j < end && dates[j]! < d) j++;
-    if (j >= end || dates[j] !== d) missingDays.push(d);
-  }
-  if (missingDays.length) {
-    const shown = missingDays.slice(0, 5).join(', ');
-    notes.push(
-      `${missingDays.length} trading day(s) missing from the archive in this window: ${shown}${missingDays.length > 5 ? ', …' : ''}`,
-    );
-  }
+  const gaps = countGaps(dates, start, end, fromTradingDay, toTradingDay);
+  if (gaps.count) notes.push(describeGaps(gaps));
   const bars = Math.max(0, end - start);
   return {
     window: {
@@ -55,10 +47,56 @@ export function resolveWindow(dates: readonly TradingDate[], from: TradingDate, 
       firstDate: bars ? dates[start]! : null,
       lastDate: bars ? dates[end - 1]! : null,
       bars,
-      missingDays,
+      missingCount: gaps.count,
+      missingDays: gaps.listed,
       notes,
     },
     start,
     end: Math.max(start, end),
   };
+}
+
+/** How many missing trading days a window lists; the rest are counted. */
+export const MISSING_LISTED = 20;
+
+interface Gaps {
+  count: number;
+  /** Of `count`, the trading days before the window's first bar and after its last. */
+  before: number;
+  after: number;
+  listed: TradingDate[];
+}
+
+/**
+ * The NYSE trading days in `from..to` without a bar among `dates[start, end)`: counted by arithmetic
+ * (trading days in the window less the bars on trading days) and listed up to {@link MISSING_LISTED}
+ * by a walk that stops as soon as the list is full.
+ */
+function countGaps(dates: readonly TradingDate[], start: number, end: number, from: TradingDate, to: TradingDate): Gaps {
+  let onTradingDays = 0;
+  for (let i = start; i < end; i++) if (isTradingDay(dates[i]!)) onTradingDays++;
+  const count = countTradingDays(from, to) - onTradingDays;
+  const before = end > start ? countTradingDays(from, addDays(dates[start]!, -1)) : 0;
+  const after = end > start ? countTradingDays(addDays(dates[end - 1]!, 1), to) : 0;
+  const listed: TradingDate[] = [];
+  let j = start;
+  for (let d = from; listed.length < Math.min(count, MISSING_LISTED) && d <= to; d = nextTradingDay(d)) {
+    while (j < end && dates[j]! < d) j++;
+    if (j >= end || dates[j] !== d) listed.push(d);
+  }
+  return { count, before, after, listed };
+}
+
+function describeGaps(g: Gaps): string {
+  const where: string[] = [];
+  if (g.before) where.push(`${g.before} before the first bar`);
+  if (g.after) where.push(`${g.after} after the last bar`);
+  const inside = g.count - g.before - g.after;
+  if (inside && where.length) where.push(`${inside} between them`);
+  const shown = g.listed.slice(0, 5).join(', ');
+  return (
+    `${g.count} trading day(s) missing from the archive in this window` +
+    (where.length ? ` (${where.join(', ')})` : '') +
+    `: ${shown}${g.count > 5 ? ', …' : ''}`
+  );
 }

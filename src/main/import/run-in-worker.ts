@@ -1,5 +1,5 @@
 import type { FileResult } from '../../shared/import';
-import { spawnImportWorker } from './spawn-worker';
+import { spawnWorker } from '../workers/spawn';
 import type { WorkerJob, WorkerMessage } from './worker-protocol';
 
 /** A running import worker: its final results, and the way to cancel it. */
@@ -16,7 +16,7 @@ export function startImportWorker(
 ): ImportJobHandle {
   const cancel = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancel);
-  const worker = spawnImportWorker({ ...job, cancel } satisfies WorkerJob);
+  const worker = spawnWorker('import-worker', { ...job, cancel } satisfies WorkerJob);
   const result = new Promise<FileResult[]>((resolve, reject) => {
     let settled = false;
     worker.on('message', (m: WorkerMessage) => {

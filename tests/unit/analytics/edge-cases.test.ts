@@ -28,7 +28,9 @@ describe('edge cases on real XLU bars (2021-01-04..2023-08-28)', () => {
     const p = metricsPanel(db, { ticker: 'XLU', from: '2020-03-02', to: '2020-12-31', basis: 'raw' });
     expect(p.window.bars).toBe(0);
     expect(p.window.firstDate).toBeNull();
-    expect(p.window.missingDays.length).toBe(213);
+    expect(p.window.missingCount).toBe(213);
+    expect(p.window.missingDays).toHaveLength(20);
+    expect(p.window.missingDays[0]).toBe('2020-03-02');
     for (const f of figures(p)) expect(f.value, f.formula).toBeNull();
     expect(JSON.stringify(p)).not.toMatch(/NaN/);
   });

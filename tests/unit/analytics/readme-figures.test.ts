@@ -104,6 +104,7 @@ describe('README facts through the CLI', () => {
       'high52w',
       'low52w',
       'maxDrawdown',
+      'missingCount',
       'missingDays',
     ]);
   });

@@ -71,12 +71,13 @@ describe('metrics panel = pandas', () => {
     it(`${r.ticker} ${r.from}..${r.to} ${r.basis}`, () => {
       const panel = metricsPanel(db, { ticker: r.ticker, from: r.from, to: r.to, basis: r.basis });
       const flat = flattenPanel(panel) as unknown as Record<string, unknown>;
-      const skip = new Set(['from', 'to', 'basis', 'ticker']);
+      const skip = new Set(['from', 'to', 'basis', 'ticker', 'missingCount']);
       for (const key of Object.keys(flat)) {
         if (skip.has(key)) continue;
         expect(r, `reference has ${key}`).toHaveProperty(key);
         close(flat[key], r[key], key);
       }
+      expect(panel.window.missingCount).toBe((r.missingDays as string[]).length);
       expect(panel.window.fromTradingDay).toBe(r.fromTradingDay);
       expect(panel.window.toTradingDay).toBe(r.toTradingDay);
       if (r.fromTradingDay !== r.from)

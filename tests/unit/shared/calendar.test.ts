@@ -80,3 +80,37 @@ describe('day numbers', () => {
     }
   });
 });
+
+describe('years 0000..9999 (windows as wide as a user can type)', () => {
+  it('dayNumber agrees with Date for the first century too (Date.UTC maps years 0..99 to 1900..1999)', async () => {
+    const { dayNumber, fromDayNumber } = await import('../../../src/shared/calendar');
+    for (const iso of ['0000-03-01', '0001-01-01', '0050-02-28', '0099-12-31', '0100-01-01', '1600-02-29', '9999-12-31']) {
+      const viaDate = new Date(`${iso}T00:00:00Z`).getTime() / 86_400_000;
+      expect(dayNumber(iso), iso).toBe(viaDate);
+      expect(fromDayNumber(viaDate)).toBe(iso);
+    }
+  });
+
+  it('holidayCount(y) is the size of the year\'s holiday map for every year', async () => {
+    const { holidayCount, nyseHolidays } = await import('../../../src/shared/calendar');
+    for (let y = 0; y <= 9999; y++) if (holidayCount(y) !== nyseHolidays(y).size) expect(holidayCount(y), String(y)).toBe(nyseHolidays(y).size);
+  });
+
+  it('countTradingDays equals the length of tradingDaysBetween, for ranges inside a year, across years and across centuries', async () => {
+    const { countTradingDays, dayNumber, fromDayNumber } = await import('../../../src/shared/calendar');
+    let seed = 7;
+    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const lo = dayNumber('1890-01-01');
+    const hi = dayNumber('2120-12-31');
+    for (let i = 0; i < 300; i++) {
+      const a = lo + Math.floor(rnd() * (hi - lo));
+      const span = [3, 40, 400, 4000, 40000][i % 5]!;
+      const from = fromDayNumber(a);
+      const to = fromDayNumber(Math.min(hi, a + Math.floor(rnd() * span)));
+      expect(countTradingDays(from, to), `${from}..${to}`).toBe(tradingDaysBetween(from, to).length);
+    }
+    expect(countTradingDays('2026-01-02', '2026-01-01')).toBe(0);
+    expect(countTradingDays('2026-01-01', '2026-01-01')).toBe(0); // New Year's Day
+    expect(countTradingDays('2025-12-31', '2025-12-31')).toBe(1);
+  });
+});

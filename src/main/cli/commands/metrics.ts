@@ -67,7 +67,9 @@ export const relativeCommand: Command = {
       ratioEnd: r.ratio.values[n - 1] ?? null,
       correlation: value(r.correlation),
       beta: value(r.beta),
+      missingCountA: r.window.a.missingCount,
       missingDaysA: r.window.a.missingDays,
+      missingCountB: r.window.b.missingCount,
       missingDaysB: r.window.b.missingDays,
     };
   },

@@ -118,11 +118,11 @@ export function WindowNotes(props: { window: ResolvedWindow; basisNote?: string 
           'No bars in this window.'
         )}
       </p>
-      {w.missingDays.length > 0 && (
+      {w.missingCount > 0 && (
         <p className="warn" data-testid="missing-days">
-          {w.missingDays.length} trading {w.missingDays.length === 1 ? 'day is' : 'days are'} missing from the archive:{' '}
+          {formatCount(w.missingCount)} trading {w.missingCount === 1 ? 'day is' : 'days are'} missing from the archive:{' '}
           {w.missingDays.slice(0, 6).join(', ')}
-          {w.missingDays.length > 6 && '…'}
+          {w.missingCount > 6 && '…'}
         </p>
       )}
       {w.notes.map((n, i) => (
