@@ -92,6 +92,41 @@ test.describe('the sample on first start', () => {
     }
   });
 
+  test("the open report's window rules the Chart, Analytics and watchlist views until another is picked", async ({ page }) => {
+    const host = await startHost(undefined, undefined, { sample: true });
+    try {
+      await page.goto(host.url);
+      await expect(page.getByTestId('report-title')).toBeVisible();
+      await page.getByRole('tab', { name: 'Chart' }).click();
+      await expect(page.getByRole('button', { name: 'Report 2025-12-01 → 2026-01-09' })).toHaveAttribute('aria-pressed', 'true');
+      // The report's watchlist shows the change over the report's window, not the year to date.
+      await expect(page.getByRole('columnheader', { name: /Window/ })).toBeVisible();
+
+      await page.getByRole('tab', { name: 'Analytics' }).click();
+      const windowGroup = page.getByRole('group', { name: 'Window' });
+      const from = windowGroup.getByLabel('From', { exact: true });
+      const to = windowGroup.getByLabel('To', { exact: true });
+      const presets = page.getByRole('radiogroup', { name: 'Window presets' });
+      await expect(presets.getByRole('radio', { name: 'Report' })).toHaveAttribute('aria-checked', 'true');
+      await expect(from).toHaveValue('2025-12-01');
+      await expect(to).toHaveValue('2026-01-09');
+      await expect(page.getByTestId('metrics-panel')).toContainText('28 trading days');
+      // The analyst picks another window: it stays picked across tickers until Report is chosen again.
+      await presets.getByRole('radio', { name: '3M' }).click();
+      await expect(presets.getByRole('radio', { name: 'Report' })).toHaveAttribute('aria-checked', 'false');
+      await expect(to).toHaveValue('2026-02-20');
+      await page.getByRole('region', { name: 'Analytics' }).getByLabel('Ticker', { exact: true }).selectOption('SPY');
+      await expect(presets.getByRole('radio', { name: '3M' })).toHaveAttribute('aria-checked', 'true');
+      await expect(from).toHaveValue('2025-11-21');
+      await presets.getByRole('radio', { name: 'Report' }).click();
+      await expect(from).toHaveValue('2025-12-01');
+      await expect(page.getByTestId('metrics-panel')).toContainText('28 trading days');
+      await keepScreenshot(page, 'analytics-report-window');
+    } finally {
+      await host.stop();
+    }
+  });
+
   test("a date-anchored note's marker on the chart opens the note", async ({ page }) => {
     const host = await startHost(undefined, undefined, { sample: true });
     try {

@@ -1,15 +1,23 @@
 import { useState } from 'react';
 import { useSelection } from '@renderer/app/selection';
 import { useCall } from '@renderer/lib/use-call';
+import type { PriceBasis } from '@shared/domain';
 import { presetFrom, type WindowPreset } from '@renderer/lib/windows';
+import { useOpenReportWindow } from '@renderer/features/reports/use-open-report';
 import { GroupPanel } from './GroupPanel';
 import { MetricsPanel } from './MetricsPanel';
 import { RelativePanel, TickerSelect } from './RelativePanel';
 import { WindowPicker, type AnalysisWindow } from './WindowPicker';
 
-/** Figures of one ticker, relative performance (A against B) and group tables, over one window. */
+/**
+ * Figures of one ticker, relative performance (A against B) and group tables, over one window: the open
+ * report's until the analyst picks another.
+ */
 export function AnalyticsView(): React.JSX.Element {
   const { ticker, selectTicker } = useSelection();
+  // Kept across tickers: the window the analyst picked (null follows the open report) and the basis.
+  const [picked, setPicked] = useState<Picked>(null);
+  const [basis, setBasis] = useState<PriceBasis>('raw');
   const tickers = useCall('archive:tickers', {});
   const list = tickers.data ?? [];
   const current = list.find((t) => t.symbol === ticker) ?? list[0];
@@ -32,9 +40,16 @@ export function AnalyticsView(): React.JSX.Element {
       last={current.lastDate}
       tickers={list.filter((t) => t.bars > 0).map((t) => t.symbol)}
       onTicker={(t) => selectTicker(t)}
+      picked={picked}
+      onPick={setPicked}
+      basis={basis}
+      onBasis={setBasis}
     />
   );
 }
+
+/** What the analyst picked; null follows the open report's window (1Y without a report). */
+type Picked = { preset: WindowPreset } | { from: string; to: string } | null;
 
 function AnalyticsBody(props: {
   ticker: string;
@@ -42,22 +57,44 @@ function AnalyticsBody(props: {
   last: string;
   tickers: string[];
   onTicker: (t: string) => void;
+  picked: Picked;
+  onPick: (p: Picked) => void;
+  basis: PriceBasis;
+  onBasis: (b: PriceBasis) => void;
 }): React.JSX.Element {
-  const [win, setWin] = useState<AnalysisWindow>({
-    preset: '1Y',
-    from: presetFrom('1Y', props.last, props.first),
+  const report = useOpenReportWindow();
+  const reportWindow =
+    report?.windowFrom && report.windowTo ? { from: report.windowFrom, to: report.windowTo, title: report.title } : null;
+  const { picked } = props;
+  const fromPreset = (preset: WindowPreset): AnalysisWindow => ({
+    preset,
+    from: presetFrom(preset, props.last, props.first),
     to: props.last,
-    basis: 'raw',
+    basis: props.basis,
   });
-  const onPreset = (preset: WindowPreset): void =>
-    setWin((w) => ({ ...w, preset, to: props.last, from: presetFrom(preset, props.last, props.first) }));
+  const win: AnalysisWindow =
+    picked === null
+      ? reportWindow
+        ? { preset: 'Report', from: reportWindow.from, to: reportWindow.to, basis: props.basis }
+        : fromPreset('1Y')
+      : 'preset' in picked
+        ? fromPreset(picked.preset)
+        : { preset: null, from: picked.from, to: picked.to, basis: props.basis };
   return (
     <section className="pane-body" aria-label="Analytics">
       <header className="row gap wrap-row">
         <h1>Analytics</h1>
         <TickerSelect label="Ticker" value={props.ticker} options={props.tickers} onChange={props.onTicker} />
       </header>
-      <WindowPicker value={win} onPreset={onPreset} onChange={(patch) => setWin((w) => ({ ...w, ...patch }))} />
+      <WindowPicker
+        value={win}
+        report={reportWindow}
+        onPreset={(preset) => props.onPick(preset === 'Report' ? null : { preset })}
+        onChange={(patch) => {
+          if (patch.basis) props.onBasis(patch.basis);
+          if (patch.from || patch.to) props.onPick({ from: patch.from ?? win.from, to: patch.to ?? win.to });
+        }}
+      />
       <MetricsPanel ticker={props.ticker} window={win} />
       <RelativePanel tickers={props.tickers} defaultA={props.ticker} window={win} />
       <GroupPanel tickers={props.tickers} window={win} />

@@ -3,22 +3,36 @@ import { WINDOW_PRESETS, type WindowPreset } from '@renderer/lib/windows';
 
 /** The window and basis every analytics figure is computed over. */
 export interface AnalysisWindow {
-  preset: WindowPreset | null;
+  /** The preset shown as chosen; 'Report' is the open report's window; null for dates typed in. */
+  preset: WindowPreset | 'Report' | null;
   from: TradingDate;
   to: TradingDate;
   basis: PriceBasis;
 }
 
-/** Presets, a date range and the price basis. */
+/** Presets (with the open report's window first when there is one), a date range and the price basis. */
 export function WindowPicker(props: {
   value: AnalysisWindow;
-  onPreset: (p: WindowPreset) => void;
+  report?: { from: TradingDate; to: TradingDate; title: string } | null;
+  onPreset: (p: WindowPreset | 'Report') => void;
   onChange: (patch: Partial<AnalysisWindow>) => void;
 }): React.JSX.Element {
   const v = props.value;
   return (
     <div className="toolbar window-picker" role="group" aria-label="Window">
       <div className="segmented" role="radiogroup" aria-label="Window presets">
+        {props.report && (
+          <button
+            type="button"
+            role="radio"
+            aria-checked={v.preset === 'Report'}
+            className={v.preset === 'Report' ? 'seg active report-seg' : 'seg report-seg'}
+            title={`The window of "${props.report.title}": ${props.report.from} → ${props.report.to}`}
+            onClick={() => props.onPreset('Report')}
+          >
+            Report
+          </button>
+        )}
         {WINDOW_PRESETS.map((p) => (
           <button
             key={p}

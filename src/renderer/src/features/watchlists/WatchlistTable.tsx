@@ -4,6 +4,7 @@ import type { WatchlistRow } from '@shared/analytics';
 import type { Watchlist } from '@shared/watchlists';
 import { useSelection } from '@renderer/app/selection';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
+import { useOpenReportWindow } from '@renderer/features/reports/use-open-report';
 import { AddTickerBox } from './AddTickerBox';
 import { Sparkline } from './Sparkline';
 import './watchlists.css';
@@ -56,7 +57,7 @@ function today(): string {
 
 /**
  * The open watchlist as a table: ticker, name, last close, 1-day change, change over the report's window
- * (year to date without a report), distance from SMA(20) and from the 52-week high, 60-day sparkline.
+ * (its own report's, else the open report's, else the year to date), distance from SMA(20) and from the 52-week high, 60-day sparkline.
  * Sortable; the active row drives the chart; ↑/↓ (PgUp/PgDn, Home/End) move through the list,
  * Alt+↑/↓ reorder it, Delete removes the ticker. Virtualised: 1,000 tickers render a screenful of rows.
  */
@@ -65,9 +66,12 @@ export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
   const { ticker: selected, selectTicker, setView } = useSelection();
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'position', dir: 1 });
   const scroller = useRef<HTMLDivElement>(null);
+  // The list's own report's window, else the open report's, else the year to date.
+  const openReport = useOpenReportWindow();
+  const report = list.report?.windowFrom && list.report.windowTo ? list.report : openReport;
   const period =
-    list.report?.windowFrom && list.report.windowTo
-      ? { from: list.report.windowFrom, to: list.report.windowTo, label: 'Report window' }
+    report?.windowFrom && report.windowTo
+      ? { from: report.windowFrom, to: report.windowTo, label: 'Report window' }
       : { from: `${today().slice(0, 4)}-01-01`, to: today(), label: 'YTD' };
   const names = useCall('archive:tickers', {});
   const figures = useCall(
