@@ -53,7 +53,7 @@ export default defineConfig({
     root: resolve('src/renderer'),
     resolve: { alias: rendererAliases },
     build: {
-      rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
+      rolldownOptions: { input: { index: resolve('src/renderer/index.html'), print: resolve('src/renderer/print.html') } },
     },
     plugins: [react(), devCsp()],
   },

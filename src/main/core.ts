@@ -4,6 +4,9 @@ import { WriteQueue } from './db/write-queue';
 import { EventBus } from './events';
 import { ImportFiles } from './import/files';
 import { ImportJobs } from './import/jobs';
+import { ChromiumPrinter } from './pdf/chromium';
+import type { ChooseTarget } from './pdf/export';
+import { defaultRendererDir, type PdfPrinter } from './pdf/printer';
 import { defaultSampleDir } from './sample/sample';
 import type { Settings } from './settings';
 
@@ -20,6 +23,12 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Where the sample lives (`resources/sample`); found from the source or bundle when not given. */
   sampleDir?: string | null;
+  /** How PDFs are printed; Chromium through playwright-core (for the built renderer) when not given. */
+  printer?: PdfPrinter;
+  /** The built renderer whose print view the default printer loads; found beside the source or bundle. */
+  rendererDir?: string;
+  /** The desktop app's save dialog for PDFs; without it exports return the PDF to the caller. */
+  chooseTarget?: ChooseTarget;
 }
 
 /**
@@ -46,6 +55,8 @@ export interface Core {
   readonly importJobs: ImportJobs;
   /** The analytics, computed in worker threads with read-only connections (in-process for :memory: and the CLI). */
   readonly analytics: AnalyticsPool;
+  /** How PDFs are printed and, in the desktop app, where they are saved. */
+  readonly pdf: { readonly printer: PdfPrinter; readonly chooseTarget: ChooseTarget | null };
   /** Runs `fn` when the core closes (workers, staged files), before the archive closes; latest first. */
   onClose(fn: () => void): void;
   /** Runs the close hooks and closes the archive. */
@@ -72,8 +83,10 @@ export function createCore(options: CoreOptions): Core {
     inProcess: options.archivePath === ':memory:' || options.host === 'cli',
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  const printer = options.printer ?? new ChromiumPrinter({ rendererDir: options.rendererDir ?? defaultRendererDir() });
   // Jobs stop before their staged files go; all workers stop before the archive closes.
   closers.push(
+    () => void printer.close(),
     () => analytics.close(),
     () => importFiles.close(),
     () => importJobs.close(),
@@ -85,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
     importFiles,
     importJobs,
     analytics,
+    pdf: { printer, chooseTarget: options.chooseTarget ?? null },
     archivePath: options.archivePath,
     settings: options.settings,
     events,

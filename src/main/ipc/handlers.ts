@@ -4,6 +4,7 @@ import { archiveHandlers } from './archive';
 import { importHandlers } from './import';
 import type { Handlers } from './handle';
 import { noteHandlers } from './notes';
+import { pdfHandlers } from './pdf';
 import { reportHandlers } from './reports';
 import { sampleHandlers } from './sample';
 import { searchHandlers } from './search';
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...watchlistHandlers,
   ...reportHandlers,
   ...noteHandlers,
+  ...pdfHandlers,
   ...searchHandlers,
   ...sampleHandlers,
 };

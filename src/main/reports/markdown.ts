@@ -22,7 +22,12 @@ export function normalizeProse(markdown: string): string {
 
 /** A file name for the report: `2026-01-11-small-caps-lead-the-rally.md`. */
 export function markdownFileName(draft: Pick<ReportDraft, 'asOf' | 'title'>): string {
-  return `${draft.asOf}-${slugify(draft.title).slice(0, 60)}.md`;
+  return reportFileName(draft, 'md');
+}
+
+/** A report's file name with the given extension: `2026-01-11-small-caps-lead-the-rally.pdf`. */
+export function reportFileName(draft: Pick<ReportDraft, 'asOf' | 'title'>, ext: string): string {
+  return `${draft.asOf}-${slugify(draft.title).slice(0, 60)}.${ext}`;
 }
 
 /** Writes a report as Markdown with front matter. */

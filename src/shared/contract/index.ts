@@ -12,6 +12,7 @@ import { settingsChannels } from './settings';
 import { watchlistChannels } from './watchlists';
 import { importChannels, importEvents } from './import';
 import { noteChannels } from './notes';
+import { pdfChannels } from './pdf';
 import { reportChannels } from './reports';
 import { sampleChannels } from './sample';
 import { searchChannels } from './search';
@@ -26,6 +27,7 @@ export const contract = {
   ...watchlistChannels,
   ...reportChannels,
   ...noteChannels,
+  ...pdfChannels,
   ...searchChannels,
   ...sampleChannels,
 } as const;

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { importCommand, importsCommand, undoImportCommand } from './import';
 import { infoCommand } from './info';
+import { exportPdfCommand } from './pdf';
 import { groupCommand, metricsCommand, relativeCommand } from './metrics';
 import { reportCommand, reportExportCommand, reportImportCommand, reportsCommand, sampleCommand } from './reports';
 
@@ -17,5 +18,6 @@ export const commands: Command[] = [
   reportCommand,
   reportExportCommand,
   reportImportCommand,
+  exportPdfCommand,
   sampleCommand,
 ];
