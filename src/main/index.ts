@@ -13,6 +13,7 @@ import { createDispatcher } from './ipc/handle';
 import { handlers } from './ipc/handlers';
 import { Settings, settingsDefaults, settingsSchema, type SettingsData } from './settings';
 import { menuTemplate } from './shell/menu';
+import { ElectronPrinter, saveDialog } from './shell/pdf';
 import { electronSqliteBinding } from './shell/paths';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './shell/app-protocol';
 import { isAllowedNavigation, isTrustedSenderUrl, windowPlacement } from './shell/window-options';
@@ -124,6 +125,8 @@ async function start(): Promise<void> {
       settings,
       host: 'electron',
       version: app.getVersion(),
+      printer: new ElectronPrinter(isDev ? `${process.env['ELECTRON_RENDERER_URL']!.replace(/\/?$/, '/')}` : undefined),
+      chooseTarget: saveDialog(() => mainWindow),
       ...(binding ? { nativeBinding: binding } : {}),
     });
   } catch (err) {

@@ -1,16 +1,20 @@
 import path from 'node:path';
-import { createCore, type Core } from '../../src/main/core';
+import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { MemoryStore, Settings, settingsDefaults } from '../../src/main/settings';
 import { tempDir } from './archive';
 
 /** A core over a fresh archive in a temporary folder, with in-memory settings. */
-export function freshCore(host: Core['host'] = 'browser'): { core: Core; dir: string; cleanup: () => void } {
+export function freshCore(
+  host: Core['host'] = 'browser',
+  extra: Pick<CoreOptions, 'printer' | 'chooseTarget'> = {},
+): { core: Core; dir: string; cleanup: () => void } {
   const t = tempDir();
   const core = createCore({
     archivePath: path.join(t.dir, 'archive.sqlite'),
     settings: new Settings(new MemoryStore(settingsDefaults)),
     host,
     version: '0.0.0-test',
+    ...extra,
   });
   return {
     core,

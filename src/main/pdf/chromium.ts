@@ -61,6 +61,7 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
   '--disable-extensions',
   '--disable-default-apps',
+  '--disable-dev-shm-usage',
 ];
 
 /** The made-up origin the print view is served from; requests anywhere else are refused. */

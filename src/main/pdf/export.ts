@@ -1,7 +1,6 @@
 import type { PdfExport, PdfRequest, PrintDocument } from '../../shared/pdf';
 import type { Core } from '../core';
 import { DomainError } from '../errors';
-import { getReport } from '../reports/repository';
 import { reportFileName } from '../reports/markdown';
 import { buildPrintDocument } from './document';
 import { finishPdf } from './finish';
@@ -34,29 +33,26 @@ export function printPage(doc: PrintDocument): PrintPage {
 /** Where the desktop app saves: the shell's save dialog (it confirms replacing a file); null when cancelled. */
 export type ChooseTarget = (suggestedName: string) => Promise<string | null>;
 
-/** The suggested file name of a report's PDF. */
-export function pdfFileName(reportId: number, core: Core): string {
-  return reportFileName(getReport(core.db, reportId), 'pdf');
-}
-
 /**
- * Exports one report: asks where to save when the host can (the desktop app), assembles the print
- * document, prints it with the core's printer, sets its metadata, and writes it whole or not at all.
+ * Exports one report: assembles the print document, asks where to save when the host can (the
+ * desktop app), prints it with the core's printer, sets its metadata, and writes it whole or not at all.
  * Without a save dialog the PDF is returned as base64 for the caller to deliver.
  */
 export async function exportPdf(core: Core, request: PdfRequest): Promise<PdfExport> {
-  const fileName = pdfFileName(request.reportId, core);
+  // What the request names is checked (and the figures computed) before the analyst is asked anything.
+  const doc = await buildPrintDocument(core, request);
+  const fileName = reportFileName(doc.report, 'pdf');
   const target = core.pdf.chooseTarget ? await core.pdf.chooseTarget(fileName) : null;
   if (core.pdf.chooseTarget && target === null) {
     return { fileName, pages: 0, bytes: 0, path: null, canceled: true, data: null };
   }
-  const doc = await buildPrintDocument(core, request);
   let printed: Uint8Array;
   try {
     printed = await core.pdf.printer.print(doc, printPage(doc));
   } catch (err) {
     if (err instanceof DomainError) throw err;
-    throw new DomainError('INTERNAL', `the PDF could not be printed: ${(err as Error).message}`);
+    // The first line only: a browser's launch log follows it.
+    throw new DomainError('INTERNAL', `the PDF could not be printed: ${(err as Error).message.split('\n')[0]}`);
   }
   const { bytes, pages } = await finishPdf(printed, doc);
   if (target !== null) {

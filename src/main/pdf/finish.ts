@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { PrintDocument } from '../../shared/pdf';
 
 /** The PDF's document information, from the report and the settings. */
@@ -30,6 +30,19 @@ export async function finishPdf(bytes: Uint8Array, doc: PrintDocument): Promise<
   pdf.setCreationDate(at);
   pdf.setModificationDate(at);
   pdf.setLanguage('en');
+  fixTitleBookmark(pdf, meta.title);
   const out = await pdf.save();
   return { bytes: out, pages: pdf.getPageCount() };
+}
+
+/**
+ * Chromium names the title's bookmark from its laid-out lines, dropping the space where the heading
+ * wrapped ("bull" + "market"); the first bookmark gets the report's title back.
+ */
+function fixTitleBookmark(pdf: PDFDocument, title: string): void {
+  const first = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict);
+  const t = first?.lookup(PDFName.of('Title'));
+  if (!first || !(t instanceof PDFString || t instanceof PDFHexString)) return;
+  const squash = (s: string): string => s.replace(/\s+/g, '');
+  if (squash(t.decodeText()) === squash(title)) first.set(PDFName.of('Title'), PDFHexString.fromText(title));
 }

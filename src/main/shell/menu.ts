@@ -23,7 +23,7 @@ export function menuTemplate(actions: MenuActions, options: { isDev: boolean; is
       label: '&File',
       submenu: [
         { label: 'Import CSV…', accelerator: 'CmdOrCtrl+O', click: () => actions.importCsv() },
-        { label: 'Export PDF…', accelerator: 'CmdOrCtrl+P', click: () => actions.exportPdf() },
+        { label: 'Export PDF…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportPdf() },
         { type: 'separator' },
         { label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
       ],

@@ -51,7 +51,7 @@ const store = new Conf<SettingsData>({
 
 let core;
 try {
-  core = createCore({ archivePath: dbPath, settings: new Settings(store), host: 'browser', version: APP_VERSION });
+  core = createCore({ archivePath: dbPath, settings: new Settings(store), host: 'browser', version: APP_VERSION, rendererDir });
 } catch (err) {
   console.error(`error: ${(err as Error).message}`);
   process.exit(1);

@@ -9,6 +9,7 @@ import { TopBar } from '@renderer/features/layout/TopBar';
 import { ViewTabs } from '@renderer/features/layout/ViewTabs';
 import { AnalyticsView } from '@renderer/features/analytics/AnalyticsView';
 import { NotesPanel } from '@renderer/features/notes/NotesPanel';
+import { ExportPdf } from '@renderer/features/pdf/ExportPdfDialog';
 import { ReportView } from '@renderer/features/reports/ReportView';
 import { SearchPalette } from '@renderer/features/search/SearchPalette';
 import { useWatchlists } from '@renderer/features/watchlists/use-watchlists';
@@ -88,6 +89,7 @@ export function App(): React.JSX.Element {
             <NotesPanel />
           </div>
           <SearchPalette />
+          <ExportPdf />
         </ImportDropTarget>
       </ImportProvider>
     </SelectionContext.Provider>

@@ -57,6 +57,8 @@ export const INVALIDATES = {
   'notes:update': NOTE_CHANGED,
   'notes:delete': NOTE_CHANGED,
   'notes:restore': NOTE_CHANGED,
+  // An export writes a file, never the archive.
+  'pdf:export': [],
   'sample:load': [...ARCHIVE_CHANGED, ...REPORT_CHANGED, 'sample'],
   'sample:remove': [...ARCHIVE_CHANGED, ...REPORT_CHANGED, 'sample'],
 } as const satisfies Partial<Record<Channel, readonly Stale[]>>;

@@ -4,6 +4,7 @@ import type { WatchlistReport } from '@shared/watchlists';
 import { useSelection } from '@renderer/app/selection';
 import { MetricsPanel } from '@renderer/features/analytics/MetricsPanel';
 import { PriceChart } from '@renderer/features/chart/PriceChart';
+import { OPEN_EXPORT_EVENT } from '@renderer/features/pdf/ExportPdfDialog';
 import { useChartColors } from '@renderer/features/chart/use-chart-colors';
 import { ApiError, call } from '@renderer/lib/api';
 import { formatDate } from '@renderer/lib/format';
@@ -220,6 +221,14 @@ function ReportActions(props: { report: Report }): React.JSX.Element {
       </button>
       <button type="button" className="chip" onClick={() => duplicate.mutate({ id: report.id }, { onSuccess: (r) => openReport(r.id, { tickers: r.tickers }) })}>
         Duplicate
+      </button>
+      <button
+        type="button"
+        className="chip"
+        title="Export the report with its figures, charts and notes as a PDF (Ctrl/Cmd+Shift+E)"
+        onClick={() => window.dispatchEvent(new Event(OPEN_EXPORT_EVENT))}
+      >
+        Export PDF
       </button>
       <button type="button" className="chip" onClick={() => void exportMarkdown()}>
         Export Markdown
