@@ -4,6 +4,7 @@
  * the renderer's print view lays it out for paper; Chromium's own engine prints it.
  */
 import type { MetricsPanel } from './analytics';
+import type { DataIssue } from './archive';
 import type { TradingDate } from './domain';
 import type { Note } from './notes';
 import type { Report } from './reports';
@@ -30,6 +31,11 @@ export interface PrintTickerRow {
   hasData: boolean;
   /** The full panel over the window (null without data). */
   panel: MetricsPanel | null;
+  /**
+   * What the import flagged in the year up to the window's end (an unadjusted split, a rejected bar):
+   * figures that reach across it say so in a footnote.
+   */
+  issues: DataIssue[];
 }
 
 /** One chart of the PDF: the bars it draws (numbers, null where missing) and the part it shows. */

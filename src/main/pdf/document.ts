@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { DomainError } from '../errors';
 import { listNotes } from '../notes/repository';
 import { getReport } from '../reports/repository';
+import { dataIssues } from '../watchlists/repository';
 
 /** Calendar days of context a chart shows before the report's window. */
 const CONTEXT_DAYS = 62;
@@ -63,12 +64,14 @@ export async function buildPrintDocument(core: Core, request: PdfRequest, now = 
   const tickers: PrintTickerRow[] = await Promise.all(
     report.tickers.map(async (ticker) => {
       const name = names.get(ticker) ?? null;
-      if (!hasTicker(core.db, ticker)) return { ticker, name, hasData: false, panel: null };
+      if (!hasTicker(core.db, ticker)) return { ticker, name, hasData: false, panel: null, issues: [] };
+      // The year the 52-week figures look back over, to the window's end.
+      const issues = dataIssues(core.db, ticker, addDays(window.to, -365), window.to);
       try {
         const panel = await core.analytics.run('panel', { ticker, from: window.from, to: window.to, basis: 'raw' });
-        return { ticker, name, hasData: panel.window.bars > 0, panel };
+        return { ticker, name, hasData: panel.window.bars > 0, panel, issues };
       } catch (err) {
-        if (err instanceof DomainError && err.code === 'NOT_FOUND') return { ticker, name, hasData: false, panel: null };
+        if (err instanceof DomainError && err.code === 'NOT_FOUND') return { ticker, name, hasData: false, panel: null, issues };
         throw err;
       }
     }),

@@ -67,10 +67,14 @@ console.log(`Breadth is serving ${dbPath}`);
 console.log(`Open ${host.url}`);
 
 const stop = (): void => {
-  void host.close().then(() => {
-    core.close();
-    process.exit(0);
-  });
+  // The PDF printer's browser goes first: exiting would orphan it.
+  void host
+    .close()
+    .then(() => core.pdf.printer.close())
+    .then(() => {
+      core.close();
+      process.exit(0);
+    });
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -16,6 +16,8 @@ export interface RunningHost {
   token: string;
   dbPath: string;
   dir: string;
+  /** The host's process id (its process group's leader). */
+  pid: number;
   /** Runs the CLI against this host's archive and returns its parsed JSON. */
   cli(args: string[]): Promise<unknown>;
 }
@@ -73,6 +75,7 @@ export async function startHost(
     token: new URLSearchParams(parsed.hash.slice(1)).get('token')!,
     dbPath,
     dir,
+    pid: child.pid!,
     cli: (args) => runCli([...args, '--db', dbPath]),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {

@@ -87,7 +87,10 @@ function TickersTable(props: { doc: PrintDocument }): React.JSX.Element {
           const vsSma = close !== null && sma !== null && sma !== 0 ? close / sma - 1 : null;
           return (
             <tr key={t.ticker}>
-              <td className="mono strong">{t.ticker}</td>
+              <td className="mono strong">
+                {t.ticker}
+                {t.issues.length > 0 && <sup title="See the data notes below the table">*</sup>}
+              </td>
               <td className="name">{t.name ?? ''}</td>
               <td className="num">
                 {formatFigure(close, 'price')}
@@ -104,6 +107,28 @@ function TickersTable(props: { doc: PrintDocument }): React.JSX.Element {
         })}
       </tbody>
     </table>
+  );
+}
+
+/** What the import flagged for the tickers, under their table: a reader must know a figure spans it. */
+function DataNotes(props: { doc: PrintDocument }): React.JSX.Element | null {
+  const flagged = props.doc.tickers.flatMap((t) => t.issues.map((i) => ({ ticker: t.ticker, ...i })));
+  if (flagged.length === 0) return null;
+  return (
+    <div className="data-notes" data-print="data-notes">
+      <p className="small">
+        <b>* Data notes.</b> The import flagged these bars in the year to the window&apos;s end; figures that reach across a flagged
+        split (52-week high and low, SMA 50 and 200, the all-time high) compare prices before and after it.
+      </p>
+      <ul className="small">
+        {flagged.map((f) => (
+          <li key={`${f.ticker}-${f.date}-${f.kind}`}>
+            <b className="mono">{f.ticker}</b> {formatDate(f.date)}: {f.reason}
+            {f.severity === 'rejected' ? ' (the bar was left out)' : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -242,6 +267,7 @@ export function PrintView(props: { doc: PrintDocument; images: Record<string, st
             the window's last day, change close → close, prices as traded.
           </p>
           <TickersTable doc={doc} />
+          <DataNotes doc={doc} />
         </section>
       )}
 
