@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { expect, invokeInPage, keepScreenshot, repoRoot, runCli, startHost, test } from './support/host';
 
@@ -156,7 +157,7 @@ async function checkSamplePdf(file: string, opts: { name: string; notes: boolean
 }
 
 /** The change column as the PDF prints it, from the app's own analytics channel. */
-async function expectedChanges(page: import('@playwright/test').Page): Promise<Map<string, string>> {
+async function expectedChanges(page: Page): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const ticker of ['SPY', 'IWM', 'XLB', 'XLI', 'XLRE', 'XLU']) {
     const r = await invokeInPage<{ ok: boolean; data: { closeToClose: { value: number } } }>(page, 'analytics:panel', {
@@ -292,7 +293,12 @@ function chromiumUnder(pid: number): { all: number[]; renderers: number[]; types
   const mine = new Set([pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const r of rows) if (!mine.has(r.pid) && mine.has(r.ppid)) (mine.add(r.pid), (grew = true));
+    for (const r of rows) {
+      if (!mine.has(r.pid) && mine.has(r.ppid)) {
+        mine.add(r.pid);
+        grew = true;
+      }
+    }
   }
   const chromium = rows.filter((r) => mine.has(r.pid) && /chrom/i.test(r.args.split(' ')[0]!));
   const types = chromium.map((r) => /--type=(\S+)/.exec(r.args)?.[1] ?? 'browser');
