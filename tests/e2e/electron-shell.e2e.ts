@@ -70,6 +70,27 @@ test('the built Electron shell creates a secure window and answers the contract'
   const view = report.menu.find((m: { label: string }) => m.label === '&View');
   expect(view.submenu.map((i: { label: string }) => i.label)).not.toContain('toggleDevTools');
 
+  // File › Export PDF… through the shell: the save dialog (in Documents, with the report's file name,
+  // confirming a replacement), one hidden sandboxed window printing with Chromium's engine, destroyed
+  // after, and the PDF written where the dialog said.
+  const fileName = '2026-01-11-small-caps-lead-the-rally-a-broadening-bull-market.pdf';
+  expect(report.saveDialogs).toEqual([
+    expect.objectContaining({ defaultPath: path.join(userData, fileName), properties: expect.arrayContaining(['showOverwriteConfirmation']) }),
+  ]);
+  expect(report.prints).toHaveLength(1);
+  const print = report.prints[0];
+  expect(print.options).toMatchObject({ show: false, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } });
+  expect(print.options.webPreferences.preload).toBeUndefined();
+  expect(print.url).toBe('app://breadth/print.html');
+  expect(print.printOptions).toMatchObject({ pageSize: 'A4', displayHeaderFooter: true, generateDocumentOutline: true, generateTaggedPDF: true });
+  expect(print.destroyed).toBe(true);
+  const saved = path.join(userData, fileName);
+  expect(report.invocations.pdf).toMatchObject({ ok: true, data: { path: saved, canceled: false, data: null } });
+  expect(report.invocations.pdf.data.pages).toBeGreaterThanOrEqual(4);
+  const pdfText = spawnSync('pdftotext', [saved, '-'], { encoding: 'utf8' }).stdout;
+  expect(pdfText).toContain('Small caps lead the rally');
+  expect(pdfText).toContain('Worth correcting before this goes out');
+
   // The archive was created in the user-data folder, and the settings beside it.
   expect(fs.existsSync(path.join(userData, 'archive.sqlite'))).toBe(true);
   expect(fs.readdirSync(userData)).toContain('settings.json');

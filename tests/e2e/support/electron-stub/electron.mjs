@@ -1,12 +1,14 @@
 // A stand-in for Electron's main-process API, just enough to start out/main/index.js on plain Node and
 // record what the shell does: the window it creates, the IPC it registers, the menu, the session policy.
 // When the window loads its page, the stub calls the registered IPC handler as a trusted and an
-// untrusted frame would, prints one JSON report on stdout and exits.
+// untrusted frame would, exports the sample as a PDF through the shell's printer (its hidden window is
+// backed by a real Chromium page, served by the shell's own app:// handler), prints one JSON report on
+// stdout and exits.
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const report = { windows: [], handlers: [], menu: null, permission: null, navigation: [], frameNavigation: [], invocations: {}, schemes: [], protocol: {} };
+const report = { windows: [], handlers: [], menu: null, permission: null, navigation: [], frameNavigation: [], invocations: {}, schemes: [], protocol: {}, saveDialogs: [], prints: [] };
 const handlers = new Map();
 const protocolHandlers = new Map();
 let readyAsked = false;
@@ -29,6 +31,11 @@ async function finish(url) {
   report.invocations.uncFile = await call(UNC_RENDERER, 'archive:info', {});
   report.invocations.otherAppHost = await call('app://evil/index.html', 'archive:info', {});
   report.invocations.invalid = await call(url, 'archive:bars', { ticker: '' });
+  // File › Export PDF… as the window asks it: the save dialog, the hidden window, printToPDF, the write.
+  const reports = await call(url, 'reports:list', { filter: {} });
+  const id = reports?.ok ? reports.data[0]?.id : undefined;
+  report.invocations.pdf = id ? await call(url, 'pdf:export', { reportId: id, notes: 'all' }) : reports;
+  await chromium?.then((b) => b.close());
   // What the app scheme answers, through the handler the shell registered.
   const serve = protocolHandlers.get('app');
   for (const u of [url, 'app://breadth/../../package.json', 'app://breadth/%2e%2e/%2e%2e/package.json', 'app://evil/index.html']) {
@@ -67,9 +74,66 @@ const webContents = {
   on: (event, listener) => contentsEvents.on(event, listener),
 };
 
+// The hidden print window's contents: a real Chromium page (playwright-core), whose requests for
+// app://breadth/… (as http://app.breadth.stub/…) the shell's own protocol handler answers.
+let chromium = null;
+async function printContents(record) {
+  chromium ??= import('playwright-core').then(({ chromium: c }) =>
+    c.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] }),
+  );
+  const context = await (await chromium).newContext();
+  await context.route('**/*', async (route) => {
+    const u = new URL(route.request().url());
+    if (u.host !== 'app.breadth.stub') return route.abort();
+    const res = await protocolHandlers.get('app')(new Request(`app://breadth${u.pathname}`));
+    return route.fulfill({ status: res.status, contentType: res.headers.get('content-type') ?? undefined, body: Buffer.from(await res.arrayBuffer()) });
+  });
+  const page = await context.newPage();
+  return {
+    loadURL: async (url) => {
+      record.url = url;
+      await page.goto(url.replace('app://breadth/', 'http://app.breadth.stub/'));
+    },
+    executeJavaScript: (code) => page.evaluate(code),
+    printToPDF: async (o) => {
+      record.printOptions = o;
+      const inch = (v) => `${v}in`;
+      return page.pdf({
+        format: o.pageSize,
+        margin: { top: inch(o.margins.top), right: inch(o.margins.right), bottom: inch(o.margins.bottom), left: inch(o.margins.left) },
+        printBackground: o.printBackground,
+        displayHeaderFooter: o.displayHeaderFooter,
+        headerTemplate: o.headerTemplate,
+        footerTemplate: o.footerTemplate,
+        outline: o.generateDocumentOutline,
+        tagged: o.generateTaggedPDF,
+      });
+    },
+    close: () => context.close(),
+  };
+}
+
 export class BrowserWindow extends EventEmitter {
   constructor(options) {
     super();
+    this.destroyed = false;
+    if (!options.webPreferences?.preload) {
+      // A window without the preload: the PDF printer's hidden window.
+      const record = { options, destroyed: false };
+      report.prints.push(record);
+      this.record = record;
+      const contents = printContents(record);
+      this.webContents = {
+        executeJavaScript: async (code) => (await contents).executeJavaScript(code),
+        printToPDF: async (o) => (await contents).printToPDF(o),
+      };
+      this.loadURL = async (url) => (await contents).loadURL(url);
+      this.destroy = () => {
+        this.destroyed = record.destroyed = true;
+        void contents.then((c) => c.close());
+      };
+      return;
+    }
     report.windows.push({ options });
     this.webContents = webContents;
     appEvents.emit('web-contents-created', {}, webContents);
@@ -84,14 +148,17 @@ export class BrowserWindow extends EventEmitter {
   }
   once() {}
   maximize() {}
+  destroy() {
+    this.destroyed = true;
+  }
   isDestroyed() {
-    return false;
+    return this.destroyed;
   }
 }
 
 export const app = {
   isPackaged: false,
-  getPath: (name) => (name === 'userData' ? process.env.BREADTH_STUB_USER_DATA : '/tmp'),
+  getPath: (name) => (name === 'userData' || name === 'documents' ? process.env.BREADTH_STUB_USER_DATA : '/tmp'),
   getVersion: () => '0.0.0-stub',
   getAppPath: () => process.cwd(),
   requestSingleInstanceLock: () => true,
@@ -141,6 +208,12 @@ export const dialog = {
     process.stderr.write(`${title}: ${message}\n`);
   },
   showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+  // The analyst accepts the suggested name in the suggested folder.
+  showSaveDialog: async (...args) => {
+    const options = args.at(-1);
+    report.saveDialogs.push(options);
+    return { canceled: false, filePath: options.defaultPath };
+  },
 };
 export const shell = {};
 
