@@ -116,6 +116,14 @@ async function checkSamplePdf(file: string, opts: { name: string; notes: boolean
   expect(body.includes('Appendix: notes')).toBe(opts.notes);
   expect(body).toMatch(/Generated .* by Breadth .* newest bar is\s+Feb 20, 2026/s);
   expect(body).toMatch(/Page 1 of \d+/);
+  // No heading ends a page: the last line above each footer is never one.
+  const headings = new Set(['Related tickers', 'Figures', 'Charts', ...sections, 'References', 'Appendix: notes']);
+  for (const [i, pageText] of body.split('\f').entries()) {
+    const lines = pageText.split('\n').map((l) => l.trim()).filter(Boolean);
+    const footer = lines.findIndex((l) => /Page \d+ of \d+$/.test(l));
+    if (footer <= 0) continue;
+    expect(headings.has(lines[footer - 1]!), `page ${i + 1} ends with the heading "${lines[footer - 1]}"`).toBe(false);
+  }
 
   const meta = info(file);
   expect(meta['Title']).toBe(TITLE);

@@ -19,7 +19,7 @@ export function printPage(doc: PrintDocument): PrintPage {
   const title = doc.report.title.length > 90 ? `${doc.report.title.slice(0, 89)}…` : doc.report.title;
   // Chromium draws the footer in its own tiny document: every style must be inline and sized.
   const footerTemplate =
-    `<div style="width:100%;box-sizing:border-box;padding:0 ${m}mm;font:8px/1.2 'DejaVu Sans',Arial,Helvetica,sans-serif;` +
+    `<div style="width:100%;box-sizing:border-box;padding:0 ${m}mm;font:9px/1.2 'DejaVu Sans',Arial,Helvetica,sans-serif;` +
     `color:#5b6573;display:flex;justify-content:space-between;gap:12px">` +
     `<span style="overflow:hidden;white-space:nowrap;text-overflow:ellipsis">${escapeHtml(title)}</span>` +
     `<span style="white-space:nowrap">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
