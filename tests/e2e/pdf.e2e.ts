@@ -136,6 +136,10 @@ async function checkSamplePdf(file: string, opts: { name: string; notes: boolean
   expect(pages).toBeGreaterThanOrEqual(4);
   expect(pages).toBeLessThanOrEqual(10);
 
+  // The closing line never stands alone on a last page.
+  const lastPage = body.split('\f').filter((p) => p.trim()).at(-1)!.split('\n').map((l) => l.trim()).filter(Boolean);
+  expect(lastPage.findIndex((l) => l.startsWith('Generated ')), 'what the last page holds before the closing line').toBeGreaterThanOrEqual(2);
+
   const marks = await outline(file);
   expect(marks[0]).toBe(TITLE);
   for (const h of sections) expect(marks).toContain(`  ${h}`);
