@@ -1,6 +1,7 @@
 import { analyticsHandlers } from './analytics';
 import { appHandlers } from './app';
 import { archiveHandlers } from './archive';
+import { claimHandlers } from './claims';
 import { importHandlers } from './import';
 import type { Handlers } from './handle';
 import { noteHandlers } from './notes';
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...analyticsHandlers,
   ...watchlistHandlers,
   ...reportHandlers,
+  ...claimHandlers,
   ...noteHandlers,
   ...pdfHandlers,
   ...searchHandlers,

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { analyticsChannels } from './analytics';
+import { claimChannels } from './claims';
 import { archiveChannels } from './archive';
 import { settingsChannels } from './settings';
 import { watchlistChannels } from './watchlists';
@@ -26,6 +27,7 @@ export const contract = {
   ...analyticsChannels,
   ...watchlistChannels,
   ...reportChannels,
+  ...claimChannels,
   ...noteChannels,
   ...pdfChannels,
   ...searchChannels,

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { importCommand, importsCommand, undoImportCommand } from './import';
 import { infoCommand } from './info';
+import { askCommand, verifyCommand } from './claims';
 import { exportPdfCommand } from './pdf';
 import { groupCommand, metricsCommand, relativeCommand } from './metrics';
 import { reportCommand, reportExportCommand, reportImportCommand, reportsCommand, sampleCommand } from './reports';
@@ -19,5 +20,7 @@ export const commands: Command[] = [
   reportExportCommand,
   reportImportCommand,
   exportPdfCommand,
+  verifyCommand,
+  askCommand,
   sampleCommand,
 ];

@@ -13,6 +13,8 @@ const ARCHIVE_CHANGED = [
   'analytics',
   'import:list',
   'watchlists:complete',
+  // Every report's verdicts are re-read against the new bars.
+  'claims',
 ] as const satisfies readonly Stale[];
 
 /** What a report's change touches: the library, its watchlist, its notes (trash), search, the counts. */
@@ -57,6 +59,8 @@ export const INVALIDATES = {
   'notes:update': NOTE_CHANGED,
   'notes:delete': NOTE_CHANGED,
   'notes:restore': NOTE_CHANGED,
+  // The reader's names: verdicts read them.
+  'claims:setAliases': ['claims'],
   // An export writes a file, never the archive.
   'pdf:export': [],
   'sample:load': [...ARCHIVE_CHANGED, ...REPORT_CHANGED, 'sample'],

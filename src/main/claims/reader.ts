@@ -1,0 +1,358 @@
+/**
+ * The claim reader: finds the figures a report's prose states and binds each to a computation —
+ * subject (a ticker, or a name through the aliases), metric, window or day, basis — by reading each
+ * sentence left to right. A figure takes the latest subject, metric word, direction and window named
+ * before it (lists such as "Real Estate rose 1.36 %, Industrials 1.32 %" carry them on); "A and B … at
+ * x % and y %" pairs them in order; "for the S&P 500" right after a figure names its subject. Questions
+ * are read by the same functions (./ask.ts).
+ */
+import type { ReturnKind } from '../../shared/analytics';
+import type { Claim, ClaimAlias, ClaimMetric } from '../../shared/claims';
+import type { PriceBasis, TradingDate } from '../../shared/domain';
+import { addDays } from '../../shared/calendar';
+import { addMonths, DATE_PATTERN, dateOf, tradingDayOnOrAfter, tradingDayOnOrBefore } from './dates';
+
+/** What the reader knows besides the text. */
+export interface ReaderContext {
+  aliases: readonly ClaimAlias[];
+  /** Symbols the archive holds (a bare upper-case word is a ticker only if it is one of these or an alias's). */
+  tickers: ReadonlySet<string>;
+  /** The report's as-of date (a question's: the archive's newest bar). */
+  asOf: TradingDate;
+  /** The report's analysis window, the default window of its returns. */
+  window: { from: TradingDate; to: TradingDate } | null;
+}
+
+/** A stated order: "A led with x %, followed by B at y %". */
+export interface StatedOrder {
+  text: string;
+  section: string | null;
+  /** First = stated highest; each with the index of its claim in the same read. */
+  items: Array<{ subject: string; ticker: string | null; stated: number; claim: number }>;
+}
+
+/** What a stated number is. */
+export type Kind = 'percent' | 'volume' | 'level';
+
+/** One thing a sentence names, where it names it. */
+export interface Mention {
+  at: number;
+  end: number;
+  type: 'subject' | 'number' | 'metric' | 'sign' | 'date' | 'pronoun' | 'basis';
+  subject?: string;
+  ticker?: string | null;
+  value?: number;
+  decimals?: number;
+  kind?: Kind;
+  unit?: number;
+  raw?: string;
+  metric?: ClaimMetric;
+  sign?: 1 | -1;
+  date?: TradingDate;
+  basis?: PriceBasis;
+  returnKind?: ReturnKind;
+}
+
+/** Metric words, most specific first; `kinds` are the figures they can describe. */
+const METRIC_WORDS: Array<{ re: RegExp; metric: ClaimMetric; kinds: Kind[] }> = [
+  { re: /\bannuali[sz]ed volatility\b/gi, metric: 'annualizedVolatility', kinds: ['percent'] },
+  { re: /\b(?:daily )?volatility\b|\bdaily swings?\b|\bstandard deviation\b/gi, metric: 'dailyVolatility', kinds: ['percent'] },
+  { re: /\b(?:average (?:daily )?volume|volume averaged|averaged|average turnover|volume)\b/gi, metric: 'averageVolume', kinds: ['volume', 'level'] },
+  { re: /\b(?:20-day|twenty-day) (?:simple )?(?:moving )?average\b|\bSMA ?\(?20\)?|\b20-day (?:MA|SMA|line)\b/gi, metric: 'sma20', kinds: ['level'] },
+  { re: /\b(?:50-day|fifty-day) (?:simple )?(?:moving )?average\b|\bSMA ?\(?50\)?|\b50-day (?:MA|SMA|line)\b/gi, metric: 'sma50', kinds: ['level'] },
+  { re: /\b200-day (?:simple )?(?:moving )?average\b|\bSMA ?\(?200\)?|\b200-day (?:MA|SMA|line)\b/gi, metric: 'sma200', kinds: ['level'] },
+  { re: /\ball-time high\b|\brecord (?:high|close)\b/gi, metric: 'allTimeHigh', kinds: ['level'] },
+  { re: /\b52-week high\b|\byear(?:'s)? high\b/gi, metric: 'high52w', kinds: ['level'] },
+  { re: /\b52-week low\b|\byear(?:'s)? low\b/gi, metric: 'low52w', kinds: ['level'] },
+  { re: /\b(?:closed|close[sd]? (?:at|of)|settled|finished|ended|stood|sits|sat|trades|traded|was at|level of|at a level of)\b/gi, metric: 'close', kinds: ['level'] },
+  { re: /\bone-day\b|\bon the day\b|\bthe day's\b|\bthat day\b|\bin one session\b|\bdaily (?:move|change|gain|loss)\b/gi, metric: 'oneDay', kinds: ['percent'] },
+  {
+    re: /\b(?:rose|rise[sn]?|rising|gain(?:ed|s|ing)?|climb(?:ed|s)?|advanc(?:ed|es|ing)|add(?:ed|s)|jump(?:ed|s)?|rall(?:ied|ies)|up|increase[sd]?|return(?:ed|s)?|fell|fall(?:s|en|ing)?|lost|los(?:es|ing)|drop(?:ped|s)?|declin(?:ed|es|ing)|down|slid|slipp?(?:ed|s)?|sank|tumbled|shed|decrease[sd]?|led|lead(?:s|ing)?|trail(?:ed|s|ing)?|lagg(?:ed|ing)|followed|performance|change[sd]?|moved?)\b/gi,
+    metric: 'return',
+    kinds: ['percent'],
+  },
+];
+
+const DOWN = /\b(?:fell|fall(?:s|en|ing)?|lost|los(?:es|ing)|drop(?:ped|s)?|declin(?:ed|es|ing)|down|slid|slipp?(?:ed|s)?|sank|tumbled|shed|decrease[sd]?|negative)\b/gi;
+const UP = /\b(?:rose|rise[sn]?|rising|gain(?:ed|s|ing)?|climb(?:ed|s)?|advanc(?:ed|es|ing)|add(?:ed|s)|jump(?:ed|s)?|rall(?:ied|ies)|up|increase[sd]?)\b/gi;
+const APPROX = /\b(?:about|around|roughly|nearly|almost|some|approximately|close to|just (?:over|under)|~)\s*$/i;
+
+const PERCENT = /([+\-−]?\d+(?:\.\d+)?)\s?(?:%|per ?cent\b|pct\b)/gi;
+const VOLUME = /(\d+(?:\.\d+)?)\s?(M|mn|million|B|bn|billion|K|thousand)\b(?!\s?%)/g;
+const LEVEL = /(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d%]|\s?(?:%|M\b|million|B\b|billion|per ?cent))/g;
+
+const UNITS: Record<string, number> = { m: 1e6, mn: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9, k: 1e3, thousand: 1e3 };
+
+/** Prose without Markdown: citations, emphasis, links and list marks dropped; sentences joined. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\s*\[\d+\](?:\s*\[\d+\])*/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/(^|\s)[*_](\S[^*_]*\S|\S)[*_](?=\s|[.,;:]|$)/g, '$1$2')
+    .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')
+    .replace(/^#+\s+/gm, '');
+}
+
+/** Sentences of a paragraph (a decimal point or an abbreviation does not end one). */
+export function sentences(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .flatMap((p) => p.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=["'(]?[A-Z0-9^])(?<!\b(?:vs|e\.g|i\.e|approx|St|Mr|Ms|Dr|Inc|Co|U\.S)\.\s+)/))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Compiles the subject finder: aliases (longest first; capitalised ones match as written) and tickers. */
+export function subjectFinder(ctx: Pick<ReaderContext, 'aliases' | 'tickers'>): (s: string) => Mention[] {
+  const aliases = [...ctx.aliases].sort((a, b) => b.name.length - a.name.length);
+  const known = new Set([...ctx.tickers, ...aliases.map((a) => a.ticker)]);
+  const exact = aliases.filter((a) => /^[A-Z0-9^&]/.test(a.name));
+  const loose = aliases.filter((a) => !/^[A-Z0-9^&]/.test(a.name));
+  const alt = (list: ClaimAlias[]): string => list.map((a) => escapeRe(a.name).replace(/\\ /g, '\\s+').replace(/ /g, '\\s+')).join('|');
+  const exactRe = exact.length ? new RegExp(`(?<![\\w^])(?:[Tt]he\\s+)?(${alt(exact)})(?:'s|’s)?(?![\\w-])`, 'g') : null;
+  const looseRe = loose.length ? new RegExp(`(?<![\\w^])(?:the\\s+)?(${alt(loose)})(?:'s|’s)?(?![\\w-])`, 'gi') : null;
+  const byName = new Map(aliases.map((a) => [a.name.toLowerCase().replace(/\s+/g, ' '), a.ticker]));
+  return (s) => {
+    const out: Mention[] = [];
+    const taken: Array<[number, number]> = [];
+    const free = (a: number, b: number): boolean => taken.every(([x, y]) => b <= x || a >= y);
+    for (const re of [exactRe, looseRe]) {
+      if (!re) continue;
+      for (const m of s.matchAll(re)) {
+        const at = m.index;
+        const end = at + m[0].length;
+        if (!free(at, end)) continue;
+        taken.push([at, end]);
+        const name = m[1]!.replace(/\s+/g, ' ');
+        out.push({ at, end, type: 'subject', subject: m[0].replace(/(?:'s|’s)$/, ''), ticker: byName.get(name.toLowerCase()) ?? null });
+      }
+    }
+    for (const m of s.matchAll(/(?<![\w^])(\^?[A-Z][A-Z.]{0,5})(?:'s|’s)?(?![\w-])/g)) {
+      const sym = m[1]!.replace(/\.$/, '');
+      if (!known.has(sym)) continue;
+      const at = m.index;
+      const end = at + m[0].length;
+      if (!free(at, end)) continue;
+      taken.push([at, end]);
+      out.push({ at, end, type: 'subject', subject: sym, ticker: sym });
+    }
+    return out;
+  };
+}
+
+function decimalsOf(raw: string): number {
+  const dot = raw.indexOf('.');
+  return dot < 0 ? 0 : raw.length - dot - 1;
+}
+
+/** Every mention in a sentence, in reading order. */
+export function mentions(s: string, findSubjects: (s: string) => Mention[], reference: TradingDate): Mention[] {
+  const out: Mention[] = [...findSubjects(s)];
+  const dateSpans: Array<[number, number]> = [];
+  for (const m of s.matchAll(DATE_PATTERN)) {
+    const date = dateOf(m, reference);
+    if (!date) continue;
+    dateSpans.push([m.index, m.index + m[0].length]);
+    out.push({ at: m.index, end: m.index + m[0].length, type: 'date', date });
+  }
+  const inDate = (i: number): boolean => dateSpans.some(([a, b]) => i >= a && i < b);
+  const numbers: Array<[number, number]> = [];
+  const push = (m: RegExpMatchArray, kind: Kind, value: number, raw: string, unit = 1): void => {
+    const at = m.index!;
+    const end = at + m[0].length;
+    if (inDate(at) || numbers.some(([a, b]) => at < b && end > a)) return;
+    numbers.push([at, end]);
+    out.push({ at, end, type: 'number', kind, value, decimals: decimalsOf(raw), unit, raw: m[0] });
+  };
+  for (const m of s.matchAll(PERCENT)) {
+    const raw = m[1]!.replace('−', '-');
+    push(m, 'percent', Number(raw) / 100, raw.replace(/^[+-]/, ''));
+  }
+  for (const m of s.matchAll(VOLUME)) push(m, 'volume', Number(m[1]) * UNITS[m[2]!.toLowerCase()]!, m[1]!, UNITS[m[2]!.toLowerCase()]!);
+  for (const m of s.matchAll(LEVEL)) {
+    const raw = m[1]!.replace(/,/g, '');
+    // A bare number next to a subject's own figure is a level; years and counts are not read.
+    push(m, 'level', Number(raw), raw);
+  }
+  for (const w of METRIC_WORDS) for (const m of s.matchAll(w.re)) out.push({ at: m.index, end: m.index + m[0].length, type: 'metric', metric: w.metric });
+  for (const m of s.matchAll(DOWN)) out.push({ at: m.index, end: m.index + m[0].length, type: 'sign', sign: -1 });
+  for (const m of s.matchAll(UP)) out.push({ at: m.index, end: m.index + m[0].length, type: 'sign', sign: 1 });
+  for (const m of s.matchAll(/\b(?:its|it|their|they)\b/gi)) out.push({ at: m.index, end: m.index + m[0].length, type: 'pronoun' });
+  for (const m of s.matchAll(/\b(?:as[- ]traded|unadjusted|raw prices?)\b/gi)) out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', basis: 'raw' });
+  for (const m of s.matchAll(/\b(?:adjusted|total[- ]return)\b/gi)) out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', basis: 'adjusted' });
+  for (const m of s.matchAll(/\bopen[- ]to[- ]close\b|\bfrom the (?:first )?open\b/gi)) out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', returnKind: 'openToClose' });
+  for (const m of s.matchAll(/\bclose[- ]to[- ]close\b/gi)) out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', returnKind: 'closeToClose' });
+  for (const m of s.matchAll(/\bsince the prior close\b|\bfrom the prior close\b/gi)) out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', returnKind: 'sincePriorClose' });
+  // Earlier first; at one place the longer (more specific) first.
+  return out.sort((a, b) => a.at - b.at || b.end - a.end);
+}
+
+/** Reads a window phrase of a sentence: explicit dates, "the three months before this note", "same window". */
+export function windowOf(
+  s: string,
+  ms: Mention[],
+  ctx: ReaderContext,
+  sticky: { from: TradingDate; to: TradingDate } | null,
+): { window: { from: TradingDate; to: TradingDate } | null; day: boolean } {
+  const dates = ms.filter((m) => m.type === 'date');
+  const range = /\b(?:from|between)\s+(\S.*?)\s+(?:to|through|until|and|→|–|-)\s+(\S.*?)(?=[,;]|\s+(?:the|IWM|[A-Z^])|$)/i.exec(s);
+  if (range && dates.length >= 2) {
+    const a = dates.find((d) => d.at >= range.index);
+    const b = a ? dates.find((d) => d.at > a.at) : undefined;
+    if (a && b) return { window: { from: a.date! <= b.date! ? a.date! : b.date!, to: a.date! <= b.date! ? b.date! : a.date! }, day: false };
+  }
+  const iso = /\b(\d{4}-\d{2}-\d{2})\s?(?:\.\.|→|to)\s?(\d{4}-\d{2}-\d{2})\b/.exec(s);
+  if (iso) return { window: { from: iso[1]!, to: iso[2]! }, day: false };
+  const n = /\b(?:over|in|during)\s+the\s+(?:past|last|previous)?\s*(\w+)?\s*(week|month|quarter|year)s?\b(?:\s+before\s+this\s+(?:note|report))?/i.exec(s);
+  if (n && !/\bsame\b/i.test(n[0])) {
+    const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, nine: 9, twelve: 12 };
+    const count = n[1] ? (words[n[1].toLowerCase()] ?? (Number(n[1]) || 1)) : 1;
+    const end = tradingDayOnOrBefore(ctx.asOf);
+    const unit = n[2]!.toLowerCase();
+    const start = unit === 'week' ? addDays(ctx.asOf, -7 * count) : addMonths(ctx.asOf, -(unit === 'quarter' ? 3 : unit === 'year' ? 12 : 1) * count);
+    // The window starts on the first trading day after the period began.
+    return { window: { from: tradingDayOnOrAfter(addDays(start, 1)), to: end }, day: false };
+  }
+  if (/\byear[- ]to[- ]date\b|\bYTD\b/.test(s)) return { window: { from: tradingDayOnOrAfter(`${ctx.asOf.slice(0, 4)}-01-01`), to: tradingDayOnOrBefore(ctx.asOf) }, day: false };
+  if (/\b(?:same|that|this) (?:window|period|span|stretch)\b|\bover the window\b/i.test(s) && sticky) return { window: sticky, day: false };
+  if (/\bthe day's\b|\bon the day\b|\btoday\b|\bthe session\b|\bthat day\b|\bone-day\b/i.test(s)) return { window: null, day: true };
+  return { window: null, day: false };
+}
+
+/** What a figure of this kind means when no metric word says. */
+const DEFAULT_METRIC: Record<Kind, ClaimMetric> = { percent: 'return', volume: 'averageVolume', level: 'close' };
+
+/**
+ * Reads the claims of one text (a section's Markdown, or a question). `section` is carried into each
+ * claim; the window context carries from sentence to sentence ("over the same window").
+ */
+export function readClaims(markdown: string, ctx: ReaderContext, section: string | null = null): { claims: Claim[]; orders: StatedOrder[] } {
+  const findSubjects = subjectFinder(ctx);
+  const claims: Claim[] = [];
+  const orders: StatedOrder[] = [];
+  const reportWindow = ctx.window ?? { from: tradingDayOnOrBefore(ctx.asOf), to: tradingDayOnOrBefore(ctx.asOf) };
+  let sticky: { from: TradingDate; to: TradingDate } = reportWindow;
+  let dayContext = false;
+  let lastSubject: Mention | null = null;
+  for (const s of sentences(plainText(markdown))) {
+    const ms = mentions(s, findSubjects, ctx.asOf);
+    const w = windowOf(s, ms, ctx, sticky);
+    if (w.window) {
+      sticky = w.window;
+      dayContext = false;
+    }
+    if (w.day) dayContext = true;
+    const window = w.window ?? sticky;
+    let metric: ClaimMetric | null = null;
+    let metricAt = -1;
+    let sign: 1 | -1 = 1;
+    let signAt = -1;
+    let basis: PriceBasis = 'raw';
+    let returnKind: ReturnKind | null = null;
+    let pendingPair: Mention | null = null;
+    let queue: Mention[] = [];
+    let lastNumberEnd = 0;
+    let lastMetricForKind: Partial<Record<Kind, ClaimMetric>> = {};
+    const first = claims.length;
+    for (let i = 0; i < ms.length; i++) {
+      const m = ms[i]!;
+      if (m.type === 'subject') {
+        queue.push(m);
+        lastSubject = m;
+        continue;
+      }
+      if (m.type === 'pronoun') {
+        if (lastSubject) queue.push({ ...lastSubject, at: m.at, end: m.end });
+        continue;
+      }
+      if (m.type === 'metric') {
+        metric = m.metric!;
+        metricAt = m.at;
+        continue;
+      }
+      if (m.type === 'sign') {
+        sign = m.sign!;
+        signAt = m.at;
+        continue;
+      }
+      if (m.type === 'basis') {
+        if (m.basis) basis = m.basis;
+        if (m.returnKind) returnKind = m.returnKind;
+        continue;
+      }
+      if (m.type !== 'number') continue;
+      // The subject: "A and B … x and y" pairs in order; "… x % for the S&P 500" names it after.
+      let subject: Mention | null = null;
+      if (pendingPair) {
+        subject = pendingPair;
+        pendingPair = null;
+      } else if (queue.length >= 2 && /^\s*(?:and|&)\s*$/.test(s.slice(queue.at(-2)!.end, queue.at(-1)!.at)) && /^\s*(?:and|&)\s/.test(s.slice(m.end, (ms.slice(i + 1).find((x) => x.type === 'number')?.at ?? m.end) + 0) + ' ')) {
+        subject = queue.at(-2)!;
+        pendingPair = queue.at(-1)!;
+      } else {
+        const after = ms.slice(i + 1).find((x) => x.type === 'subject');
+        if (after && /^\s*(?:for|of|in|by)\s+$/i.test(s.slice(m.end, after.at)) && !ms.slice(i + 1).some((x) => x.type === 'number' && x.at < after.at)) {
+          subject = after;
+          i = ms.indexOf(after);
+          lastSubject = after;
+        } else {
+          subject = queue.at(-1) ?? lastSubject;
+        }
+      }
+      queue = [];
+      if (!subject) continue;
+      const kind = m.kind!;
+      // The metric: the latest metric word since the last figure that fits this kind, else the one the
+      // last figure of this kind had (lists), else what the kind means by itself.
+      const words = METRIC_WORDS.find((x) => x.metric === metric);
+      let chosen: ClaimMetric =
+        metric && metricAt >= lastNumberEnd - 1 && words?.kinds.includes(kind) ? metric : (lastMetricForKind[kind] ?? DEFAULT_METRIC[kind]);
+      if (kind === 'volume' && chosen !== 'averageVolume') chosen = 'averageVolume';
+      if (kind === 'percent' && chosen === 'return' && dayContext) chosen = 'oneDay';
+      if (kind === 'level' && metric && words?.kinds.includes('level') && metricAt < m.at) chosen = metric;
+      lastMetricForKind[kind] = chosen;
+      lastNumberEnd = m.end;
+      // A date right after the figure ("on January 11, 2026") or in the sentence dates a level or a day.
+      const dateAfter = ms.slice(i + 1).find((x) => x.type === 'date' && /^\s*(?:on|,\s*on)\s+$/i.test(s.slice(m.end, x.at)));
+      const dateBefore = [...ms.slice(0, i)].reverse().find((x) => x.type === 'date' && /\bon\s+$/i.test(s.slice(Math.max(0, x.at - 4), x.at)));
+      const day = dateAfter?.date ?? dateBefore?.date ?? null;
+      const isLevel = ['close', 'sma20', 'sma50', 'sma200', 'allTimeHigh', 'high52w', 'low52w'].includes(chosen);
+      const oneDay = chosen === 'oneDay';
+      const at = day ?? (oneDay ? tradingDayOnOrBefore(ctx.asOf) : window.to);
+      const stated = kind === 'percent' && chosen !== 'dailyVolatility' && chosen !== 'annualizedVolatility' ? m.value! * (m.value! < 0 ? 1 : signAt >= 0 ? sign : 1) : m.value!;
+      const approximate = APPROX.test(s.slice(Math.max(0, m.at - 20), m.at));
+      claims.push({
+        text: s,
+        figure: m.raw!,
+        section,
+        subject: subject.subject!,
+        ticker: subject.ticker ?? null,
+        metric: chosen,
+        window: isLevel || oneDay ? { from: at, to: at } : window,
+        basis,
+        returnKind: chosen === 'return' ? (returnKind ?? 'closeToClose') : chosen === 'oneDay' ? 'sincePriorClose' : null,
+        stated: Number(stated.toPrecision(12)),
+        decimals: kind === 'volume' ? m.decimals! : m.decimals! + (kind === 'percent' ? 2 : 0),
+        approximate,
+      });
+    }
+    // "A led with x %, followed by B at y %": the order the sentence states.
+    if (/\b(?:led|leading|topped|ahead)\b/i.test(s) && /\bfollowed by\b|\bthen\b|\bahead of\b|\bwhile\b/i.test(s)) {
+      const mine = claims.slice(first).filter((c) => c.metric === 'return' || c.metric === 'oneDay');
+      if (mine.length >= 2) {
+        orders.push({
+          text: s,
+          section,
+          items: mine.map((c) => ({ subject: c.subject, ticker: c.ticker, stated: c.stated, claim: claims.indexOf(c) })),
+        });
+      }
+    }
+    lastMetricForKind = {};
+  }
+  return { claims, orders };
+}

@@ -1,0 +1,189 @@
+/**
+ * Checks claims against the archive: each stated figure is computed over its window on its basis and
+ * compared at the precision it was stated with (5.97 % holds for 5.965 %…5.975 %; "about" allows one
+ * unit of the last place). A return that does not hold close-to-close is tried open-to-close and since
+ * the prior close, then on the other price basis, so the verdict can say on which it holds.
+ */
+import type { MetricsPanel, ReturnKind } from '../../shared/analytics';
+import type { CheckedClaim, Claim, ClaimMetric, ComparisonClaim, ReportVerification, Verdict } from '../../shared/claims';
+import type { PriceBasis, TradingDate } from '../../shared/domain';
+import { isTradingDay } from '../../shared/calendar';
+import { hasTicker, listTickers } from '../archive/repository';
+import type { Core } from '../core';
+import { DomainError } from '../errors';
+import { getReport } from '../reports/repository';
+import { loadAliases } from './aliases';
+import { tradingDayOnOrBefore, whyNotTrading } from './dates';
+import { readClaims, type ReaderContext, type StatedOrder } from './reader';
+
+const KIND_WORDS: Record<ReturnKind, string> = { closeToClose: 'close-to-close', openToClose: 'open-to-close', sincePriorClose: 'since the prior close' };
+const BASIS_WORDS: Record<PriceBasis, string> = { raw: 'as-traded prices', adjusted: 'adjusted prices' };
+
+/** The panel's figure a metric reads (returns by kind). */
+function valueOf(p: MetricsPanel, metric: ClaimMetric, kind: ReturnKind | null): { value: number | null; how: string } {
+  const f =
+    metric === 'return' || metric === 'oneDay'
+      ? p[kind ?? 'closeToClose']
+      : metric === 'dailyVolatility'
+        ? p.dailyVolatility
+        : metric === 'annualizedVolatility'
+          ? p.annualizedVolatility
+          : metric === 'averageVolume'
+            ? p.averageVolume
+            : metric === 'close'
+              ? p.close
+              : metric === 'sma20'
+                ? p.sma20
+                : metric === 'sma50'
+                  ? p.sma50
+                  : metric === 'sma200'
+                    ? p.sma200
+                    : metric === 'allTimeHigh'
+                      ? p.allTimeHigh
+                      : metric === 'high52w'
+                        ? p.high52w
+                        : p.low52w;
+  const how = `${f.formula}; ${f.bars} bar${f.bars === 1 ? '' : 's'}${f.firstDate ? `, ${f.firstDate} → ${f.lastDate}` : ''}; ${BASIS_WORDS[f.basis]}${f.notes.length ? `; ${f.notes.join('; ')}` : ''}`;
+  return { value: f.value, how };
+}
+
+const isPercent = (m: ClaimMetric): boolean => ['return', 'oneDay', 'dailyVolatility', 'annualizedVolatility'].includes(m);
+
+/** A value as the claim would state it (percent, millions of shares, points). */
+function display(c: Claim, v: number): string {
+  if (isPercent(c.metric)) return `${(v * 100).toFixed(Math.max(0, c.decimals - 2))} %`;
+  if (c.metric === 'averageVolume') {
+    const unit = c.stated >= 1e9 ? 1e9 : c.stated >= 1e6 ? 1e6 : c.stated >= 1e3 ? 1e3 : 1;
+    return `${(v / unit).toFixed(c.decimals)}${unit === 1e9 ? ' B' : unit === 1e6 ? ' M' : unit === 1e3 ? ' K' : ''}`;
+  }
+  return v.toLocaleString('en-US', { minimumFractionDigits: c.decimals, maximumFractionDigits: c.decimals });
+}
+
+/** Whether `computed` rounds to what was stated, at the stated precision. */
+export function holdsAtPrecision(c: Pick<Claim, 'stated' | 'decimals' | 'approximate' | 'metric'>, computed: number): boolean {
+  const unit = c.metric === 'averageVolume' ? (c.stated >= 1e9 ? 1e9 : c.stated >= 1e6 ? 1e6 : c.stated >= 1e3 ? 1e3 : 1) : 1;
+  const step = 10 ** -c.decimals;
+  const tolerance = (c.approximate ? step : step / 2) * unit;
+  return Math.abs(computed - c.stated) <= tolerance * (1 + 1e-9) + 1e-12;
+}
+
+type Panels = (ticker: string, from: TradingDate, to: TradingDate, basis: PriceBasis) => Promise<MetricsPanel>;
+
+/** Checks one claim. */
+export async function checkClaim(c: Claim, core: Core, panel: Panels): Promise<CheckedClaim> {
+  const base = { ...c, computed: null, how: null };
+  if (!c.ticker) return { ...base, verdict: 'unchecked', note: `no ticker for "${c.subject}": add an alias` };
+  const span = c.window.from === c.window.to ? c.window.from : `${c.window.from}..${c.window.to}`;
+  if (!hasTicker(core.db, c.ticker)) return { ...base, verdict: 'unchecked', note: `import ${c.ticker} for ${span}` };
+  const notes: string[] = [];
+  let from = c.window.from;
+  let to = c.window.to;
+  // A day the market was shut: the figure must mean the trading day before it.
+  for (const d of new Set([from, to])) {
+    if (!isTradingDay(d)) notes.push(`${d} is ${whyNotTrading(d)}, not a trading day: read as ${tradingDayOnOrBefore(d)}`);
+  }
+  if (from === to && !isTradingDay(from)) from = to = tradingDayOnOrBefore(from);
+  const first = await panel(c.ticker, from, to, c.basis);
+  if (first.window.bars === 0) return { ...base, verdict: 'unchecked', note: [...notes, `import ${c.ticker} for ${span}`].join('; ') };
+  if (first.window.missingCount > 0) notes.push(`the archive lacks ${first.window.missingCount} trading day(s) of ${c.ticker} in the window`);
+  const own = valueOf(first, c.metric, c.returnKind);
+  if (own.value === null) return { ...base, verdict: 'unchecked', note: [...notes, `${c.ticker} has no ${c.metric} for ${span} (${own.how})`].join('; ') };
+  const result = (verdict: Verdict, note: string): CheckedClaim => ({ ...c, computed: own.value, how: own.how, verdict, note: [...notes, note].filter(Boolean).join('; ') });
+  if (holdsAtPrecision(c, own.value)) return result('holds', '');
+  // Another return kind, then the other basis.
+  if (c.metric === 'return') {
+    const kinds: ReturnKind[] = ['closeToClose', 'openToClose', 'sincePriorClose'];
+    const tried: string[] = [];
+    const other: PriceBasis = c.basis === 'raw' ? 'adjusted' : 'raw';
+    const otherPanel = first.basisInfo.providerAdjusted || first.basisInfo.fellBackToRaw ? null : await panel(c.ticker, from, to, other);
+    for (const [p, basis] of [[first, c.basis], [otherPanel, other]] as const) {
+      if (!p) continue;
+      for (const k of kinds) {
+        if (p === first && k === c.returnKind) continue;
+        const v = valueOf(p, 'return', k).value;
+        if (v === null) continue;
+        tried.push(`${display(c, v)} ${KIND_WORDS[k]}${basis !== c.basis ? ` on ${BASIS_WORDS[basis]}` : ''}`);
+        if (holdsAtPrecision(c, v)) {
+          const where = basis !== c.basis ? `on ${BASIS_WORDS[basis]}, not ${BASIS_WORDS[c.basis]}` : `${KIND_WORDS[k]}, not ${KIND_WORDS[c.returnKind ?? 'closeToClose']}`;
+          return result('otherBasis', `holds ${where} (${display(c, own.value)} ${KIND_WORDS[c.returnKind ?? 'closeToClose']})`);
+        }
+      }
+    }
+    const adjusted = first.basisInfo.providerAdjusted ? `; ${first.basisInfo.note ?? 'the provider adjusted these prices'}, so as-traded figures cannot be computed` : '';
+    return result('differs', `computed ${display(c, own.value)} ${KIND_WORDS[c.returnKind ?? 'closeToClose']} (${tried.join(', ')}), stated ${display(c, c.stated)}${adjusted}`);
+  }
+  const diff = own.value - c.stated;
+  const pts = isPercent(c.metric) ? `${(diff * 100).toFixed(2)} pt` : display(c, Math.abs(diff));
+  return result('differs', `computed ${display(c, own.value)}, stated ${display(c, c.stated)} (off by ${diff >= 0 && isPercent(c.metric) ? '+' : ''}${pts})`);
+}
+
+/** Checks a stated order against the stated and the computed figures. */
+function checkOrder(o: StatedOrder, checked: CheckedClaim[]): ComparisonClaim {
+  const items = o.items.map((i) => ({ ...i, computed: checked[i.claim]?.computed ?? null }));
+  const name = (i: (typeof items)[number]): string => i.subject.replace(/^the\s+/i, '');
+  const byComputed = [...items].filter((i) => i.computed !== null).sort((a, b) => b.computed! - a.computed!);
+  const order = items.map((i) => ({ subject: i.subject, ticker: i.ticker, stated: i.stated }));
+  const computedOrder = byComputed.map((i) => i.subject);
+  const statedWrong = items.slice(1).find((i) => i.stated > items[0]!.stated);
+  if (statedWrong) {
+    return {
+      text: o.text,
+      section: o.section,
+      order,
+      computedOrder,
+      verdict: 'differs',
+      note: `the figures themselves contradict the order: ${name(statedWrong)} at ${(statedWrong.stated * 100).toFixed(2)} % is ahead of ${name(items[0]!)} at ${(items[0]!.stated * 100).toFixed(2)} %, so ${name(statedWrong)} led`,
+    };
+  }
+  if (byComputed.length < items.length) return { text: o.text, section: o.section, order, computedOrder, verdict: 'unchecked', note: 'not every figure in the order could be computed' };
+  const holds = byComputed[0] === items[0];
+  return {
+    text: o.text,
+    section: o.section,
+    order,
+    computedOrder,
+    verdict: holds ? 'holds' : 'differs',
+    note: holds ? '' : `computed, ${name(byComputed[0]!)} led (${byComputed.map((i) => `${name(i)} ${(i.computed! * 100).toFixed(2)} %`).join(', ')})`,
+  };
+}
+
+/** What the reader needs from the archive and the report. */
+export function readerContext(core: Core, asOf: TradingDate, window: { from: TradingDate; to: TradingDate } | null): ReaderContext {
+  return { aliases: loadAliases(core.db), tickers: new Set(listTickers(core.db).map((t) => t.symbol)), asOf, window };
+}
+
+/** A memoising panel reader over the analytics workers (a report asks for the same window often). */
+export function panelReader(core: Core): Panels {
+  const cache = new Map<string, Promise<MetricsPanel>>();
+  return (ticker, from, to, basis) => {
+    const key = `${ticker}|${from}|${to}|${basis}`;
+    let p = cache.get(key);
+    if (!p) cache.set(key, (p = core.analytics.run('panel', { ticker, from, to, basis })));
+    return p;
+  };
+}
+
+/** Reads and checks every claim of a report. */
+export async function verifyReport(core: Core, reportId: number): Promise<ReportVerification> {
+  const report = getReport(core.db, reportId);
+  const ctx = readerContext(core, report.asOf, report.window);
+  const panel = panelReader(core);
+  const claims: CheckedClaim[] = [];
+  const comparisons: ComparisonClaim[] = [];
+  for (const s of report.sections) {
+    const { claims: found, orders } = readClaims(s.markdown, ctx, s.id);
+    const checked = await Promise.all(
+      found.map((c) =>
+        checkClaim(c, core, panel).catch((err: unknown): CheckedClaim => {
+          if (err instanceof DomainError) return { ...c, computed: null, how: null, verdict: 'unchecked', note: err.message };
+          throw err;
+        }),
+      ),
+    );
+    comparisons.push(...orders.map((o) => checkOrder(o, checked)));
+    claims.push(...checked);
+  }
+  const counts = { holds: 0, otherBasis: 0, differs: 0, unchecked: 0 } as Record<Verdict, number>;
+  for (const c of [...claims, ...comparisons]) counts[c.verdict]++;
+  return { report: { id: report.id, title: report.title, asOf: report.asOf, window: report.window }, claims, comparisons, counts };
+}

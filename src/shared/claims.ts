@@ -1,0 +1,111 @@
+/**
+ * Types of the claims domain: figures a report's prose states, bound to a computation over the archive
+ * and checked against it, and plain questions read the same way and answered with computed figures.
+ */
+import type { PriceBasis, TradingDate } from './domain';
+import type { ReturnKind } from './analytics';
+
+/** Every metric a claim can state, once. */
+export const CLAIM_METRICS = [
+  'return',
+  'oneDay',
+  'dailyVolatility',
+  'annualizedVolatility',
+  'averageVolume',
+  'close',
+  'sma20',
+  'sma50',
+  'sma200',
+  'allTimeHigh',
+  'high52w',
+  'low52w',
+] as const;
+/** What a claim states about its subject. */
+export type ClaimMetric = (typeof CLAIM_METRICS)[number];
+
+/** How a claim's stated figure compares with the archive, once. */
+export const VERDICTS = ['holds', 'otherBasis', 'differs', 'unchecked'] as const;
+/**
+ * `holds` at the precision it was stated with; `otherBasis` holds only on another return kind or price
+ * basis (the note says which); `differs` (computed value and difference in the note); `unchecked`: the
+ * archive lacks what it needs (the note says what to import).
+ */
+export type Verdict = (typeof VERDICTS)[number];
+
+/** One figure stated in prose, bound to a computation. */
+export interface Claim {
+  /** The words of the claim as they read in the report (its sentence). */
+  text: string;
+  /** Where in the sentence the stated figure is (for marks): the figure's own characters. */
+  figure: string;
+  /** The section the claim is in (null for a question). */
+  section: string | null;
+  /** The words that named the subject ("the Russell 2000", "IWM"). */
+  subject: string;
+  /** The ticker the subject resolved to (null when no alias or symbol resolves it). */
+  ticker: string | null;
+  metric: ClaimMetric;
+  /** The window a return or volatility is over; for a one-day figure or a level, `from = to` = its day. */
+  window: { from: TradingDate; to: TradingDate };
+  /** The basis the claim is checked on first (as-traded unless the prose says adjusted). */
+  basis: PriceBasis;
+  /** For returns: the kind checked first. */
+  returnKind: ReturnKind | null;
+  /** The stated value in the metric's unit (a return as a fraction, a volume in shares, a level in points). */
+  stated: number;
+  /** Decimal places the figure was stated with (its precision). */
+  decimals: number;
+  /** True when the prose hedges it ("about", "around", "nearly"): one unit of its last place is allowed. */
+  approximate: boolean;
+}
+
+/** A claim with its verdict. */
+export interface CheckedClaim extends Claim {
+  /** The value computed from the archive on the claim's own basis (null when it cannot be computed). */
+  computed: number | null;
+  verdict: Verdict;
+  /** Why: the difference, the basis it holds on, what to import, a date that is not a trading day. */
+  note: string;
+  /** How the value was computed: formula, bars, first and last bar. */
+  how: string | null;
+}
+
+/** An order a sentence states: "A led with x %, followed by B at y %". */
+export interface ComparisonClaim {
+  text: string;
+  section: string | null;
+  /** Subjects in the stated order, first = stated highest. */
+  order: Array<{ subject: string; ticker: string | null; stated: number }>;
+  /** The order the computed figures give (same subjects). */
+  computedOrder: string[];
+  verdict: Verdict;
+  note: string;
+}
+
+/** A report's claims checked against the archive. */
+export interface ReportVerification {
+  report: { id: number; title: string; asOf: TradingDate; window: { from: TradingDate; to: TradingDate } | null };
+  claims: CheckedClaim[];
+  comparisons: ComparisonClaim[];
+  counts: Record<Verdict, number>;
+}
+
+/** A name the reader resolves to a ticker ("Russell 2000" → ^RUT). */
+export interface ClaimAlias {
+  name: string;
+  ticker: string;
+}
+
+/** The answer to a plain question. */
+export interface Answer {
+  question: string;
+  /** False when the question could not be read; `suggestions` then lists forms that can. */
+  understood: boolean;
+  /** One sentence answering the question. */
+  answer: string;
+  /** The figures behind it, each with how it was computed. */
+  figures: Array<{ ticker: string; metric: ClaimMetric; window: { from: TradingDate; to: TradingDate }; value: number | null; how: string }>;
+  /** A small table for comparisons and rankings. */
+  table: { columns: string[]; rows: Array<Array<string | number | null>> } | null;
+  suggestions: string[];
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import type { Answer, ClaimAlias, ReportVerification } from '../claims';
+import { channel } from './define';
+import { rowId, tickerSymbol } from './schemas';
+
+const alias = z.object({ name: z.string().trim().min(1, 'alias name is empty').max(80), ticker: tickerSymbol }).strict();
+
+/** Channels of the claims domain: a report's figures checked against the archive, and questions answered. */
+export const claimChannels = {
+  /** Reads every figure a report states and checks it against the archive. */
+  'claims:verify': channel(z.object({ reportId: rowId }).strict())<ReportVerification>(),
+  /** Answers a plain question with computed figures (the report's window and date by default). */
+  'claims:ask': channel(z.object({ question: z.string().trim().min(1, 'the question is empty').max(500), reportId: rowId.optional() }).strict())<Answer>(),
+  /** The names the reader resolves to tickers. */
+  'claims:aliases': channel(z.object({}).strict())<ClaimAlias[]>(),
+  /** Replaces the aliases; an empty list restores the defaults. */
+  'claims:setAliases': channel(z.object({ aliases: z.array(alias).max(1000) }).strict())<ClaimAlias[]>(),
+};
