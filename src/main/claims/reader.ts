@@ -128,6 +128,8 @@ export function subjectFinder(ctx: Pick<ReaderContext, 'aliases' | 'tickers'>): 
         const end = at + m[0].length;
         if (!free(at, end)) continue;
         taken.push([at, end]);
+        // "the Russell 2000 ETF", "an S&P 500 fund": a description of a fund named beside it.
+        if (/^\s+(?:Index\s+)?(?:ETF|ETFs|fund|funds|tracker|futures)\b/i.test(s.slice(end))) continue;
         const name = m[1]!.replace(/\s+/g, ' ');
         out.push({ at, end, type: 'subject', subject: m[0].replace(/(?:'s|’s)$/, ''), ticker: byName.get(name.toLowerCase()) ?? null });
       }
@@ -179,7 +181,17 @@ export function mentions(s: string, findSubjects: (s: string) => Mention[], refe
     // A bare number next to a subject's own figure is a level; years and counts are not read.
     push(m, 'level', Number(raw), raw);
   }
-  for (const w of METRIC_WORDS) for (const m of s.matchAll(w.re)) out.push({ at: m.index, end: m.index + m[0].length, type: 'metric', metric: w.metric });
+  // Metric words, the most specific first: "annualised volatility" is not also "volatility".
+  const metricSpans: Array<[number, number]> = [];
+  for (const w of METRIC_WORDS) {
+    for (const m of s.matchAll(w.re)) {
+      const at = m.index;
+      const end = at + m[0].length;
+      if (metricSpans.some(([a, b]) => at < b && end > a)) continue;
+      metricSpans.push([at, end]);
+      out.push({ at, end, type: 'metric', metric: w.metric });
+    }
+  }
   for (const m of s.matchAll(DOWN)) out.push({ at: m.index, end: m.index + m[0].length, type: 'sign', sign: -1 });
   for (const m of s.matchAll(UP)) out.push({ at: m.index, end: m.index + m[0].length, type: 'sign', sign: 1 });
   for (const m of s.matchAll(/\b(?:its|it|their|they)\b/gi)) out.push({ at: m.index, end: m.index + m[0].length, type: 'pronoun' });
@@ -324,8 +336,15 @@ export function readClaims(markdown: string, ctx: ReaderContext, section: string
       const isLevel = ['close', 'sma20', 'sma50', 'sma200', 'allTimeHigh', 'high52w', 'low52w'].includes(chosen);
       const oneDay = chosen === 'oneDay';
       const at = day ?? (oneDay ? tradingDayOnOrBefore(ctx.asOf) : window.to);
-      const stated = kind === 'percent' && chosen !== 'dailyVolatility' && chosen !== 'annualizedVolatility' ? m.value! * (m.value! < 0 ? 1 : signAt >= 0 ? sign : 1) : m.value!;
       const approximate = APPROX.test(s.slice(Math.max(0, m.at - 20), m.at));
+      // What follows the figure can say what it is: "0.92 % a day on average", "5.7 % open-to-close".
+      const tail = s.slice(m.end, m.end + 40);
+      if (kind === 'percent' && chosen === 'return' && /^\s*a day\b(?:\s+on average)?/i.test(tail)) chosen = 'dailyVolatility';
+      const tailKind = /^\s*(?:,\s*)?(open[- ]to[- ]close|close[- ]to[- ]close|since the prior close)/i.exec(tail)?.[1]?.toLowerCase().replace(/ /g, '-');
+      const kindAfter: ReturnKind | null = tailKind ? (tailKind.startsWith('open') ? 'openToClose' : tailKind.startsWith('close') ? 'closeToClose' : 'sincePriorClose') : null;
+      // "3.2 % above its 20-day average", "within 0.2 % of its record": a distance, not a figure read here.
+      if (kind === 'percent' && (/^\s*(?:above|below|under|short of|off)\s+(?:its|the|their)\b|^\s*from\s+(?:its|their|the)\s+(?:high|low|peak|record|top)/i.test(tail) || /\b(?:within|about)\s*$/i.test(s.slice(Math.max(0, m.at - 8), m.at)) && /^\s*of\b/i.test(tail))) continue;
+      const stated = kind === 'percent' && chosen !== 'dailyVolatility' && chosen !== 'annualizedVolatility' ? m.value! * (m.value! < 0 ? 1 : signAt >= 0 ? sign : 1) : m.value!;
       claims.push({
         text: s,
         figure: m.raw!,
@@ -335,7 +354,7 @@ export function readClaims(markdown: string, ctx: ReaderContext, section: string
         metric: chosen,
         window: isLevel || oneDay ? { from: at, to: at } : window,
         basis,
-        returnKind: chosen === 'return' ? (returnKind ?? 'closeToClose') : chosen === 'oneDay' ? 'sincePriorClose' : null,
+        returnKind: chosen === 'return' ? (kindAfter ?? returnKind ?? 'closeToClose') : chosen === 'oneDay' ? 'sincePriorClose' : null,
         stated: Number(stated.toPrecision(12)),
         decimals: kind === 'volume' ? m.decimals! : m.decimals! + (kind === 'percent' ? 2 : 0),
         approximate,

@@ -1,0 +1,173 @@
+/**
+ * Verification and the ask box over the shipped sample (real yfinance bars): every figure of the
+ * sample report gets the verdict pandas gives it independently (tests/fixtures/claims/make-reference.py
+ * → reference.json), through the dispatcher and the CLI; thirty questions in an analyst's words are read
+ * and answered with computed figures, with precision and recall printed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/main/cli/run';
+import type { Core } from '../../../src/main/core';
+import { createDispatcher, type Dispatch } from '../../../src/main/ipc/handle';
+import { handlers } from '../../../src/main/ipc/handlers';
+import { loadSampleOnFirstStart } from '../../../src/main/sample/sample';
+import type { Answer, ClaimAlias, ClaimMetric, ReportVerification } from '../../../src/shared/claims';
+import { freshCore } from '../../helpers/core';
+
+interface Reference {
+  claims: Array<{ section: string; ticker: string; metric: string; stated: number; computed: number | null; verdict: string; holdsOn: string | null }>;
+  comparisons: Array<{ section: string; order: string[]; verdict: string }>;
+}
+const reference = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../fixtures/claims/reference.json'), 'utf8')) as Reference;
+
+const TRUSTED = { url: 'cli:' };
+let core: Core;
+let dir: string;
+let cleanup: () => void;
+let dispatch: Dispatch;
+let reportId: number;
+
+beforeAll(async () => {
+  ({ core, cleanup, dir } = freshCore());
+  dispatch = createDispatcher(handlers, core, () => true, () => {});
+  await loadSampleOnFirstStart(core, { enabled: true });
+  reportId = core.db.prepare('SELECT id FROM reports WHERE sample = 1').pluck().get() as number;
+}, 60_000);
+afterAll(() => cleanup());
+
+async function ok<T>(channel: string, input: unknown): Promise<T> {
+  const r = await dispatch(channel, input, TRUSTED);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.data as T;
+}
+
+describe('the sample report, verified', () => {
+  it('gets for every figure the verdict pandas gives it, with the same computed value', async () => {
+    const v = await ok<ReportVerification>('claims:verify', { reportId });
+    expect(v.claims.map((c) => [c.section, c.ticker, c.metric])).toEqual(reference.claims.map((c) => [c.section, c.ticker, c.metric]));
+    for (const [i, ref] of reference.claims.entries()) {
+      const c = v.claims[i]!;
+      const what = `${ref.section} ${ref.ticker} ${ref.metric} ${ref.stated}`;
+      expect(c.stated, what).toBeCloseTo(ref.stated, 12);
+      expect(c.verdict, what).toBe(ref.verdict);
+      if (ref.computed === null) expect(c.computed, what).toBeNull();
+      else expect(Math.abs(c.computed! - ref.computed) / Math.abs(ref.computed), what).toBeLessThan(1e-9);
+      if (ref.holdsOn === 'openToClose') expect(c.note, what).toContain('holds open-to-close, not close-to-close');
+    }
+    expect(v.comparisons.map((c) => [c.section, c.order.map((o) => o.ticker), c.verdict])).toEqual(reference.comparisons.map((c) => [c.section, c.order, c.verdict]));
+    expect(v.counts).toEqual({ holds: 10, otherBasis: 4, differs: 8, unchecked: 4 });
+  });
+
+  it('says what to import, which trading day a Sunday means, and by how much a figure is off', async () => {
+    const v = await ok<ReportVerification>('claims:verify', { reportId });
+    const nasdaq = v.claims.find((c) => c.ticker === '^IXIC')!;
+    expect(nasdaq).toMatchObject({ verdict: 'unchecked', note: 'import ^IXIC for 2025-12-01..2026-01-09' });
+    const sunday = v.claims.find((c) => c.metric === 'close' && c.ticker === '^GSPC')!;
+    expect(sunday.verdict).toBe('holds');
+    expect(sunday.note).toBe('2026-01-11 is a Sunday, not a trading day: read as 2026-01-09');
+    const energy = v.claims.find((c) => c.ticker === 'XLE')!;
+    expect(energy.note).toBe('computed 0.26 %, stated -1.59 % (off by +1.85 pt)');
+    const iwm = v.claims.find((c) => c.ticker === 'IWM' && c.metric === 'return')!;
+    expect(iwm.note).toContain('computed 6.30 % close-to-close (6.33 % open-to-close, 4.97 % since the prior close), stated 5.97 %');
+    expect(iwm.how).toMatch(/28 bars, 2025-12-01 → 2026-01-09/);
+    const order = v.comparisons[0]!;
+    expect(order.note).toBe('the figures themselves contradict the order: Russell 2000 at 5.72 % is ahead of Dow at 4.04 %, so Russell 2000 led');
+  });
+
+  it('prints the same through the CLI', async () => {
+    let out = '';
+    const code = await runCli(['verify', '--db', path.join(dir, 'archive.sqlite'), '--report', String(reportId)], { stdout: (t) => (out += t), stderr: () => {}, env: {} });
+    expect(code).toBe(0);
+    const printed = JSON.parse(out) as { report: { id: number }; claims: Array<Record<string, unknown>> };
+    expect(printed.report.id).toBe(reportId);
+    expect(Object.keys(printed.claims[0]!)).toEqual(['text', 'subject', 'ticker', 'metric', 'window', 'basis', 'stated', 'computed', 'verdict', 'note']);
+    expect(printed.claims.map((c) => c['verdict'])).toEqual(reference.claims.map((c) => c.verdict));
+  });
+
+  it('reads edited aliases: "Russell" named as IWM changes what the claims check', async () => {
+    const aliases = await ok<ClaimAlias[]>('claims:aliases', {});
+    expect(aliases).toContainEqual({ name: 'Russell 2000', ticker: '^RUT' });
+    await ok('claims:setAliases', { aliases: [...aliases.filter((a) => !a.name.startsWith('Russell')), { name: 'Russell 2000', ticker: 'IWM' }] });
+    const v = await ok<ReportVerification>('claims:verify', { reportId });
+    expect(v.claims.filter((c) => c.subject.includes('Russell')).every((c) => c.ticker === 'IWM')).toBe(true);
+    expect(await ok<ClaimAlias[]>('claims:setAliases', { aliases: [] })).toContainEqual({ name: 'Russell 2000', ticker: '^RUT' });
+  });
+});
+
+/** Questions, and what a right answer computes: tickers (in order) and the metric; null: not answerable. */
+const QUESTIONS: Array<[string, { tickers: string[]; metric: ClaimMetric } | null]> = [
+  ['How did IWM do from Dec 1 to Jan 9?', { tickers: ['IWM'], metric: 'return' }],
+  ['Which sector ETF rose most on Jan 9?', { tickers: ['XLB', 'XLU', 'XLI', 'XLE', 'XLRE'], metric: 'oneDay' }],
+  ['Was the S&P 500 above its 50-day average on Jan 9?', { tickers: ['^GSPC', '^GSPC'], metric: 'sma50' }],
+  ['Compare IWM and SPY volatility over the report window', { tickers: ['IWM', 'SPY'], metric: 'dailyVolatility' }],
+  ['What was the return of the Russell 2000 over the report window?', { tickers: ['^RUT'], metric: 'return' }],
+  ['How much did SPY gain between 2025-12-01 and 2026-01-09?', { tickers: ['SPY'], metric: 'return' }],
+  ['Which sector fell most on Jan 9?', { tickers: ['XLRE', 'XLE', 'XLI', 'XLU', 'XLB'], metric: 'oneDay' }],
+  ['What was the average volume of IWM over the report window?', { tickers: ['IWM'], metric: 'averageVolume' }],
+  ["What is SPY's all-time high?", { tickers: ['SPY'], metric: 'allTimeHigh' }],
+  ['Where did the Dow close on Jan 9?', { tickers: ['^DJI'], metric: 'close' }],
+  ['Was IWM above its 20-day average on Jan 9?', { tickers: ['IWM', 'IWM'], metric: 'sma20' }],
+  ['Is SPY below its 200-day moving average?', { tickers: ['SPY', 'SPY'], metric: 'sma200' }],
+  ['How volatile was XLB over the report window?', { tickers: ['XLB'], metric: 'dailyVolatility' }],
+  ['Compare XLI and XLU returns from Dec 1 to Jan 9', { tickers: ['XLI', 'XLU'], metric: 'return' }],
+  ['What was the 52-week high of the S&P 500 on Jan 9?', { tickers: ['^GSPC'], metric: 'high52w' }],
+  ['How did small caps do over the past three months?', { tickers: ['IWM'], metric: 'return' }],
+  ['Did Energy rise on Jan 9?', { tickers: ['XLE'], metric: 'oneDay' }],
+  ['How did Utilities perform over the report window?', { tickers: ['XLU'], metric: 'return' }],
+  ['What was the annualized volatility of SPY over the report window?', { tickers: ['SPY'], metric: 'annualizedVolatility' }],
+  ['Which of IWM, SPY and XLI gained most over the report window?', { tickers: ['XLI', 'IWM', 'SPY'], metric: 'return' }],
+  ['IWM vs SPY volatility over the report window', { tickers: ['IWM', 'SPY'], metric: 'dailyVolatility' }],
+  ['How did the Nasdaq Composite do over the report window?', { tickers: [], metric: 'return' }],
+  ['What did XLRE close at on Jan 9?', { tickers: ['XLRE'], metric: 'close' }],
+  ['How much did the Russell 2000 move on Jan 9?', { tickers: ['^RUT'], metric: 'oneDay' }],
+  ['Average volume of SPY from Dec 1 to Jan 9?', { tickers: ['SPY'], metric: 'averageVolume' }],
+  ['What was the S&P 500 return year to date?', { tickers: ['^GSPC'], metric: 'return' }],
+  ['Tell me a joke', null],
+  ['Should I buy IWM?', null],
+  ['What is the weather in New York?', null],
+  ['Who will win the election?', null],
+];
+
+describe('the ask box', () => {
+  it(`reads ${QUESTIONS.length} questions and answers them with computed figures`, async () => {
+    let right = 0;
+    let understood = 0;
+    let answerable = 0;
+    const wrong: string[] = [];
+    for (const [q, expected] of QUESTIONS) {
+      const a = await ok<Answer>('claims:ask', { question: q, reportId });
+      if (expected) answerable++;
+      if (a.understood) understood++;
+      const got = { tickers: a.figures.map((f) => f.ticker), metric: a.figures.at(-1)?.metric ?? null };
+      const fine = expected === null ? !a.understood && a.suggestions.length > 0 : a.understood && got.tickers.join() === expected.tickers.join() && (expected.tickers.length === 0 || got.metric === expected.metric);
+      if (fine && expected) right++;
+      if (!fine) wrong.push(`${q} → ${JSON.stringify({ understood: a.understood, ...got, answer: a.answer })}`);
+    }
+    const precision = right / understood;
+    const recall = right / answerable;
+    console.log(`ask box: ${QUESTIONS.length} questions, ${answerable} answerable; precision ${(precision * 100).toFixed(1)} %, recall ${(recall * 100).toFixed(1)} %`);
+    if (wrong.length) console.log(wrong.join('\n'));
+    expect(QUESTIONS.length).toBeGreaterThanOrEqual(30);
+    expect(precision).toBeGreaterThanOrEqual(0.9);
+    expect(recall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('answers the four forms in words, with the figures, a table and how each was computed', async () => {
+    const one = await ok<Answer>('claims:ask', { question: 'How did IWM do from Dec 1 to Jan 9?' });
+    expect(one.answer).toBe('IWM: return +6.30 % over 2025-12-01 → 2026-01-09.');
+    expect(one.figures[0]!.how).toMatch(/28 bars, 2025-12-01 → 2026-01-09/);
+    const rank = await ok<Answer>('claims:ask', { question: 'Which sector ETF rose most on Jan 9?' });
+    expect(rank.answer).toBe('XLB (Materials Select Sector SPDR) did best: one-day change +1.60 % on 2026-01-09.');
+    expect(rank.table!.rows[0]).toEqual(['XLB', '+1.60 %']);
+    const level = await ok<Answer>('claims:ask', { question: 'Was the S&P 500 above its 50-day average on Jan 9?' });
+    expect(level.answer).toMatch(/^Yes: S&P 500 \(\^GSPC\) closed at 6,966\.28 on 2026-01-09, above its 50-day average of 6,8\d\d\.\d\d/);
+    const cmp = await ok<Answer>('claims:ask', { question: 'Compare IWM and SPY volatility over the report window', reportId });
+    expect(cmp.answer).toBe('Daily volatility over 2025-12-01 → 2026-01-09: IWM 0.92 %, SPY 0.53 %.');
+    const missing = await ok<Answer>('claims:ask', { question: 'How did the Nasdaq Composite do over the report window?', reportId });
+    expect(missing.answer).toBe('^IXIC is not in the archive: import it for 2025-12-01 → 2026-01-09.');
+    const unread = await ok<Answer>('claims:ask', { question: 'Tell me a joke' });
+    expect(unread).toMatchObject({ understood: false, figures: [] });
+    expect(unread.suggestions).toContain('How did IWM do from Dec 1 to Jan 9?');
+  });
+});
