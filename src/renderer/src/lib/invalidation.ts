@@ -59,6 +59,8 @@ export const INVALIDATES = {
   'notes:update': NOTE_CHANGED,
   'notes:delete': NOTE_CHANGED,
   'notes:restore': NOTE_CHANGED,
+  // A question reads the archive; asked on demand, it changes nothing.
+  'claims:ask': [],
   // The reader's names: verdicts read them.
   'claims:setAliases': ['claims'],
   // An export writes a file, never the archive.

@@ -8,6 +8,7 @@ import { callQuery, useCall, type CallOptions } from '@renderer/lib/use-call';
 import { useOpenReportWindow } from '@renderer/features/reports/use-open-report';
 import { useActiveWatchlist } from '@renderer/features/watchlists/use-watchlists';
 import { WatchlistTable } from '@renderer/features/watchlists/WatchlistTable';
+import { focusChart, useChartFocus } from './chart-focus';
 import { CompareChart, MAX_COMPARE } from './CompareChart';
 import { PriceChart, type Overlays } from './PriceChart';
 import { presetRange, RANGE_PRESETS, type RangePreset } from './series';
@@ -65,11 +66,16 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
   const [chosen, setChosenState] = useState<RangePreset | null>(null);
   // Choosing the preset already shown shows its range again (after scrolling or zooming away from it).
   const [rangeRequest, setRangeRequest] = useState(0);
+  // A window another view asked for (a checked figure's) rules until a preset is chosen.
+  const focus = useChartFocus();
+  const claim = focus && focus.ticker === ticker ? focus : null;
   const setChosen = (p: RangePreset): void => {
+    if (claim) focusChart(null);
     setChosenState(p);
     setRangeRequest((n) => n + 1);
   };
-  const preset: RangePreset = chosen === 'Report' && !reportWindow ? '1Y' : (chosen ?? (reportWindow ? 'Report' : '1Y'));
+  const preset: RangePreset = claim ? 'Report' : chosen === 'Report' && !reportWindow ? '1Y' : (chosen ?? (reportWindow ? 'Report' : '1Y'));
+  const shaded = claim ? { id: -1, slug: '', title: claim.label, asOf: claim.to, windowFrom: claim.from, windowTo: claim.to } : report;
   const [compareOn, setCompareOn] = useState(false);
   const [compareExtra, setCompareExtra] = useState<string[] | null>(null);
   const [start, setStart] = useState<string | null>(null);
@@ -108,11 +114,16 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
               {p}
             </button>
           ))}
+          {claim && (
+            <button type="button" className="chip report-chip" aria-pressed="true" title={`${claim.label}: ${claim.from} → ${claim.to}`} onClick={() => setChosen(reportWindow ? 'Report' : '1Y')}>
+              {claim.label} {claim.from} → {claim.to} ×
+            </button>
+          )}
           {reportWindow && (
             <button
               type="button"
               className="chip report-chip"
-              aria-pressed={preset === 'Report'}
+              aria-pressed={!claim && preset === 'Report'}
               title={`The window of "${reportWindow.title}": ${reportWindow.windowFrom} → ${reportWindow.windowTo}`}
               onClick={() => setChosen('Report')}
               disabled={compareOn}
@@ -187,7 +198,7 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
               key={shown.dates.length >= FRESH_CHART_BARS ? shown.ticker : 'swap'}
               bars={shown}
               issues={issues.data && shown.ticker === ticker ? issues.data : []}
-              report={report}
+              report={shaded}
               overlays={overlays}
               logScale={logScale}
               preset={preset}

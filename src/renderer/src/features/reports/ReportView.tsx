@@ -1,10 +1,13 @@
 import { useMemo, useState } from 'react';
+import type { CheckedClaim } from '@shared/claims';
 import type { Report } from '@shared/reports';
 import type { WatchlistReport } from '@shared/watchlists';
 import { useSelection } from '@renderer/app/selection';
 import { MetricsPanel } from '@renderer/features/analytics/MetricsPanel';
 import { PriceChart } from '@renderer/features/chart/PriceChart';
 import { OPEN_EXPORT_EVENT } from '@renderer/features/pdf/ExportPdfDialog';
+import { markClaims } from '@renderer/features/claims/claim-marks';
+import { AskBox, ClaimsPanel, VerdictCounts } from '@renderer/features/claims/ClaimsPanel';
 import { useChartColors } from '@renderer/features/chart/use-chart-colors';
 import { ApiError, call } from '@renderer/lib/api';
 import { formatDate } from '@renderer/lib/format';
@@ -103,9 +106,23 @@ function ReportChart(props: { ticker: string; report: Report }): React.JSX.Eleme
 }
 
 /** Sections of prose; a `[n]` citation scrolls to reference n and flashes it. */
-function Sections(props: { report: Report }): React.JSX.Element {
-  const html = useMemo(() => props.report.sections.map((s) => ({ ...s, html: renderMarkdown(s.markdown, { citations: true }) })), [props.report.sections]);
+function Sections(props: { report: Report; claims: CheckedClaim[] | undefined; onClaim: (i: number) => void }): React.JSX.Element {
+  const { claims } = props;
+  const html = useMemo(
+    () =>
+      props.report.sections.map((s) => {
+        const base = renderMarkdown(s.markdown, { citations: true });
+        const mine = (claims ?? []).flatMap((claim, index) => (claim.section === s.id ? [{ index, claim }] : []));
+        return { ...s, html: mine.length ? markClaims(base, mine) : base };
+      }),
+    [props.report.sections, claims],
+  );
   const onClick = (e: React.MouseEvent): void => {
+    const mark = (e.target as HTMLElement).closest<HTMLElement>('[data-claim]');
+    if (mark) {
+      props.onClaim(Number(mark.dataset['claim']));
+      return;
+    }
     const cite = (e.target as HTMLElement).closest<HTMLElement>('[data-cite]');
     if (!cite) {
       // Links in prose never navigate the app's window.
@@ -261,6 +278,12 @@ function ReportReader(props: { report: Report }): React.JSX.Element {
   const { ticker, selectTicker } = useSelection();
   const shown = ticker && report.tickers.includes(ticker) ? ticker : (report.tickers[0] ?? null);
   const win = report.window;
+  const verification = useCall('claims:verify', { reportId: report.id });
+  const [openClaim, setOpenClaim] = useState<number | null>(null);
+  const onClaim = (i: number): void => {
+    setOpenClaim(i);
+    requestAnimationFrame(() => document.getElementById(`claim-${i}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
+  };
   return (
     <article className="pane-body report-view" aria-label="Report" data-testid="report-view">
       <header className="report-header">
@@ -287,6 +310,14 @@ function ReportReader(props: { report: Report }): React.JSX.Element {
             ))}
           </p>
         )}
+        {verification.data && verification.data.claims.length > 0 && (
+          <p className="report-verdicts">
+            <a href="#h-claims" className="link-button" onClick={(e) => (e.preventDefault(), document.getElementById('h-claims')?.scrollIntoView({ behavior: 'smooth' }))}>
+              Figures checked
+            </a>{' '}
+            <VerdictCounts counts={verification.data.counts} />
+          </p>
+        )}
         <ReportActions report={report} />
       </header>
       <TickerStrip report={report} selected={shown} onSelect={(t) => selectTicker(t)} />
@@ -304,8 +335,11 @@ function ReportReader(props: { report: Report }): React.JSX.Element {
           )}
         </div>
       )}
-      <Sections report={report} />
+      <Sections report={report} claims={verification.data?.claims} onClaim={onClaim} />
       <References report={report} />
+      {verification.data && <ClaimsPanel verification={verification.data} open={openClaim} onOpen={setOpenClaim} />}
+      {verification.error && <p className="error small">The figures could not be checked: {verification.error.message}</p>}
+      <AskBox report={report} />
       <Related id={report.id} />
     </article>
   );

@@ -1,0 +1,207 @@
+import { useState } from 'react';
+import type { Answer, CheckedClaim, ReportVerification, Verdict } from '@shared/claims';
+import type { Report } from '@shared/reports';
+import { useSelection } from '@renderer/app/selection';
+import { focusChart } from '@renderer/features/chart/chart-focus';
+import { useCallMutation } from '@renderer/lib/use-call';
+import { VERDICT_LABEL, VERDICT_MARK } from './claim-marks';
+import './claims.css';
+
+const METRIC_WORDS: Record<CheckedClaim['metric'], string> = {
+  return: 'return',
+  oneDay: 'one-day change',
+  dailyVolatility: 'daily volatility',
+  annualizedVolatility: 'annualised volatility',
+  averageVolume: 'average volume',
+  close: 'close',
+  sma20: '20-day average',
+  sma50: '50-day average',
+  sma200: '200-day average',
+  allTimeHigh: 'all-time high',
+  high52w: '52-week high',
+  low52w: '52-week low',
+};
+
+const isPercent = (m: CheckedClaim['metric']): boolean => ['return', 'oneDay', 'dailyVolatility', 'annualizedVolatility'].includes(m);
+
+function shown(c: CheckedClaim, v: number | null): string {
+  if (v === null) return '—';
+  if (isPercent(c.metric)) return `${(v * 100).toFixed(Math.max(2, c.decimals - 2))} %`;
+  if (c.metric === 'averageVolume') return `${(v / 1e6).toFixed(2)} M`;
+  return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** The counts of a report's verdicts, as a line of badges. */
+export function VerdictCounts(props: { counts: Record<Verdict, number> }): React.JSX.Element {
+  return (
+    <span className="verdict-counts">
+      {(['holds', 'otherBasis', 'differs', 'unchecked'] as const).map((v) => (
+        <span key={v} className={`verdict-badge v-${v}`} title={VERDICT_LABEL[v]}>
+          {VERDICT_MARK[v]} {props.counts[v]} {v === 'holds' ? 'hold' : v === 'otherBasis' ? 'other basis' : v === 'differs' ? 'differ' : 'unchecked'}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Opens the chart on a claim's ticker over its window (a day's figure: the month up to it). */
+export function useShowClaim(): (c: { ticker: string | null; window: { from: string; to: string }; subject: string; metric: CheckedClaim['metric'] }) => void {
+  const { selectTicker } = useSelection();
+  return (c) => {
+    if (!c.ticker) return;
+    const day = c.window.from === c.window.to;
+    const from = day ? new Date(Date.parse(`${c.window.to}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10) : c.window.from;
+    focusChart({ ticker: c.ticker, from, to: c.window.to, label: `${c.ticker} ${METRIC_WORDS[c.metric]}` });
+    selectTicker(c.ticker, { show: true });
+  };
+}
+
+/**
+ * Every figure the report states with its verdict: subject, metric, window, stated and computed values,
+ * why; a row opens to show how the value was computed, and Chart shows its ticker over its window.
+ */
+export function ClaimsPanel(props: { verification: ReportVerification; open: number | null; onOpen: (i: number | null) => void }): React.JSX.Element {
+  const v = props.verification;
+  const show = useShowClaim();
+  return (
+    <section className="report-section claims-panel" aria-labelledby="h-claims" data-testid="claims-panel">
+      <h2 id="h-claims">
+        Figures checked <VerdictCounts counts={v.counts} />
+      </h2>
+      <p className="muted small">Each figure the prose states, computed from the archive over its window and compared at the precision it was stated with.</p>
+      <ol className="claims-list">
+        {v.claims.map((c, i) => (
+          <li key={i} id={`claim-${i}`} className={props.open === i ? 'claim-row open' : 'claim-row'} data-verdict={c.verdict}>
+            <button type="button" className="claim-head" aria-expanded={props.open === i} onClick={() => props.onOpen(props.open === i ? null : i)}>
+              <span className={`verdict-badge v-${c.verdict}`}>{VERDICT_MARK[c.verdict]}</span>
+              <span className="claim-subject">{c.subject.replace(/^the /i, '')}</span>
+              <span className="mono muted">{c.ticker ?? '?'}</span>
+              <span>{METRIC_WORDS[c.metric]}</span>
+              <span className="muted small">{c.window.from === c.window.to ? c.window.to : `${c.window.from} → ${c.window.to}`}</span>
+              <span className="claim-values">
+                <span title="stated">{shown(c, c.stated)}</span>
+                <span className="muted"> · </span>
+                <span title="computed">{shown(c, c.computed)}</span>
+              </span>
+            </button>
+            {c.note && <p className="claim-note small">{c.note}</p>}
+            {props.open === i && (
+              <div className="claim-detail small">
+                <p className="claim-text">“{c.text}”</p>
+                {c.how && <p className="mono">{c.how}</p>}
+                {c.ticker && c.verdict !== 'unchecked' && (
+                  <button type="button" className="chip" onClick={() => show(c)}>
+                    Show on chart
+                  </button>
+                )}
+              </div>
+            )}
+          </li>
+        ))}
+        {v.comparisons.map((c, i) => (
+          <li key={`cmp-${i}`} className="claim-row" data-verdict={c.verdict}>
+            <div className="claim-head static">
+              <span className={`verdict-badge v-${c.verdict}`}>{VERDICT_MARK[c.verdict]}</span>
+              <span className="claim-subject">Order</span>
+              <span>{c.order.map((o) => o.subject.replace(/^the /i, '')).join(' ahead of ')}</span>
+            </div>
+            {c.note && <p className="claim-note small">{c.note}</p>}
+          </li>
+        ))}
+      </ol>
+      {v.claims.length === 0 && <p className="muted small">The prose states no figure Breadth can read.</p>}
+    </section>
+  );
+}
+
+/** "Ask based on this report": a plain question answered with computed figures. */
+export function AskBox(props: { report: Report }): React.JSX.Element {
+  const [question, setQuestion] = useState('');
+  const ask = useCallMutation('claims:ask');
+  const show = useShowClaim();
+  const a: Answer | undefined = ask.data;
+  return (
+    <section className="report-section ask-box" aria-labelledby="h-ask">
+      <h2 id="h-ask">Ask about this report</h2>
+      <form
+        className="row gap"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (question.trim()) ask.mutate({ question, reportId: props.report.id });
+        }}
+      >
+        <input
+          type="search"
+          aria-label="Question"
+          placeholder="How did IWM do from Dec 1 to Jan 9? · Which sector ETF rose most on Jan 9?"
+          value={question}
+          onChange={(e) => setQuestion(e.target.value)}
+        />
+        <button type="submit" className="primary" disabled={!question.trim() || ask.isPending}>
+          Ask
+        </button>
+      </form>
+      {ask.error && <p className="error">{ask.error.message}</p>}
+      {a && (
+        <div className="answer" role="status" data-testid="answer">
+          <p className="answer-text">{a.answer}</p>
+          {a.suggestions.length > 0 && (
+            <ul className="suggestions">
+              {a.suggestions.map((s) => (
+                <li key={s}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      setQuestion(s);
+                      ask.mutate({ question: s, reportId: props.report.id });
+                    }}
+                  >
+                    {s}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {a.table && (
+            <table className="answer-table">
+              <thead>
+                <tr>
+                  {a.table.columns.map((c) => (
+                    <th key={c}>{c}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {a.table.rows.map((r) => (
+                  <tr key={String(r[0])}>
+                    {r.map((cell, i) => (
+                      <td key={i} className={i > 0 ? 'num' : 'mono'}>
+                        {cell}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {a.figures.length > 0 && (
+            <details>
+              <summary className="small">How it was computed</summary>
+              <ul className="small how">
+                {a.figures.map((f, i) => (
+                  <li key={i}>
+                    <b className="mono">{f.ticker}</b> {f.how}{' '}
+                    <button type="button" className="link-button" onClick={() => show({ ticker: f.ticker, window: f.window, subject: f.ticker, metric: f.metric })}>
+                      chart
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

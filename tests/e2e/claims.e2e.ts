@@ -1,0 +1,68 @@
+/**
+ * Verification and the ask box in Chromium against the browser host, on the sample: the report's
+ * figures carry their verdicts' marks, the panel lists every claim, a mark opens its claim, Show on
+ * chart opens the chart on the claim's ticker over its window, and a typed question is answered.
+ */
+import { expect, keepScreenshot, startHost, test } from './support/host';
+
+test('the sample report shows its figures checked, a claim opens on the chart, and a question is answered', async ({ page }) => {
+  const host = await startHost(undefined, undefined, { sample: true });
+  try {
+    await page.goto(host.url);
+    await expect(page.getByTestId('report-title')).toBeVisible();
+    const view = page.getByTestId('report-view');
+    // Every figure the reader found is marked where it stands in the prose.
+    await expect(view.locator('.claim-mark')).toHaveCount(25);
+    await expect(view.locator('.report-verdicts')).toContainText('✓ 10 hold');
+    await expect(view.locator('.report-verdicts')).toContainText('✗ 8 differ');
+    const panel = page.getByTestId('claims-panel');
+    await expect(panel.locator('.claim-row')).toHaveCount(26);
+    await keepScreenshot(page, 'claims-marks');
+
+    // The Russell 2000's 5.72 %: holds open-to-close only.
+    const mark = view.locator('#section-performance-and-technical-context .claim-mark.v-otherBasis').first();
+    await expect(mark).toHaveAttribute('title', /5\.72 %: holds on another basis — holds open-to-close, not close-to-close/);
+    await mark.click();
+    const open = panel.locator('.claim-row.open');
+    await expect(open).toContainText('Russell 2000');
+    await expect(open).toContainText('^RUT');
+    await expect(open).toContainText(/28 bars, 2025-12-01 → 2026-01-09/);
+    await keepScreenshot(page, 'claims-panel-open');
+    await open.getByRole('button', { name: 'Show on chart' }).click();
+    await expect(page.getByTestId('chart-ticker')).toHaveText('^RUT');
+    await expect(page.getByRole('button', { name: /\^RUT return 2025-12-01 → 2026-01-09/ })).toHaveAttribute('aria-pressed', 'true');
+    await keepScreenshot(page, 'claims-chart-window');
+
+    // A question typed on the report is answered with computed figures.
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await page.getByLabel('Question').fill('Which sector ETF rose most on Jan 9?');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    const answer = page.getByTestId('answer');
+    await expect(answer).toContainText('XLB (Materials Select Sector SPDR) did best: one-day change +1.60 % on 2026-01-09.');
+    await expect(answer.getByRole('row')).toHaveCount(6);
+    await answer.scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'claims-ask-answer');
+    await page.getByLabel('Question').fill('Tell me a joke');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await expect(answer).toContainText('I could not tell which figure the question asks for.');
+    await expect(answer.getByRole('button', { name: 'How did IWM do from Dec 1 to Jan 9?' })).toBeVisible();
+  } finally {
+    await host.stop();
+  }
+});
+
+test('the checked figures in the dark theme at 1024×700', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const host = await startHost(undefined, undefined, { sample: true });
+  try {
+    await page.goto(host.url);
+    await expect(page.getByTestId('report-view').locator('.claim-mark')).toHaveCount(25);
+    await page.locator('#section-sector-rotation').scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'claims-marks-dark-1024x700');
+    await page.getByTestId('claims-panel').scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'claims-panel-dark-1024x700');
+  } finally {
+    await host.stop();
+  }
+});
