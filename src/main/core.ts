@@ -1,4 +1,5 @@
 import { AnalyticsPool } from './analytics/pool';
+import { watchImports } from './claims/recheck';
 import { openArchive, type Db, type MigrationReport } from './db/open';
 import { WriteQueue } from './db/write-queue';
 import { EventBus } from './events';
@@ -91,7 +92,7 @@ export function createCore(options: CoreOptions): Core {
     () => importFiles.close(),
     () => importJobs.close(),
   );
-  return {
+  const core: Core = {
     db,
     writes: new WriteQueue(db),
     sampleDir: options.sampleDir === undefined ? defaultSampleDir() : options.sampleDir,
@@ -120,4 +121,7 @@ export function createCore(options: CoreOptions): Core {
       if (db.open) db.close();
     },
   };
+  // Every report is checked again after each import (the verdicts that changed go to the windows).
+  closers.push(watchImports(core));
+  return core;
 }

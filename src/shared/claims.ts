@@ -109,3 +109,13 @@ export interface Answer {
   table: { columns: string[]; rows: Array<Array<string | number | null>> } | null;
   suggestions: string[];
 }
+
+/** A verdict that changed when the archive did (after an import or its undo). */
+export interface VerdictChange {
+  reportId: number;
+  title: string;
+  /** Which figure: "^IXIC return 2.15 %". */
+  claim: string;
+  from: Verdict;
+  to: Verdict;
+}

@@ -1,3 +1,4 @@
+import { scheduleRecheck } from '../claims/recheck';
 import type { importChannels, ImportFileInput } from '../../shared/contract/import';
 import type { Core } from '../core';
 import type { JobFile } from '../import/jobs';
@@ -27,7 +28,11 @@ export const importHandlers: DomainHandlers<keyof typeof importChannels> = {
   },
   'import:cancel': ({ jobId }, { core }) => ({ cancelled: core.importJobs.cancel(jobId) }),
   'import:list': (_input, { core }) => listImports(core.db),
-  'import:undo': ({ id }, { core }) => core.writes.run(() => undoImport(core.db, id)),
+  'import:undo': async ({ id }, { core }) => {
+    const undone = await core.writes.run(() => undoImport(core.db, id));
+    scheduleRecheck(core);
+    return undone;
+  },
   'import:saveMapping': ({ layoutKey, mapping }, { core }) =>
     core.writes.run(() => {
       saveMapping(core.db, layoutKey, mapping);

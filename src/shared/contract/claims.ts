@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Answer, ClaimAlias, ReportVerification } from '../claims';
-import { channel } from './define';
+import type { Answer, ClaimAlias, ReportVerification, VerdictChange } from '../claims';
+import { channel, event } from './define';
 import { rowId, tickerSymbol } from './schemas';
 
 const alias = z.object({ name: z.string().trim().min(1, 'alias name is empty').max(80), ticker: tickerSymbol }).strict();
@@ -15,4 +15,10 @@ export const claimChannels = {
   'claims:aliases': channel(z.object({}).strict())<ClaimAlias[]>(),
   /** Replaces the aliases; an empty list restores the defaults. */
   'claims:setAliases': channel(z.object({ aliases: z.array(alias).max(1000) }).strict())<ClaimAlias[]>(),
+};
+
+/** Events of the claims domain. */
+export const claimEvents = {
+  /** Every report was checked again after an import or its undo; the verdicts that changed. */
+  'claims:rechecked': event<{ changes: VerdictChange[] }>(),
 };

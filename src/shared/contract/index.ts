@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { analyticsChannels } from './analytics';
-import { claimChannels } from './claims';
+import { claimChannels, claimEvents } from './claims';
 import { archiveChannels } from './archive';
 import { settingsChannels } from './settings';
 import { watchlistChannels } from './watchlists';
@@ -37,6 +37,7 @@ export const contract = {
 export const events = {
   ...appEvents,
   ...importEvents,
+  ...claimEvents,
 } as const;
 
 export type Contract = typeof contract;

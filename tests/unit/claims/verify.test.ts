@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rechecked } from '../../../src/main/claims/recheck';
 import { runCli } from '../../../src/main/cli/run';
 import type { Core } from '../../../src/main/core';
 import { createDispatcher, type Dispatch } from '../../../src/main/ipc/handle';
@@ -170,4 +171,34 @@ describe('the ask box', () => {
     expect(unread).toMatchObject({ understood: false, figures: [] });
     expect(unread.suggestions).toContain('How did IWM do from Dec 1 to Jan 9?');
   });
+});
+
+describe('after the archive changes', () => {
+  it('checks every report again and lists the verdicts that changed (an import undone)', async () => {
+    const { core: c, cleanup: done } = freshCore();
+    try {
+      const d = createDispatcher(handlers, c, () => true, () => {});
+      await loadSampleOnFirstStart(c, { enabled: true });
+      const id = c.db.prepare('SELECT id FROM reports WHERE sample = 1').pluck().get() as number;
+      const events: unknown[] = [];
+      c.events.on('claims:rechecked', (p) => events.push(p));
+      // Opening the report keeps its verdicts as the baseline.
+      expect((await d('claims:verify', { reportId: id }, TRUSTED)).ok).toBe(true);
+      const dji = c.db.prepare("SELECT id FROM imports WHERE file_name = '^DJI.csv'").pluck().get() as number;
+      expect((await d('import:undo', { id: dji }, TRUSTED)).ok).toBe(true);
+      await rechecked(c);
+      expect(events).toEqual([
+        {
+          changes: [
+            { reportId: id, title: 'Small caps lead the rally, a broadening bull market', claim: '^DJI return 4.04 %', from: 'otherBasis', to: 'unchecked' },
+            { reportId: id, title: 'Small caps lead the rally, a broadening bull market', claim: '^DJI return 4.04 %', from: 'otherBasis', to: 'unchecked' },
+          ],
+        },
+      ]);
+      const after = (await d('claims:verify', { reportId: id }, TRUSTED)) as { data: ReportVerification };
+      expect(after.data.claims.filter((x) => x.ticker === '^DJI').map((x) => x.note)).toEqual(['import ^DJI for 2025-12-01..2026-01-09', 'import ^DJI for 2025-12-01..2026-01-09']);
+    } finally {
+      done();
+    }
+  }, 60_000);
 });

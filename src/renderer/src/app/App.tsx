@@ -10,6 +10,7 @@ import { ViewTabs } from '@renderer/features/layout/ViewTabs';
 import { AnalyticsView } from '@renderer/features/analytics/AnalyticsView';
 import { NotesPanel } from '@renderer/features/notes/NotesPanel';
 import { ExportPdf } from '@renderer/features/pdf/ExportPdfDialog';
+import { RecheckNotice } from '@renderer/features/claims/RecheckNotice';
 import { ReportView } from '@renderer/features/reports/ReportView';
 import { SearchPalette } from '@renderer/features/search/SearchPalette';
 import { useWatchlists } from '@renderer/features/watchlists/use-watchlists';
@@ -90,6 +91,7 @@ export function App(): React.JSX.Element {
           </div>
           <SearchPalette />
           <ExportPdf />
+          <RecheckNotice />
         </ImportDropTarget>
       </ImportProvider>
     </SelectionContext.Provider>

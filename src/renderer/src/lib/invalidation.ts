@@ -75,6 +75,7 @@ export type MutationChannel = keyof typeof INVALIDATES;
 /** Events from main that announce a change made elsewhere (another window, the menu, the CLI's job). */
 export const EVENT_INVALIDATES = {
   'import:done': ARCHIVE_CHANGED,
+  'claims:rechecked': ['claims'],
 } as const satisfies Partial<Record<EventName, readonly Stale[]>>;
 
 /** Marks stale every query whose channel (the first element of its `[channel, input]` key) matches. */
