@@ -4,6 +4,7 @@
  * the renderer's print view lays it out for paper; Chromium's own engine prints it.
  */
 import type { MetricsPanel } from './analytics';
+import type { ReportVerification } from './claims';
 import type { DataIssue } from './archive';
 import type { TradingDate } from './domain';
 import type { Note } from './notes';
@@ -21,6 +22,8 @@ export interface PdfRequest {
   pageSize?: PageSize;
   /** Tickers to chart, in the report's order; every related ticker with data when not given. */
   charts?: string[];
+  /** Append a table of every figure the prose states with its verdict and source bars. */
+  figuresTable?: boolean;
 }
 
 /** One related ticker's row of the PDF's tickers table, over the report's window. */
@@ -73,6 +76,9 @@ export interface PrintDocument {
   tickers: PrintTickerRow[];
   charts: PrintChart[];
   notes: Note[];
+  /** The report's figures checked against the archive: marks in the prose, and the table if asked. */
+  verification: ReportVerification;
+  figuresTable: boolean;
   archive: ArchiveState;
   /** ISO time the PDF was generated. */
   generatedAt: string;

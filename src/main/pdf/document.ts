@@ -5,6 +5,7 @@ import { archiveInfo, hasTicker, listTickers, readBars } from '../archive/reposi
 import type { Core } from '../core';
 import type { Db } from '../db/open';
 import { DomainError } from '../errors';
+import { verifyReport } from '../claims/verify';
 import { listNotes } from '../notes/repository';
 import { getReport } from '../reports/repository';
 import { dataIssues } from '../watchlists/repository';
@@ -104,6 +105,8 @@ export async function buildPrintDocument(core: Core, request: PdfRequest, now = 
     tickers,
     charts,
     notes,
+    verification: await verifyReport(core, report.id),
+    figuresTable: request.figuresTable ?? false,
     archive: archiveState(core.db),
     generatedAt: now.toISOString(),
     appVersion: core.version,

@@ -14,6 +14,7 @@ export const pdfRequestSchema = z
     notes: pdfNotes.default('all'),
     pageSize: z.enum(PAGE_SIZES).optional(),
     charts: z.array(tickerSymbol).max(50).optional(),
+    figuresTable: z.boolean().optional(),
   })
   .strict();
 

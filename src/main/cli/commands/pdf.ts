@@ -8,9 +8,9 @@ import { CommandFailed, UsageError, type Command } from '../command';
 export const exportPdfCommand: Command = {
   name: 'export-pdf',
   summary:
-    'Export a report as a PDF (figures, charts, sections, references; notes with --notes or --note ID). ' +
+    'Export a report as a PDF (figures, charts, sections with their checked figures marked, references; notes with --notes or --note ID; the table of checked figures with --figures). ' +
     'Needs Chromium or Chrome and the built renderer (npm run build). An existing --out is replaced only with --force.',
-  usage: 'export-pdf --db PATH --report ID --out FILE.pdf [--notes | --note ID…] [--chart TICKER…] [--page a4|letter] [--force]',
+  usage: 'export-pdf --db PATH --report ID --out FILE.pdf [--notes | --note ID…] [--chart TICKER…] [--page a4|letter] [--figures] [--force]',
   options: {
     report: { type: 'string' },
     out: { type: 'string' },
@@ -19,6 +19,7 @@ export const exportPdfCommand: Command = {
     chart: { type: 'string', multiple: true },
     page: { type: 'string' },
     force: { type: 'boolean' },
+    figures: { type: 'boolean' },
   },
   run: async (ctx) => {
     const out = ctx.values.out;
@@ -35,6 +36,7 @@ export const exportPdfCommand: Command = {
       reportId: Number(ctx.values.report),
       notes: noteIds ?? (ctx.values.notes ? 'all' : 'none'),
       ...(ctx.values.page !== undefined ? { pageSize: String(ctx.values.page).toLowerCase() } : {}),
+      ...(ctx.values.figures ? { figuresTable: true } : {}),
       ...(ctx.values.chart ? { charts: (ctx.values.chart as string[]).map((t) => t.toUpperCase()) } : {}),
     });
     if (!parsed.success) {

@@ -93,6 +93,7 @@ export function ExportPdfDialog(props: { report: Report; onClose: () => void }):
   const [charts, setCharts] = useState<string[] | null>(null);
   const [notesChoice, setNotesChoice] = useState<NotesChoice>('none');
   const [chosen, setChosen] = useState<number[]>([]);
+  const [figuresTable, setFiguresTable] = useState(false);
   const exporter = useCallMutation('pdf:export');
   const [done, setDone] = useState<string | null>(null);
   const paper = pageSize ?? settings?.pageSize ?? 'a4';
@@ -103,7 +104,7 @@ export function ExportPdfDialog(props: { report: Report; onClose: () => void }):
   const run = (): void => {
     setDone(null);
     exporter.mutate(
-      { reportId: report.id, pageSize: paper, notes: noteIds, charts: chartList },
+      { reportId: report.id, pageSize: paper, notes: noteIds, charts: chartList, figuresTable },
       {
         onSuccess: (r) => {
           if (r.canceled) return;
@@ -138,6 +139,14 @@ export function ExportPdfDialog(props: { report: Report; onClose: () => void }):
             {t}
           </label>
         ))}
+      </fieldset>
+      <fieldset>
+        <legend>Figures checked</legend>
+        <label className="inline">
+          <input type="checkbox" checked={figuresTable} onChange={(e) => setFiguresTable(e.target.checked)} />
+          Append the table of every figure with its verdict and source bars
+        </label>
+        <p className="muted small">Each checked figure carries its mark in the prose either way.</p>
       </fieldset>
       <fieldset>
         <legend>Notes</legend>

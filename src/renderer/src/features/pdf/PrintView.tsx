@@ -3,6 +3,8 @@ import type { PrintDocument } from '@shared/pdf';
 import { formatFigure, type FigureFormat } from '@renderer/features/analytics/FigureValue';
 import { formatDate } from '@renderer/lib/format';
 import { renderMarkdown } from '@renderer/lib/markdown';
+import { markClaims, VERDICT_LABEL, VERDICT_MARK } from '@renderer/features/claims/claim-marks';
+import type { CheckedClaim } from '@shared/claims';
 import './print.css';
 
 /** `2026-12-06T18:40:12.345Z` → `Dec 6, 2026, 18:40 UTC`. */
@@ -12,11 +14,17 @@ function formatTime(iso: string | null): string {
   return `${formatDate(iso.slice(0, 10))}, ${d.toISOString().slice(11, 16)} UTC`;
 }
 
-/** Prose for paper: a citation `[n]` becomes a link to reference n (a link inside the PDF too). */
-function proseHtml(markdown: string): string {
-  return renderMarkdown(markdown, { citations: true }).replace(
+/**
+ * Prose for paper: a citation `[n]` becomes a link to reference n (a link inside the PDF too); each
+ * checked figure carries its verdict's mark, linking to its row when the table of figures is appended.
+ */
+function proseHtml(markdown: string, claims: Array<{ index: number; claim: CheckedClaim }>, table: boolean): string {
+  const html = renderMarkdown(markdown, { citations: true }).replace(
     /<button type="button" class="cite" data-cite="(\d+)"[^>]*>\[\d+\]<\/button>/g,
     '<a class="cite" href="#ref-$1">[$1]</a>',
+  );
+  return markClaims(html, claims).replace(/<button type="button" class="claim-mark (v-\w+)" data-claim="(\d+)"[^>]*>([^<]*)<\/button>/g, (_m, v: string, i: string, mark: string) =>
+    table ? `<a class="claim-mark ${v}" href="#fig-${i}">${mark}</a>` : `<sup class="claim-mark ${v}">${mark}</sup>`,
   );
 }
 
@@ -204,6 +212,83 @@ function Charts(props: { doc: PrintDocument; images: Record<string, string> }): 
   );
 }
 
+const METRIC: Record<CheckedClaim['metric'], string> = {
+  return: 'return',
+  oneDay: 'one-day change',
+  dailyVolatility: 'daily volatility',
+  annualizedVolatility: 'annualised volatility',
+  averageVolume: 'average volume',
+  close: 'close',
+  sma20: 'SMA 20',
+  sma50: 'SMA 50',
+  sma200: 'SMA 200',
+  allTimeHigh: 'all-time high',
+  high52w: '52-week high',
+  low52w: '52-week low',
+};
+
+function claimValue(c: CheckedClaim, v: number | null): string {
+  if (v === null) return '—';
+  if (['return', 'oneDay', 'dailyVolatility', 'annualizedVolatility'].includes(c.metric)) return `${(v * 100).toFixed(Math.max(2, c.decimals - 2))}%`;
+  if (c.metric === 'averageVolume') return `${(v / 1e6).toFixed(2)} M`;
+  return formatFigure(v, 'price');
+}
+
+/** Every figure the prose states, with its verdict and the bars it was computed from. */
+function FiguresChecked(props: { doc: PrintDocument }): React.JSX.Element {
+  const v = props.doc.verification;
+  return (
+    <section className="print-section" aria-labelledby="p-checked">
+      <h2 id="p-checked">Figures checked</h2>
+      <p className="muted small">
+        Each figure the prose states, computed from the archive over its window and compared at the precision it was stated with: {v.counts.holds} hold,{' '}
+        {v.counts.otherBasis} hold on another basis, {v.counts.differs} differ, {v.counts.unchecked} cannot be checked.
+      </p>
+      <table className="print-table checked" data-print="figures-checked">
+        <thead>
+          <tr>
+            <th />
+            <th>Figure</th>
+            <th>Window</th>
+            <th className="num">Stated</th>
+            <th className="num">Computed</th>
+            <th>Verdict and source bars</th>
+          </tr>
+        </thead>
+        <tbody>
+          {v.claims.map((c, i) => (
+            <tr key={i} id={`fig-${i}`}>
+              <td className={`claim-mark v-${c.verdict}`}>{VERDICT_MARK[c.verdict]}</td>
+              <td>
+                <b className="mono">{c.ticker ?? '?'}</b> {METRIC[c.metric]}
+                <div className="muted small">{c.subject.replace(/^the /i, '')}</div>
+              </td>
+              <td className="small">{c.window.from === c.window.to ? c.window.to : `${c.window.from} → ${c.window.to}`}</td>
+              <td className="num">{claimValue(c, c.stated)}</td>
+              <td className="num">{claimValue(c, c.computed)}</td>
+              <td className="small">
+                {VERDICT_LABEL[c.verdict]}
+                {c.note ? `: ${c.note}` : ''}
+                {c.how && <div className="muted">{c.how}</div>}
+              </td>
+            </tr>
+          ))}
+          {v.comparisons.map((c, i) => (
+            <tr key={`o${i}`}>
+              <td className={`claim-mark v-${c.verdict}`}>{VERDICT_MARK[c.verdict]}</td>
+              <td colSpan={4}>Order: {c.order.map((o) => o.subject.replace(/^the /i, '')).join(' ahead of ')}</td>
+              <td className="small">
+                {VERDICT_LABEL[c.verdict]}
+                {c.note ? `: ${c.note}` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 function Notes(props: { doc: PrintDocument }): React.JSX.Element | null {
   const { doc } = props;
   if (doc.notes.length === 0) return null;
@@ -283,7 +368,16 @@ export function PrintView(props: { doc: PrintDocument; images: Record<string, st
       {r.sections.map((s) => (
         <section key={s.id} className="print-section prose-section" aria-labelledby={`p-${s.id}`}>
           <h2 id={`p-${s.id}`}>{s.heading}</h2>
-          <div className="prose" dangerouslySetInnerHTML={{ __html: proseHtml(s.markdown) }} />
+          <div
+            className="prose"
+            dangerouslySetInnerHTML={{
+              __html: proseHtml(
+                s.markdown,
+                doc.verification.claims.flatMap((claim, index) => (claim.section === s.id ? [{ index, claim }] : [])),
+                doc.figuresTable,
+              ),
+            }}
+          />
         </section>
       ))}
 
@@ -309,6 +403,8 @@ export function PrintView(props: { doc: PrintDocument; images: Record<string, st
           </ol>
         </section>
       )}
+
+      {doc.figuresTable && <FiguresChecked doc={doc} />}
 
       <Notes doc={doc} />
 
