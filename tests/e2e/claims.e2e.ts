@@ -46,6 +46,15 @@ test('the sample report shows its figures checked, a claim opens on the chart, a
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await expect(answer).toContainText('I could not tell which figure the question asks for.');
     await expect(answer.getByRole('button', { name: 'How did IWM do from Dec 1 to Jan 9?' })).toBeVisible();
+
+    // The same questions from anywhere: Ctrl+K, type, Enter.
+    await page.getByRole('tab', { name: 'Analytics' }).click();
+    await page.keyboard.press('Control+K');
+    await page.getByRole('combobox', { name: /Search reports/ }).fill('Was the S&P 500 above its 50-day average on Jan 9?');
+    await expect(page.getByRole('option', { name: /Ask Was the S&P 500/ })).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('palette-answer')).toContainText(/^Yes: S&P 500 \(\^GSPC\) closed at 6,966\.28 on 2026-01-09, above its 50-day average/);
+    await keepScreenshot(page, 'claims-palette-answer');
   } finally {
     await host.stop();
   }

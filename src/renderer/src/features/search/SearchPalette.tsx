@@ -2,10 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '@shared/search';
 import { useSelection } from '@renderer/app/selection';
 import { useLocalState } from '@renderer/lib/local-state';
-import { useCall } from '@renderer/lib/use-call';
+import { useCall, useCallMutation } from '@renderer/lib/use-call';
 import './search.css';
 
-const KIND_LABEL: Record<SearchHit['kind'], string> = { report: 'Report', note: 'Note', ticker: 'Ticker', watchlist: 'Watchlist' };
+const KIND_LABEL: Record<SearchHit['kind'], string> = {
+  report: 'Report',
+  note: 'Note',
+  ticker: 'Ticker',
+  watchlist: 'Watchlist',
+};
 
 /** Opens the search box from anywhere (the top bar's button sends this event). */
 export const OPEN_SEARCH_EVENT = 'breadth:open-search';
@@ -36,7 +41,8 @@ function Palette(props: { onClose: () => void }): React.JSX.Element {
   const [debounced, setDebounced] = useState('');
   const [index, setIndex] = useState(0);
   const dialog = useRef<HTMLDialogElement>(null);
-  const { openReport, openNote, selectTicker, setView } = useSelection();
+  const { openReport, openNote, selectTicker, setView, reportId } = useSelection();
+  const ask = useCallMutation('claims:ask');
   const [, setActiveList] = useLocalState<number | null>('activeWatchlist', null);
   useEffect(() => {
     const t = setTimeout(() => setDebounced(query.trim()), 120);
@@ -47,8 +53,16 @@ function Palette(props: { onClose: () => void }): React.JSX.Element {
     if (!d.open) d.showModal();
     return () => d.close();
   }, []);
-  const hits = useCall('search:query', { query: debounced, limit: 20 }, { enabled: debounced.length > 0, placeholderData: (p) => p });
+  const hits = useCall(
+    'search:query',
+    { query: debounced, limit: 20 },
+    { enabled: debounced.length > 0, placeholderData: (p) => p },
+  );
   const list = debounced ? (hits.data ?? []) : [];
+  // A question is asked of the archive (the open report's window and date by default): the first entry.
+  const askable = /\?\s*$|^(?:how|what|which|was|were|is|are|did|does|do|compare|where)\b/i.test(query.trim());
+  const offset = askable ? 1 : 0;
+  const runAsk = (): void => ask.mutate({ question: query.trim(), ...(reportId !== null ? { reportId } : {}) });
 
   const choose = (h: SearchHit): void => {
     props.onClose();
@@ -64,14 +78,22 @@ function Palette(props: { onClose: () => void }): React.JSX.Element {
   };
 
   return (
-    <dialog ref={dialog} className="dialog search-palette" aria-label="Search" onClose={props.onClose} onCancel={props.onClose}>
+    <dialog
+      ref={dialog}
+      className="dialog search-palette"
+      aria-label="Search"
+      onClose={props.onClose}
+      onCancel={props.onClose}
+    >
       <input
         type="search"
         autoFocus
         role="combobox"
         aria-expanded={list.length > 0}
         aria-controls="search-results"
-        aria-activedescendant={list[index] ? `hit-${index}` : undefined}
+        aria-activedescendant={
+          askable && index === 0 ? 'hit-ask' : list[index - offset] ? `hit-${index - offset}` : undefined
+        }
         aria-label="Search reports, notes, tickers and watchlists"
         placeholder="Search reports, notes, tickers, watchlists…"
         value={query}
@@ -80,38 +102,69 @@ function Palette(props: { onClose: () => void }): React.JSX.Element {
           setIndex(0);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setIndex((i) => Math.min(list.length - 1, i + 1));
+          if (e.key === 'ArrowDown') setIndex((i) => Math.min(list.length - 1 + offset, i + 1));
           else if (e.key === 'ArrowUp') setIndex((i) => Math.max(0, i - 1));
-          else if (e.key === 'Enter' && list[index]) choose(list[index]);
+          else if (e.key === 'Enter' && askable && index === 0) runAsk();
+          else if (e.key === 'Enter' && list[index - offset]) choose(list[index - offset]!);
           // Closed here, not left to the dialog: Chromium may swallow a second Escape's cancel event.
           else if (e.key === 'Escape') props.onClose();
           else return;
           e.preventDefault();
         }}
       />
+      {ask.data && ask.data.question === query.trim() && (
+        <div className="palette-answer" role="status" data-testid="palette-answer">
+          <p>{ask.data.answer}</p>
+          {ask.data.table && <p className="small mono">{ask.data.table.rows.map((r) => r.join(' ')).join(' · ')}</p>}
+          {ask.data.suggestions.length > 0 && <p className="small muted">{ask.data.suggestions.join(' · ')}</p>}
+        </div>
+      )}
       <ul id="search-results" role="listbox" className="search-results" aria-label="Results">
-        {list.map((h, i) => (
+        {askable && (
           <li
-            key={`${h.kind}-${h.id}-${h.ticker ?? ''}`}
-            id={`hit-${i}`}
+            id="hit-ask"
             role="option"
-            aria-selected={i === index}
-            className={i === index ? 'hit active' : 'hit'}
-            onMouseEnter={() => setIndex(i)}
-            onClick={() => choose(h)}
+            aria-selected={index === 0}
+            className={index === 0 ? 'hit active' : 'hit'}
+            onMouseEnter={() => setIndex(0)}
+            onClick={runAsk}
           >
-            <span className={`hit-kind ${h.kind}`}>{KIND_LABEL[h.kind]}</span>
+            <span className="hit-kind ask">Ask</span>
             <span className="hit-body">
-              <span className="hit-title">{h.title}</span>
-              {h.snippet.length > 0 && (
-                <span className="hit-snippet">
-                  {h.snippet.map((p, k) => (p.hit ? <mark key={k}>{p.text}</mark> : <span key={k}>{p.text}</span>))}
-                </span>
-              )}
+              <span className="hit-title">{query.trim()}</span>
+              <span className="hit-snippet">
+                {ask.isPending ? 'Computing…' : 'Answer with figures computed from the archive'}
+              </span>
             </span>
           </li>
-        ))}
-        {debounced && hits.data && list.length === 0 && <li className="muted hit-none">Nothing matches “{debounced}”.</li>}
+        )}
+        {list.map((h, j) => {
+          const i = j + offset;
+          return (
+            <li
+              key={`${h.kind}-${h.id}-${h.ticker ?? ''}`}
+              id={`hit-${j}`}
+              role="option"
+              aria-selected={i === index}
+              className={i === index ? 'hit active' : 'hit'}
+              onMouseEnter={() => setIndex(i)}
+              onClick={() => choose(h)}
+            >
+              <span className={`hit-kind ${h.kind}`}>{KIND_LABEL[h.kind]}</span>
+              <span className="hit-body">
+                <span className="hit-title">{h.title}</span>
+                {h.snippet.length > 0 && (
+                  <span className="hit-snippet">
+                    {h.snippet.map((p, k) => (p.hit ? <mark key={k}>{p.text}</mark> : <span key={k}>{p.text}</span>))}
+                  </span>
+                )}
+              </span>
+            </li>
+          );
+        })}
+        {debounced && hits.data && list.length === 0 && !askable && (
+          <li className="muted hit-none">Nothing matches “{debounced}”.</li>
+        )}
       </ul>
       <p className="muted small search-help">↑↓ to move · Enter to open · Esc to close</p>
     </dialog>
