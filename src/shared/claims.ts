@@ -51,12 +51,18 @@ export interface Claim {
   basis: PriceBasis;
   /** For returns: the kind checked first. */
   returnKind: ReturnKind | null;
-  /** The stated value in the metric's unit (a return as a fraction, a volume in shares, a level in points). */
+  /** The stated value in the metric's unit (a return as a fraction, a volume in shares, a level in points); for a bare computation, the computed value. */
   stated: number;
   /** Decimal places the figure was stated with (its precision). */
   decimals: number;
   /** True when the prose hedges it ("about", "around", "nearly"): one unit of its last place is allowed. */
   approximate: boolean;
+  /**
+   * Written as a computation in the Markdown, `{{return ^RUT 2025-12-01..2026-01-09 openToClose}}` (the
+   * page shows the computed value in its place) or with a stated value, `{{5.72 % = return ^RUT …}}`.
+   * `figure` is then the whole token; `stated` is null for a bare computation.
+   */
+  explicit?: { display: boolean };
 }
 
 /** A claim with its verdict. */
@@ -68,6 +74,8 @@ export interface CheckedClaim extends Claim {
   note: string;
   /** How the value was computed: formula, bars, first and last bar. */
   how: string | null;
+  /** For a computation written in the Markdown: the computed value as the page shows it. */
+  display?: string;
 }
 
 /** An order a sentence states: "A led with x %, followed by B at y %". */

@@ -236,6 +236,73 @@ export function windowOf(
   return { window: null, day: false };
 }
 
+/** The explicit form: `{{[stated =] metric subject [from..to | date] [kind] [basis]}}`. */
+export const EXPLICIT_CLAIM = /\{\{\s*(?:([+\-−]?[\d,]+(?:\.\d+)?)\s*(%|M|B|K)?\s*=\s*)?([A-Za-z0-9]+)\s+(.+?)\s*\}\}/g;
+
+const METRIC_NAMES: Record<string, ClaimMetric> = {
+  return: 'return',
+  oneday: 'oneDay',
+  change: 'oneDay',
+  volatility: 'dailyVolatility',
+  dailyvolatility: 'dailyVolatility',
+  annualizedvolatility: 'annualizedVolatility',
+  averagevolume: 'averageVolume',
+  volume: 'averageVolume',
+  close: 'close',
+  sma20: 'sma20',
+  sma50: 'sma50',
+  sma200: 'sma200',
+  alltimehigh: 'allTimeHigh',
+  ath: 'allTimeHigh',
+  high52w: 'high52w',
+  low52w: 'low52w',
+};
+
+/** Reads the explicit claims of a text; unreadable tokens are left to render as written. */
+function explicitClaims(text: string, ctx: ReaderContext, section: string | null, findSubjects: (s: string) => Mention[]): Claim[] {
+  const out: Claim[] = [];
+  const reportWindow = ctx.window ?? { from: tradingDayOnOrBefore(ctx.asOf), to: tradingDayOnOrBefore(ctx.asOf) };
+  for (const m of text.matchAll(EXPLICIT_CLAIM)) {
+    const metric = METRIC_NAMES[m[3]!.toLowerCase()];
+    if (!metric) continue;
+    const words = m[4]!.split(/\s+/);
+    let window = reportWindow;
+    let returnKind: ReturnKind | null = metric === 'return' ? 'closeToClose' : metric === 'oneDay' ? 'sincePriorClose' : null;
+    let basis: PriceBasis = 'raw';
+    const rest: string[] = [];
+    for (const w of words) {
+      const range = /^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$/.exec(w);
+      if (range) window = { from: range[1]!, to: range[2] ?? range[1]! };
+      else if (/^(openToClose|closeToClose|sincePriorClose)$/.test(w)) returnKind = w as ReturnKind;
+      else if (w === 'adjusted' || w === 'raw') basis = w;
+      else rest.push(w);
+    }
+    const subjectText = rest.join(' ');
+    const subject = findSubjects(subjectText)[0] ?? null;
+    const level = ['close', 'sma20', 'sma50', 'sma200', 'allTimeHigh', 'high52w', 'low52w', 'oneDay'].includes(metric);
+    const unit = m[2] === 'M' ? 1e6 : m[2] === 'B' ? 1e9 : m[2] === 'K' ? 1e3 : 1;
+    const raw = m[1]?.replace(/,/g, '').replace('−', '-');
+    const stated = raw === undefined ? null : m[2] === '%' ? Number(raw) / 100 : Number(raw) * unit;
+    out.push({
+      text: m[0],
+      figure: m[0],
+      section,
+      subject: subject?.subject ?? subjectText,
+      ticker: subject?.ticker ?? null,
+      metric,
+      window: level ? { from: window.to, to: window.to } : window,
+      basis,
+      returnKind,
+      stated: stated ?? NaN,
+      // A bare computation shows two decimals: of a percentage, a price or millions of shares.
+      decimals: raw === undefined ? (['return', 'oneDay', 'dailyVolatility', 'annualizedVolatility'].includes(metric) ? 4 : 2) : (raw.split('.')[1]?.length ?? 0) + (m[2] === '%' ? 2 : 0),
+      approximate: false,
+      explicit: { display: stated === null },
+    });
+  }
+  return out;
+}
+
 /** What a figure of this kind means when no metric word says. */
 const DEFAULT_METRIC: Record<Kind, ClaimMetric> = { percent: 'return', volume: 'averageVolume', level: 'close' };
 
@@ -245,8 +312,10 @@ const DEFAULT_METRIC: Record<Kind, ClaimMetric> = { percent: 'return', volume: '
  */
 export function readClaims(markdown: string, ctx: ReaderContext, section: string | null = null): { claims: Claim[]; orders: StatedOrder[] } {
   const findSubjects = subjectFinder(ctx);
-  const claims: Claim[] = [];
+  const claims: Claim[] = explicitClaims(markdown, ctx, section, findSubjects);
   const orders: StatedOrder[] = [];
+  // The prose around explicit claims is read without them.
+  markdown = markdown.replace(EXPLICIT_CLAIM, ' ');
   const reportWindow = ctx.window ?? { from: tradingDayOnOrBefore(ctx.asOf), to: tradingDayOnOrBefore(ctx.asOf) };
   let sticky: { from: TradingDate; to: TradingDate } = reportWindow;
   let dayContext = false;

@@ -89,6 +89,10 @@ export async function checkClaim(c: Claim, core: Core, panel: Panels): Promise<C
   const own = valueOf(first, c.metric, c.returnKind);
   if (own.value === null) return { ...base, verdict: 'unchecked', note: [...notes, `${c.ticker} has no ${c.metric} for ${span} (${own.how})`].join('; ') };
   const result = (verdict: Verdict, note: string): CheckedClaim => ({ ...c, computed: own.value, how: own.how, verdict, note: [...notes, note].filter(Boolean).join('; ') });
+  // A computation written in the Markdown shows its value; it holds by construction.
+  if (c.explicit?.display) {
+    return { ...c, stated: own.value, computed: own.value, how: own.how, verdict: 'holds', note: [...notes, 'computed from the archive'].join('; '), display: display(c, own.value) };
+  }
   if (holdsAtPrecision(c, own.value)) return result('holds', '');
   // Another return kind, then the other basis.
   if (c.metric === 'return') {

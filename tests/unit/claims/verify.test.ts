@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rechecked } from '../../../src/main/claims/recheck';
+import { markClaims } from '../../../src/renderer/src/features/claims/claim-marks';
 import { runCli } from '../../../src/main/cli/run';
 import type { Core } from '../../../src/main/core';
 import { createDispatcher, type Dispatch } from '../../../src/main/ipc/handle';
@@ -84,6 +85,48 @@ describe('the sample report, verified', () => {
     expect(printed.report.id).toBe(reportId);
     expect(Object.keys(printed.claims[0]!)).toEqual(['text', 'subject', 'ticker', 'metric', 'window', 'basis', 'stated', 'computed', 'verdict', 'note']);
     expect(printed.claims.map((c) => c['verdict'])).toEqual(reference.claims.map((c) => c.verdict));
+  });
+
+  it('computes the claims written in the Markdown: a bare computation shows its value, a stated one is checked', async () => {
+    const draft = {
+      title: 'Explicit figures',
+      asOf: '2026-01-11',
+      market: 'US Stock',
+      sentiment: 'Neutral',
+      tags: [],
+      tickers: ['IWM'],
+      window: { from: '2025-12-01', to: '2026-01-09' },
+      sections: [
+        {
+          id: 'figures',
+          heading: 'Figures',
+          markdown:
+            'The Russell 2000 rose {{return ^RUT 2025-12-01..2026-01-09 openToClose}} over the window, and IWM {{6.30 % = return IWM}}. ' +
+            'Its daily volatility was {{1.5 % = volatility IWM}}; the S&P 500 closed at {{close the S&P 500 2026-01-09}}.',
+        },
+      ],
+      references: [],
+    };
+    const created = await ok<{ id: number }>('reports:create', { draft });
+    const v = await ok<ReportVerification>('claims:verify', { reportId: created.id });
+    expect(v.claims.map((c) => [c.ticker, c.metric, c.verdict, c.display ?? null])).toEqual([
+      ['^RUT', 'return', 'holds', '5.72 %'],
+      ['IWM', 'return', 'holds', null],
+      ['IWM', 'dailyVolatility', 'differs', null],
+      ['^GSPC', 'close', 'holds', '6,966.28'],
+    ]);
+    // Shown at the precision it was stated with (one decimal); the difference exactly.
+    expect(v.claims[2]!.note).toBe('computed 0.9 %, stated 1.5 % (off by -0.58 pt)');
+    // As the Markdown renders it: text escaped (S&amp;P).
+    const html = markClaims(`<p>${draft.sections[0]!.markdown.replace(/&/g, '&amp;')}</p>`, v.claims.map((claim, index) => ({ index, claim })));
+    expect(html).toContain('<span class="claim-fig v-holds computed">5.72 %</span>');
+    expect(html).toContain('<span class="claim-fig v-holds">6.30 %</span>');
+    expect(html).toContain('<span class="claim-fig v-differs">1.5 %</span>');
+    expect(html).not.toContain('{{');
+    await ok('reports:purge', { id: created.id }).catch(async () => {
+      await ok('reports:delete', { id: created.id });
+      await ok('reports:purge', { id: created.id });
+    });
   });
 
   it('reads edited aliases: "Russell" named as IWM changes what the claims check', async () => {

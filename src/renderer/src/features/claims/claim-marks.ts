@@ -5,11 +5,13 @@ export const VERDICT_MARK: Record<Verdict, string> = { holds: '✓', otherBasis:
 /** Each verdict in words. */
 export const VERDICT_LABEL: Record<Verdict, string> = { holds: 'holds', otherBasis: 'holds on another basis', differs: 'differs', unchecked: 'cannot be checked' };
 
+const escapeText = (s: string): string => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 const escapeAttr = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** What a mark says of its claim, in one line (its tooltip and accessible name). */
 export function claimSummary(c: CheckedClaim): string {
-  return `${c.figure}: ${VERDICT_LABEL[c.verdict]}${c.note ? ` — ${c.note}` : ''}`;
+  const what = c.explicit ? `${c.ticker ?? c.subject} ${c.metric}${c.display ? ` = ${c.display}` : ''}` : c.figure;
+  return `${what}: ${VERDICT_LABEL[c.verdict]}${c.note ? ` — ${c.note}` : ''}`;
 }
 
 /**
@@ -18,7 +20,18 @@ export function claimSummary(c: CheckedClaim): string {
  * touched, never a tag or an attribute; a figure the HTML does not hold (a reader's reading of a table,
  * say) is left unmarked.
  */
-export function markClaims(html: string, claims: Array<{ index: number; claim: CheckedClaim }>): string {
+export function markClaims(html: string, all: Array<{ index: number; claim: CheckedClaim }>): string {
+  // Computations written in the Markdown are replaced where they stand: the value, or the stated figure.
+  for (const { index, claim } of all.filter((c) => c.claim.explicit)) {
+    const token = escapeText(claim.figure);
+    const at = html.indexOf(token);
+    if (at < 0) continue;
+    const summary = escapeAttr(claimSummary(claim));
+    const shown = claim.display ?? (/\{\{\s*([^=]+?)\s*=/.exec(claim.figure)?.[1] ?? '—');
+    const mark = `<button type="button" class="claim-mark v-${claim.verdict}" data-claim="${index}" title="${summary}" aria-label="${summary}">${VERDICT_MARK[claim.verdict]}</button>`;
+    html = `${html.slice(0, at)}<span class="claim-fig v-${claim.verdict}${claim.display ? ' computed' : ''}">${escapeText(shown)}</span>${mark}${html.slice(at + token.length)}`;
+  }
+  const claims = all.filter((c) => !c.claim.explicit);
   let next = 0;
   return html
     .split(/(<[^>]*>)/)
