@@ -92,8 +92,10 @@ export interface MetricsPanel {
 /** Names of the single figures `analytics:get` can return. */
 export type MetricName = Exclude<keyof MetricsPanel, 'ticker' | 'basis' | 'basisInfo' | 'window'>;
 
+/** Every kind of period return, once. */
+export const RETURN_KINDS = ['openToClose', 'closeToClose', 'sincePriorClose'] as const;
 /** Which period return a comparison uses. */
-export type ReturnKind = 'openToClose' | 'closeToClose' | 'sincePriorClose';
+export type ReturnKind = (typeof RETURN_KINDS)[number];
 
 /** Relative performance of A against B over one window. */
 export interface RelativePerformance {

@@ -65,8 +65,26 @@ export interface Claim {
   explicit?: { display: boolean };
 }
 
+/** Every decision the analyst can take on a proposed claim, once ('proposed': none yet). */
+export const CLAIM_REVIEWS = ['proposed', 'accepted', 'rejected', 'edited'] as const;
+/** What the analyst decided of a claim the reader proposed. */
+export type ClaimReview = (typeof CLAIM_REVIEWS)[number];
+
+/** What an edit may change of a proposed claim. */
+export interface ClaimEdit {
+  ticker?: string;
+  metric?: ClaimMetric;
+  window?: { from: TradingDate; to: TradingDate };
+  basis?: PriceBasis;
+  returnKind?: ReturnKind;
+}
+
 /** A claim with its verdict. */
 export interface CheckedClaim extends Claim {
+  /** Its identity across checks and edits of the prose around it: section, subject, metric, figure, occurrence. */
+  key: string;
+  /** What the analyst decided; a rejected claim is not checked, marked or counted. */
+  review: ClaimReview;
   /** The value computed from the archive on the claim's own basis (null when it cannot be computed). */
   computed: number | null;
   verdict: Verdict;

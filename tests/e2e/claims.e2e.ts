@@ -71,6 +71,29 @@ test('the checked figures in the dark theme at 1024×700', async ({ page }) => {
     await keepScreenshot(page, 'claims-marks-dark-1024x700');
     await page.getByTestId('claims-panel').scrollIntoViewIfNeeded();
     await keepScreenshot(page, 'claims-panel-dark-1024x700');
+
+    // The analyst rejects a proposed figure: it is no longer marked or counted; Restore brings it back.
+    const panel = page.getByTestId('claims-panel');
+    const bySubject = (name: string) => panel.locator('.claim-row').filter({ has: page.locator('.claim-subject', { hasText: new RegExp(`^${name}$`) }) });
+    const row = bySubject('Healthcare');
+    await row.locator('.claim-head').click();
+    await row.getByRole('button', { name: 'Reject' }).click();
+    await expect(row).toHaveAttribute('data-review', 'rejected');
+    await expect(page.getByTestId('report-view').locator('.claim-mark')).toHaveCount(24);
+    await expect(page.locator('.report-verdicts')).toContainText('? 3 unchecked');
+    await row.getByRole('button', { name: 'Restore' }).click();
+    await expect(row).toHaveAttribute('data-review', 'proposed');
+    await expect(page.getByTestId('report-view').locator('.claim-mark')).toHaveCount(25);
+    // And edits one: Real Estate's 1.36 % read over the report's window instead of the day.
+    const re = bySubject('Real Estate');
+    await re.locator('.claim-head').click();
+    await re.getByRole('button', { name: 'Edit' }).click();
+    await re.getByLabel('Claim metric').selectOption('return');
+    await re.getByLabel('Claim from').fill('2025-12-01');
+    await re.getByRole('button', { name: 'Save' }).click();
+    await expect(re).toHaveAttribute('data-review', 'edited');
+    await expect(re).toContainText('2025-12-01 → 2026-01-09');
+    await keepScreenshot(page, 'claims-edited-dark-1024x700');
   } finally {
     await host.stop();
   }

@@ -2,7 +2,7 @@
  * Verdicts kept per report, so that after each import (or its undo) every report is checked again and
  * the verdicts that changed are listed: "^IXIC return 2.15 %: unchecked → holds".
  */
-import type { CheckedClaim, ReportVerification, VerdictChange } from '../../shared/claims';
+import type { ReportVerification, Verdict, VerdictChange } from '../../shared/claims';
 import type { Core } from '../core';
 import type { Db } from '../db/open';
 import { listReports } from '../reports/repository';
@@ -10,22 +10,10 @@ import { verifyReport } from './verify';
 
 const key = (reportId: number): string => `claims.verdicts.${reportId}`;
 
-/** A claim's identity across checks: where it stands and what it states. */
-function claimKeys(claims: CheckedClaim[]): string[] {
-  const seen = new Map<string, number>();
-  return claims.map((c) => {
-    const k = `${c.section}|${c.subject}|${c.metric}|${c.figure}`;
-    const n = (seen.get(k) ?? 0) + 1;
-    seen.set(k, n);
-    return `${k}|${n}`;
-  });
-}
-
-type Snapshot = Record<string, { verdict: CheckedClaim['verdict']; label: string }>;
+type Snapshot = Record<string, { verdict: Verdict; label: string }>;
 
 function snapshotOf(v: ReportVerification): Snapshot {
-  const keys = claimKeys(v.claims);
-  return Object.fromEntries(v.claims.map((c, i) => [keys[i]!, { verdict: c.verdict, label: `${c.ticker ?? c.subject} ${c.metric} ${c.figure}` }]));
+  return Object.fromEntries(v.claims.filter((c) => c.review !== 'rejected').map((c) => [c.key, { verdict: c.verdict, label: `${c.ticker ?? c.subject} ${c.metric} ${c.figure}` }]));
 }
 
 function readSnapshot(db: Db, reportId: number): Snapshot | null {

@@ -5,7 +5,8 @@
  * the prior close, then on the other price basis, so the verdict can say on which it holds.
  */
 import type { MetricsPanel, ReturnKind } from '../../shared/analytics';
-import type { CheckedClaim, Claim, ClaimMetric, ComparisonClaim, ReportVerification, Verdict } from '../../shared/claims';
+import type { CheckedClaim, Claim, ClaimEdit, ClaimMetric, ClaimReview, ComparisonClaim, ReportVerification, Verdict } from '../../shared/claims';
+import type { Db } from '../db/open';
 import type { PriceBasis, TradingDate } from '../../shared/domain';
 import { isTradingDay } from '../../shared/calendar';
 import { hasTicker, listTickers } from '../archive/repository';
@@ -69,8 +70,11 @@ export function holdsAtPrecision(c: Pick<Claim, 'stated' | 'decimals' | 'approxi
 
 type Panels = (ticker: string, from: TradingDate, to: TradingDate, basis: PriceBasis) => Promise<MetricsPanel>;
 
+/** A claim as read, with its identity and the analyst's decision. */
+export type ReviewedClaim = Claim & Pick<CheckedClaim, 'key' | 'review'>;
+
 /** Checks one claim. */
-export async function checkClaim(c: Claim, core: Core, panel: Panels): Promise<CheckedClaim> {
+export async function checkClaim(c: ReviewedClaim, core: Core, panel: Panels): Promise<CheckedClaim> {
   const base = { ...c, computed: null, how: null };
   if (!c.ticker) return { ...base, verdict: 'unchecked', note: `no ticker for "${c.subject}": add an alias` };
   const span = c.window.from === c.window.to ? c.window.from : `${c.window.from}..${c.window.to}`;
@@ -174,20 +178,73 @@ export async function verifyReport(core: Core, reportId: number): Promise<Report
   const panel = panelReader(core);
   const claims: CheckedClaim[] = [];
   const comparisons: ComparisonClaim[] = [];
+  const reviews = readReviews(core.db, report.id);
   for (const s of report.sections) {
     const { claims: found, orders } = readClaims(s.markdown, ctx, s.id);
+    const keys = claimKeys(found);
     const checked = await Promise.all(
-      found.map((c) =>
-        checkClaim(c, core, panel).catch((err: unknown): CheckedClaim => {
+      found.map((read, i) => {
+        const key = keys[i]!;
+        const r = reviews.get(key);
+        // Written in the Markdown, a claim is the analyst's own: accepted.
+        const review = r?.decision ?? (read.explicit ? 'accepted' : 'proposed');
+        const c: ReviewedClaim = { ...read, ...(r?.decision === 'edited' ? editOf(read, r.edit) : {}), key, review };
+        if (review === 'rejected') return Promise.resolve<CheckedClaim>({ ...c, computed: null, how: null, verdict: 'unchecked', note: 'rejected: not a figure to check' });
+        return checkClaim(c, core, panel).catch((err: unknown): CheckedClaim => {
           if (err instanceof DomainError) return { ...c, computed: null, how: null, verdict: 'unchecked', note: err.message };
           throw err;
-        }),
-      ),
+        });
+      }),
     );
     comparisons.push(...orders.map((o) => checkOrder(o, checked)));
     claims.push(...checked);
   }
   const counts = { holds: 0, otherBasis: 0, differs: 0, unchecked: 0 } as Record<Verdict, number>;
-  for (const c of [...claims, ...comparisons]) counts[c.verdict]++;
+  for (const c of [...claims.filter((x) => x.review !== 'rejected'), ...comparisons]) counts[c.verdict]++;
   return { report: { id: report.id, title: report.title, asOf: report.asOf, window: report.window }, claims, comparisons, counts };
+}
+
+/** A claim's identity across checks: where it stands and what it states (the nth such figure). */
+export function claimKeys(claims: readonly Claim[]): string[] {
+  const seen = new Map<string, number>();
+  return claims.map((c) => {
+    const k = `${c.section}|${c.subject}|${c.metric}|${c.figure}`;
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    return `${k}|${n}`;
+  });
+}
+
+/** The analyst's decisions on a report's claims, by claim key. */
+function readReviews(db: Db, reportId: number): Map<string, { decision: Exclude<ClaimReview, 'proposed'>; edit: ClaimEdit }> {
+  const rows = db.prepare('SELECT claim_key AS key, decision, edit FROM claim_reviews WHERE report_id = ?').all(reportId) as Array<{ key: string; decision: Exclude<ClaimReview, 'proposed'>; edit: string }>;
+  return new Map(rows.map((r) => [r.key, { decision: r.decision, edit: JSON.parse(r.edit) as ClaimEdit }]));
+}
+
+/** What an edit changes of a claim (a level's window is its day). */
+function editOf(c: Claim, edit: ClaimEdit): Partial<Claim> {
+  const metric = edit.metric ?? c.metric;
+  const day = ['close', 'sma20', 'sma50', 'sma200', 'allTimeHigh', 'high52w', 'low52w', 'oneDay'].includes(metric);
+  const window = edit.window ?? c.window;
+  return {
+    ...(edit.ticker ? { ticker: edit.ticker } : {}),
+    metric,
+    window: day ? { from: window.to, to: window.to } : window,
+    ...(edit.basis ? { basis: edit.basis } : {}),
+    returnKind: metric === 'return' ? (edit.returnKind ?? c.returnKind ?? 'closeToClose') : metric === 'oneDay' ? 'sincePriorClose' : null,
+  };
+}
+
+/** Records the analyst's decision on a claim ('proposed' removes it). Run inside a write transaction. */
+export function reviewClaim(db: Db, reportId: number, key: string, decision: ClaimReview, edit?: ClaimEdit): void {
+  if (!db.prepare('SELECT 1 FROM reports WHERE id = ?').get(reportId)) throw new DomainError('NOT_FOUND', `no report ${reportId}`);
+  if (decision === 'proposed') {
+    db.prepare('DELETE FROM claim_reviews WHERE report_id = ? AND claim_key = ?').run(reportId, key);
+    return;
+  }
+  db.prepare(
+    `INSERT INTO claim_reviews(report_id, claim_key, decision, edit) VALUES (?, ?, ?, ?)
+     ON CONFLICT(report_id, claim_key) DO UPDATE SET decision = excluded.decision, edit = excluded.edit,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+  ).run(reportId, key, decision, JSON.stringify(decision === 'edited' ? (edit ?? {}) : {}));
 }

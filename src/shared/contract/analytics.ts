@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GroupTable, MetricName, MetricsPanel, RelativePerformance, WatchlistRow } from '../analytics';
+import { RETURN_KINDS, type GroupTable, type MetricName, type MetricsPanel, type RelativePerformance, type WatchlistRow } from '../analytics';
 import { channel } from './define';
 import { PRICE_BASES } from '../domain';
 import { dateWindow, fromNotAfterTo, tickerSymbol, tradingDate, windowFields } from './schemas';
@@ -7,7 +7,7 @@ import { dateWindow, fromNotAfterTo, tickerSymbol, tradingDate, windowFields } f
 /** `raw` (prices as the file gave them) or `adjusted` (scaled by Adj Close / Close); default `raw`. */
 export const basisSchema = z.enum(PRICE_BASES).default('raw');
 /** Which period return a comparison uses. */
-export const returnKindSchema = z.enum(['openToClose', 'closeToClose', 'sincePriorClose']);
+export const returnKindSchema = z.enum(RETURN_KINDS);
 
 const metricNames = [
   'openToClose',

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { Answer, ClaimAlias, ReportVerification, VerdictChange } from '../claims';
 import { channel, event } from './define';
-import { rowId, tickerSymbol } from './schemas';
+import { CLAIM_METRICS, CLAIM_REVIEWS } from '../claims';
+import { RETURN_KINDS } from '../analytics';
+import { PRICE_BASES } from '../domain';
+import { dateWindow, rowId, tickerSymbol } from './schemas';
 
 const alias = z.object({ name: z.string().trim().min(1, 'alias name is empty').max(80), ticker: tickerSymbol }).strict();
 
@@ -11,6 +14,27 @@ export const claimChannels = {
   'claims:verify': channel(z.object({ reportId: rowId }).strict())<ReportVerification>(),
   /** Answers a plain question with computed figures (the report's window and date by default). */
   'claims:ask': channel(z.object({ question: z.string().trim().min(1, 'the question is empty').max(500), reportId: rowId.optional() }).strict())<Answer>(),
+  /** Accepts, rejects or edits a claim the reader proposed ('proposed' takes the decision back). */
+  'claims:review': channel(
+    z
+      .object({
+        reportId: rowId,
+        key: z.string().min(1).max(2000),
+        decision: z.enum(CLAIM_REVIEWS),
+        edit: z
+          .object({
+            ticker: tickerSymbol.optional(),
+            metric: z.enum(CLAIM_METRICS).optional(),
+            window: dateWindow.optional(),
+            basis: z.enum(PRICE_BASES).optional(),
+            returnKind: z.enum(RETURN_KINDS).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .refine((r) => r.decision !== 'edited' || (r.edit && Object.keys(r.edit).length > 0), { message: 'an edit needs the fields it changes', path: ['edit'] }),
+  )<ReportVerification>(),
   /** The names the reader resolves to tickers. */
   'claims:aliases': channel(z.object({}).strict())<ClaimAlias[]>(),
   /** Replaces the aliases; an empty list restores the defaults. */

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rechecked } from '../../../src/main/claims/recheck';
-import { markClaims } from '../../../src/renderer/src/features/claims/claim-marks';
+import { markClaims } from '../../../src/shared/claim-marks';
 import { runCli } from '../../../src/main/cli/run';
 import type { Core } from '../../../src/main/core';
 import { createDispatcher, type Dispatch } from '../../../src/main/ipc/handle';
@@ -127,6 +127,27 @@ describe('the sample report, verified', () => {
       await ok('reports:delete', { id: created.id });
       await ok('reports:purge', { id: created.id });
     });
+  });
+
+  it("keeps the analyst's decisions: accepted, rejected (not checked, marked or counted), edited (checked as edited), and taken back", async () => {
+    const before = await ok<ReportVerification>('claims:verify', { reportId });
+    const rut = before.claims.find((c) => c.ticker === '^RUT' && c.section === 'performance-and-technical-context' && c.metric === 'return')!;
+    const nasdaq = before.claims.find((c) => c.ticker === '^IXIC')!;
+    const iwm = before.claims.find((c) => c.ticker === 'IWM' && c.metric === 'dailyVolatility')!;
+    expect([rut.review, rut.verdict]).toEqual(['proposed', 'otherBasis']);
+    await ok('claims:review', { reportId, key: iwm.key, decision: 'accepted' });
+    await ok('claims:review', { reportId, key: nasdaq.key, decision: 'rejected' });
+    const after = await ok<ReportVerification>('claims:review', { reportId, key: rut.key, decision: 'edited', edit: { returnKind: 'openToClose' } });
+    const get = (v: ReportVerification, key: string) => v.claims.find((c) => c.key === key)!;
+    expect(get(after, iwm.key)).toMatchObject({ review: 'accepted', verdict: 'holds' });
+    expect(get(after, nasdaq.key)).toMatchObject({ review: 'rejected', computed: null, note: 'rejected: not a figure to check' });
+    expect(get(after, rut.key)).toMatchObject({ review: 'edited', returnKind: 'openToClose', verdict: 'holds' });
+    expect(after.counts).toEqual({ holds: 11, otherBasis: 3, differs: 8, unchecked: 3 });
+    // An edit needs what it changes; an unknown report is refused.
+    expect((await dispatch('claims:review', { reportId, key: rut.key, decision: 'edited' }, TRUSTED)).ok).toBe(false);
+    expect(await dispatch('claims:review', { reportId: 9999, key: rut.key, decision: 'accepted' }, TRUSTED)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    for (const c of [iwm, nasdaq, rut]) await ok('claims:review', { reportId, key: c.key, decision: 'proposed' });
+    expect((await ok<ReportVerification>('claims:verify', { reportId })).counts).toEqual(before.counts);
   });
 
   it('reads edited aliases: "Russell" named as IWM changes what the claims check', async () => {

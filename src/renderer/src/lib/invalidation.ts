@@ -61,6 +61,8 @@ export const INVALIDATES = {
   'notes:restore': NOTE_CHANGED,
   // A question reads the archive; asked on demand, it changes nothing.
   'claims:ask': [],
+  // A decision on a claim changes that report's verdicts.
+  'claims:review': ['claims'],
   // The reader's names: verdicts read them.
   'claims:setAliases': ['claims'],
   // An export writes a file, never the archive.

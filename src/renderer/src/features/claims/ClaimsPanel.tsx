@@ -1,10 +1,18 @@
 import { useState } from 'react';
-import type { Answer, CheckedClaim, ReportVerification, Verdict } from '@shared/claims';
+import {
+  CLAIM_METRICS,
+  type Answer,
+  type CheckedClaim,
+  type ClaimEdit,
+  type ReportVerification,
+  type Verdict,
+} from '@shared/claims';
+import { RETURN_KINDS, type ReturnKind } from '@shared/analytics';
 import type { Report } from '@shared/reports';
 import { useSelection } from '@renderer/app/selection';
 import { focusChart } from '@renderer/features/chart/chart-focus';
 import { useCallMutation } from '@renderer/lib/use-call';
-import { VERDICT_LABEL, VERDICT_MARK } from './claim-marks';
+import { VERDICT_LABEL, VERDICT_MARK } from '@shared/claim-marks';
 import './claims.css';
 
 const METRIC_WORDS: Record<CheckedClaim['metric'], string> = {
@@ -22,7 +30,8 @@ const METRIC_WORDS: Record<CheckedClaim['metric'], string> = {
   low52w: '52-week low',
 };
 
-const isPercent = (m: CheckedClaim['metric']): boolean => ['return', 'oneDay', 'dailyVolatility', 'annualizedVolatility'].includes(m);
+const isPercent = (m: CheckedClaim['metric']): boolean =>
+  ['return', 'oneDay', 'dailyVolatility', 'annualizedVolatility'].includes(m);
 
 function shown(c: CheckedClaim, v: number | null): string {
   if (v === null) return '—';
@@ -37,7 +46,8 @@ export function VerdictCounts(props: { counts: Record<Verdict, number> }): React
     <span className="verdict-counts">
       {(['holds', 'otherBasis', 'differs', 'unchecked'] as const).map((v) => (
         <span key={v} className={`verdict-badge v-${v}`} title={VERDICT_LABEL[v]}>
-          {VERDICT_MARK[v]} {props.counts[v]} {v === 'holds' ? 'hold' : v === 'otherBasis' ? 'other basis' : v === 'differs' ? 'differ' : 'unchecked'}
+          {VERDICT_MARK[v]} {props.counts[v]}{' '}
+          {v === 'holds' ? 'hold' : v === 'otherBasis' ? 'other basis' : v === 'differs' ? 'differ' : 'unchecked'}
         </span>
       ))}
     </span>
@@ -45,12 +55,19 @@ export function VerdictCounts(props: { counts: Record<Verdict, number> }): React
 }
 
 /** Opens the chart on a claim's ticker over its window (a day's figure: the month up to it). */
-export function useShowClaim(): (c: { ticker: string | null; window: { from: string; to: string }; subject: string; metric: CheckedClaim['metric'] }) => void {
+export function useShowClaim(): (c: {
+  ticker: string | null;
+  window: { from: string; to: string };
+  subject: string;
+  metric: CheckedClaim['metric'];
+}) => void {
   const { selectTicker } = useSelection();
   return (c) => {
     if (!c.ticker) return;
     const day = c.window.from === c.window.to;
-    const from = day ? new Date(Date.parse(`${c.window.to}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10) : c.window.from;
+    const from = day
+      ? new Date(Date.parse(`${c.window.to}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10)
+      : c.window.from;
     focusChart({ ticker: c.ticker, from, to: c.window.to, label: `${c.ticker} ${METRIC_WORDS[c.metric]}` });
     selectTicker(c.ticker, { show: true });
   };
@@ -60,24 +77,51 @@ export function useShowClaim(): (c: { ticker: string | null; window: { from: str
  * Every figure the report states with its verdict: subject, metric, window, stated and computed values,
  * why; a row opens to show how the value was computed, and Chart shows its ticker over its window.
  */
-export function ClaimsPanel(props: { verification: ReportVerification; open: number | null; onOpen: (i: number | null) => void }): React.JSX.Element {
+export function ClaimsPanel(props: {
+  verification: ReportVerification;
+  open: number | null;
+  onOpen: (i: number | null) => void;
+}): React.JSX.Element {
   const v = props.verification;
   const show = useShowClaim();
+  const review = useCallMutation('claims:review');
+  const [editing, setEditing] = useState<number | null>(null);
+  const decide = (c: CheckedClaim, decision: 'accepted' | 'rejected' | 'proposed' | 'edited', edit?: ClaimEdit): void =>
+    review.mutate(
+      { reportId: v.report.id, key: c.key, decision, ...(edit ? { edit } : {}) },
+      { onSuccess: () => setEditing(null) },
+    );
   return (
     <section className="report-section claims-panel" aria-labelledby="h-claims" data-testid="claims-panel">
       <h2 id="h-claims">
         Figures checked <VerdictCounts counts={v.counts} />
       </h2>
-      <p className="muted small">Each figure the prose states, computed from the archive over its window and compared at the precision it was stated with.</p>
+      <p className="muted small">
+        Each figure the prose states, computed from the archive over its window and compared at the precision it was
+        stated with.
+      </p>
       <ol className="claims-list">
         {v.claims.map((c, i) => (
-          <li key={i} id={`claim-${i}`} className={props.open === i ? 'claim-row open' : 'claim-row'} data-verdict={c.verdict}>
-            <button type="button" className="claim-head" aria-expanded={props.open === i} onClick={() => props.onOpen(props.open === i ? null : i)}>
+          <li
+            key={i}
+            id={`claim-${i}`}
+            className={`claim-row${props.open === i ? ' open' : ''}${c.review === 'rejected' ? ' rejected' : ''}`}
+            data-verdict={c.verdict}
+            data-review={c.review}
+          >
+            <button
+              type="button"
+              className="claim-head"
+              aria-expanded={props.open === i}
+              onClick={() => props.onOpen(props.open === i ? null : i)}
+            >
               <span className={`verdict-badge v-${c.verdict}`}>{VERDICT_MARK[c.verdict]}</span>
               <span className="claim-subject">{c.subject.replace(/^the /i, '')}</span>
               <span className="mono muted">{c.ticker ?? '?'}</span>
               <span>{METRIC_WORDS[c.metric]}</span>
-              <span className="muted small">{c.window.from === c.window.to ? c.window.to : `${c.window.from} → ${c.window.to}`}</span>
+              <span className="muted small">
+                {c.window.from === c.window.to ? c.window.to : `${c.window.from} → ${c.window.to}`}
+              </span>
               <span className="claim-values">
                 <span title="stated">{shown(c, c.stated)}</span>
                 <span className="muted"> · </span>
@@ -89,11 +133,63 @@ export function ClaimsPanel(props: { verification: ReportVerification; open: num
               <div className="claim-detail small">
                 <p className="claim-text">“{c.text}”</p>
                 {c.how && <p className="mono">{c.how}</p>}
-                {c.ticker && c.verdict !== 'unchecked' && (
-                  <button type="button" className="chip" onClick={() => show(c)}>
-                    Show on chart
-                  </button>
+                <div className="row gap claim-actions">
+                  {c.ticker && c.verdict !== 'unchecked' && (
+                    <button type="button" className="chip" onClick={() => show(c)}>
+                      Show on chart
+                    </button>
+                  )}
+                  {c.review !== 'accepted' && c.review !== 'rejected' && !c.explicit && (
+                    <button
+                      type="button"
+                      className="chip"
+                      onClick={() => decide(c, 'accepted')}
+                      title="The reader read this figure right"
+                    >
+                      Accept
+                    </button>
+                  )}
+                  {!c.explicit && (
+                    <button
+                      type="button"
+                      className="chip"
+                      onClick={() => setEditing(editing === i ? null : i)}
+                      aria-expanded={editing === i}
+                    >
+                      Edit
+                    </button>
+                  )}
+                  {c.review !== 'rejected' && !c.explicit && (
+                    <button
+                      type="button"
+                      className="chip"
+                      onClick={() => decide(c, 'rejected')}
+                      title="Not a figure to check"
+                    >
+                      Reject
+                    </button>
+                  )}
+                  {c.review !== 'proposed' && !c.explicit && (
+                    <button type="button" className="link-button" onClick={() => decide(c, 'proposed')}>
+                      {c.review === 'rejected' ? 'Restore' : 'Undo decision'}
+                    </button>
+                  )}
+                  <span className="muted small">
+                    {c.explicit
+                      ? 'written in the Markdown'
+                      : c.review === 'proposed'
+                        ? 'proposed by the reader'
+                        : c.review}
+                  </span>
+                </div>
+                {editing === i && (
+                  <ClaimEditor
+                    claim={c}
+                    onSave={(edit) => decide(c, 'edited', edit)}
+                    onCancel={() => setEditing(null)}
+                  />
                 )}
+                {review.error && <p className="error">{review.error.message}</p>}
               </div>
             )}
           </li>
@@ -111,6 +207,105 @@ export function ClaimsPanel(props: { verification: ReportVerification; open: num
       </ol>
       {v.claims.length === 0 && <p className="muted small">The prose states no figure Breadth can read.</p>}
     </section>
+  );
+}
+
+/** Another reading of a proposed claim: ticker, metric, window, return kind and basis. */
+function ClaimEditor(props: {
+  claim: CheckedClaim;
+  onSave: (edit: ClaimEdit) => void;
+  onCancel: () => void;
+}): React.JSX.Element {
+  const c = props.claim;
+  const [ticker, setTicker] = useState(c.ticker ?? '');
+  const [metric, setMetric] = useState(c.metric);
+  const [from, setFrom] = useState(c.window.from);
+  const [to, setTo] = useState(c.window.to);
+  const [kind, setKind] = useState<ReturnKind>(c.returnKind ?? 'closeToClose');
+  const [basis, setBasis] = useState(c.basis);
+  return (
+    <form
+      className="claim-editor row gap wrap-row"
+      aria-label="Edit the claim"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave({
+          ticker: ticker.trim().toUpperCase(),
+          metric,
+          window: { from, to },
+          basis,
+          ...(metric === 'return' ? { returnKind: kind } : {}),
+        });
+      }}
+    >
+      <label>
+        Ticker{' '}
+        <input value={ticker} onChange={(e) => setTicker(e.target.value)} aria-label="Claim ticker" size={8} required />
+      </label>
+      <label>
+        Metric
+        <select
+          value={metric}
+          onChange={(e) => setMetric(e.target.value as CheckedClaim['metric'])}
+          aria-label="Claim metric"
+        >
+          {CLAIM_METRICS.map((m) => (
+            <option key={m} value={m}>
+              {METRIC_WORDS[m]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        From{' '}
+        <input
+          type="date"
+          value={from}
+          max={to}
+          onChange={(e) => e.target.value && setFrom(e.target.value)}
+          aria-label="Claim from"
+        />
+      </label>
+      <label>
+        To{' '}
+        <input
+          type="date"
+          value={to}
+          min={from}
+          onChange={(e) => e.target.value && setTo(e.target.value)}
+          aria-label="Claim to"
+        />
+      </label>
+      {metric === 'return' && (
+        <label>
+          Return
+          <select value={kind} onChange={(e) => setKind(e.target.value as ReturnKind)} aria-label="Claim return kind">
+            {RETURN_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k === 'closeToClose' ? 'close → close' : k === 'openToClose' ? 'open → close' : 'since prior close'}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        Basis
+        <select
+          value={basis}
+          onChange={(e) => setBasis(e.target.value as CheckedClaim['basis'])}
+          aria-label="Claim basis"
+        >
+          <option value="raw">as traded</option>
+          <option value="adjusted">adjusted</option>
+        </select>
+      </label>
+      <button type="submit" className="primary">
+        Save
+      </button>
+      <button type="button" className="chip" onClick={props.onCancel}>
+        Cancel
+      </button>
+    </form>
   );
 }
 
@@ -192,7 +387,11 @@ export function AskBox(props: { report: Report }): React.JSX.Element {
                 {a.figures.map((f, i) => (
                   <li key={i}>
                     <b className="mono">{f.ticker}</b> {f.how}{' '}
-                    <button type="button" className="link-button" onClick={() => show({ ticker: f.ticker, window: f.window, subject: f.ticker, metric: f.metric })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => show({ ticker: f.ticker, window: f.window, subject: f.ticker, metric: f.metric })}
+                    >
                       chart
                     </button>
                   </li>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { VerdictChange } from '@shared/claims';
 import { useSelection } from '@renderer/app/selection';
 import { subscribe } from '@renderer/lib/api';
-import { VERDICT_LABEL, VERDICT_MARK } from './claim-marks';
+import { VERDICT_LABEL, VERDICT_MARK } from '@shared/claim-marks';
 import './claims.css';
 
 /** After an import (or its undo) every report is checked again: the verdicts that changed, until dismissed. */

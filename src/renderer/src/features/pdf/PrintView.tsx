@@ -3,7 +3,7 @@ import type { PrintDocument } from '@shared/pdf';
 import { formatFigure, type FigureFormat } from '@renderer/features/analytics/FigureValue';
 import { formatDate } from '@renderer/lib/format';
 import { renderMarkdown } from '@renderer/lib/markdown';
-import { markClaims, VERDICT_LABEL, VERDICT_MARK } from '@renderer/features/claims/claim-marks';
+import { markClaims, VERDICT_LABEL, VERDICT_MARK } from '@shared/claim-marks';
 import type { CheckedClaim } from '@shared/claims';
 import './print.css';
 
@@ -23,8 +23,10 @@ function proseHtml(markdown: string, claims: Array<{ index: number; claim: Check
     /<button type="button" class="cite" data-cite="(\d+)"[^>]*>\[\d+\]<\/button>/g,
     '<a class="cite" href="#ref-$1">[$1]</a>',
   );
-  return markClaims(html, claims).replace(/<button type="button" class="claim-mark (v-\w+)" data-claim="(\d+)"[^>]*>([^<]*)<\/button>/g, (_m, v: string, i: string, mark: string) =>
-    table ? `<a class="claim-mark ${v}" href="#fig-${i}">${mark}</a>` : `<sup class="claim-mark ${v}">${mark}</sup>`,
+  return markClaims(html, claims).replace(
+    /<button type="button" class="claim-mark (v-\w+)" data-claim="(\d+)"[^>]*>([^<]*)<\/button>/g,
+    (_m, v: string, i: string, mark: string) =>
+      table ? `<a class="claim-mark ${v}" href="#fig-${i}">${mark}</a>` : `<sup class="claim-mark ${v}">${mark}</sup>`,
   );
 }
 
@@ -103,7 +105,9 @@ function TickersTable(props: { doc: PrintDocument }): React.JSX.Element {
               <td className="num">
                 {formatFigure(close, 'price')}
                 {/* A close older than the window's last trading day says so. */}
-                {p.close.date && p.close.date !== p.window.toTradingDay && <span className="muted small"> on {formatDate(p.close.date)}</span>}
+                {p.close.date && p.close.date !== p.window.toTradingDay && (
+                  <span className="muted small"> on {formatDate(p.close.date)}</span>
+                )}
               </td>
               <td className={`num ${tone(p.closeToClose.value)}`}>{signed(p.closeToClose.value)}</td>
               <td className="num">{formatFigure(p.dailyVolatility.value, 'percent')}</td>
@@ -125,8 +129,9 @@ function DataNotes(props: { doc: PrintDocument }): React.JSX.Element | null {
   return (
     <div className="data-notes" data-print="data-notes">
       <p className="small">
-        <b>* Data notes.</b> The import flagged these bars in the year to the window&apos;s end; figures that reach across a flagged
-        split (52-week high and low, SMA 50 and 200, the all-time high) compare prices before and after it.
+        <b>* Data notes.</b> The import flagged these bars in the year to the window&apos;s end; figures that reach
+        across a flagged split (52-week high and low, SMA 50 and 200, the all-time high) compare prices before and after
+        it.
       </p>
       <ul className="small">
         {flagged.map((f) => (
@@ -194,13 +199,15 @@ function Charts(props: { doc: PrintDocument; images: Record<string, string> }): 
             <figcaption>
               <span>
                 <b className="mono">{c.ticker}</b>
-                {name ? ` · ${name}` : ''} · daily candles and volume, {formatDate(c.shownFrom)} → {formatDate(c.shownTo)}
+                {name ? ` · ${name}` : ''} · daily candles and volume, {formatDate(c.shownFrom)} →{' '}
+                {formatDate(c.shownTo)}
               </span>
               <span className="legend">
                 <span className="swatch sma" /> SMA 20
                 {c.window && (
                   <>
-                    <span className="swatch window" /> report window {formatDate(c.window.from)} → {formatDate(c.window.to)}
+                    <span className="swatch window" /> report window {formatDate(c.window.from)} →{' '}
+                    {formatDate(c.window.to)}
                   </>
                 )}
               </span>
@@ -229,7 +236,8 @@ const METRIC: Record<CheckedClaim['metric'], string> = {
 
 function claimValue(c: CheckedClaim, v: number | null): string {
   if (v === null) return '—';
-  if (['return', 'oneDay', 'dailyVolatility', 'annualizedVolatility'].includes(c.metric)) return `${(v * 100).toFixed(Math.max(2, c.decimals - 2))}%`;
+  if (['return', 'oneDay', 'dailyVolatility', 'annualizedVolatility'].includes(c.metric))
+    return `${(v * 100).toFixed(Math.max(2, c.decimals - 2))}%`;
   if (c.metric === 'averageVolume') return `${(v / 1e6).toFixed(2)} M`;
   return formatFigure(v, 'price');
 }
@@ -241,8 +249,9 @@ function FiguresChecked(props: { doc: PrintDocument }): React.JSX.Element {
     <section className="print-section" aria-labelledby="p-checked">
       <h2 id="p-checked">Figures checked</h2>
       <p className="muted small">
-        Each figure the prose states, computed from the archive over its window and compared at the precision it was stated with: {v.counts.holds} hold,{' '}
-        {v.counts.otherBasis} hold on another basis, {v.counts.differs} differ, {v.counts.unchecked} cannot be checked.
+        Each figure the prose states, computed from the archive over its window and compared at the precision it was
+        stated with: {v.counts.holds} hold, {v.counts.otherBasis} hold on another basis, {v.counts.differs} differ,{' '}
+        {v.counts.unchecked} cannot be checked.
       </p>
       <table className="print-table checked" data-print="figures-checked">
         <thead>
@@ -256,23 +265,27 @@ function FiguresChecked(props: { doc: PrintDocument }): React.JSX.Element {
           </tr>
         </thead>
         <tbody>
-          {v.claims.map((c, i) => (
-            <tr key={i} id={`fig-${i}`}>
-              <td className={`claim-mark v-${c.verdict}`}>{VERDICT_MARK[c.verdict]}</td>
-              <td>
-                <b className="mono">{c.ticker ?? '?'}</b> {METRIC[c.metric]}
-                <div className="muted small">{c.subject.replace(/^the /i, '')}</div>
-              </td>
-              <td className="small">{c.window.from === c.window.to ? c.window.to : `${c.window.from} → ${c.window.to}`}</td>
-              <td className="num">{claimValue(c, c.stated)}</td>
-              <td className="num">{claimValue(c, c.computed)}</td>
-              <td className="small">
-                {VERDICT_LABEL[c.verdict]}
-                {c.note ? `: ${c.note}` : ''}
-                {c.how && <div className="muted">{c.how}</div>}
-              </td>
-            </tr>
-          ))}
+          {v.claims.map((c, i) =>
+            c.review === 'rejected' ? null : (
+              <tr key={i} id={`fig-${i}`}>
+                <td className={`claim-mark v-${c.verdict}`}>{VERDICT_MARK[c.verdict]}</td>
+                <td>
+                  <b className="mono">{c.ticker ?? '?'}</b> {METRIC[c.metric]}
+                  <div className="muted small">{c.subject.replace(/^the /i, '')}</div>
+                </td>
+                <td className="small">
+                  {c.window.from === c.window.to ? c.window.to : `${c.window.from} → ${c.window.to}`}
+                </td>
+                <td className="num">{claimValue(c, c.stated)}</td>
+                <td className="num">{claimValue(c, c.computed)}</td>
+                <td className="small">
+                  {VERDICT_LABEL[c.verdict]}
+                  {c.note ? `: ${c.note}` : ''}
+                  {c.how && <div className="muted">{c.how}</div>}
+                </td>
+              </tr>
+            ),
+          )}
           {v.comparisons.map((c, i) => (
             <tr key={`o${i}`}>
               <td className={`claim-mark v-${c.verdict}`}>{VERDICT_MARK[c.verdict]}</td>
@@ -292,12 +305,17 @@ function FiguresChecked(props: { doc: PrintDocument }): React.JSX.Element {
 function Notes(props: { doc: PrintDocument }): React.JSX.Element | null {
   const { doc } = props;
   if (doc.notes.length === 0) return null;
-  const heading = (id: string | null): string | null => (id ? (doc.report.sections.find((s) => s.id === id)?.heading ?? null) : null);
+  const heading = (id: string | null): string | null =>
+    id ? (doc.report.sections.find((s) => s.id === id)?.heading ?? null) : null;
   return (
     <section className="print-section appendix" aria-labelledby="p-notes">
       <h2 id="p-notes">Appendix: notes</h2>
       {doc.notes.map((n, i) => {
-        const anchor = [heading(n.anchor.section), n.anchor.ticker, n.anchor.date ? formatDate(n.anchor.date) : null].filter(Boolean);
+        const anchor = [
+          heading(n.anchor.section),
+          n.anchor.ticker,
+          n.anchor.date ? formatDate(n.anchor.date) : null,
+        ].filter(Boolean);
         return (
           <article key={n.id} className="print-note" data-print="note">
             <h3>
@@ -348,8 +366,10 @@ export function PrintView(props: { doc: PrintDocument; images: Record<string, st
         <section className="print-section" aria-labelledby="p-tickers">
           <h2 id="p-tickers">Related tickers</h2>
           <p className="muted small">
-            {r.window ? `Over the report's window, ${formatDate(w.from)} → ${formatDate(w.to)}` : `On the as-of day, ${formatDate(w.to)}`}: close on
-            the window's last day, change close → close, prices as traded.
+            {r.window
+              ? `Over the report's window, ${formatDate(w.from)} → ${formatDate(w.to)}`
+              : `On the as-of day, ${formatDate(w.to)}`}
+            : close on the window's last day, change close → close, prices as traded.
           </p>
           <TickersTable doc={doc} />
           <DataNotes doc={doc} />
@@ -373,7 +393,9 @@ export function PrintView(props: { doc: PrintDocument; images: Record<string, st
             dangerouslySetInnerHTML={{
               __html: proseHtml(
                 s.markdown,
-                doc.verification.claims.flatMap((claim, index) => (claim.section === s.id ? [{ index, claim }] : [])),
+                doc.verification.claims.flatMap((claim, index) =>
+                  claim.section === s.id && claim.review !== 'rejected' ? [{ index, claim }] : [],
+                ),
                 doc.figuresTable,
               ),
             }}

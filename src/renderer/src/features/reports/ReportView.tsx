@@ -6,7 +6,7 @@ import { useSelection } from '@renderer/app/selection';
 import { MetricsPanel } from '@renderer/features/analytics/MetricsPanel';
 import { PriceChart } from '@renderer/features/chart/PriceChart';
 import { OPEN_EXPORT_EVENT } from '@renderer/features/pdf/ExportPdfDialog';
-import { markClaims } from '@renderer/features/claims/claim-marks';
+import { markClaims } from '@shared/claim-marks';
 import { AskBox, ClaimsPanel, VerdictCounts } from '@renderer/features/claims/ClaimsPanel';
 import { useChartColors } from '@renderer/features/chart/use-chart-colors';
 import { ApiError, call } from '@renderer/lib/api';
@@ -112,7 +112,7 @@ function Sections(props: { report: Report; claims: CheckedClaim[] | undefined; o
     () =>
       props.report.sections.map((s) => {
         const base = renderMarkdown(s.markdown, { citations: true });
-        const mine = (claims ?? []).flatMap((claim, index) => (claim.section === s.id ? [{ index, claim }] : []));
+        const mine = (claims ?? []).flatMap((claim, index) => (claim.section === s.id && claim.review !== 'rejected' ? [{ index, claim }] : []));
         return { ...s, html: mine.length ? markClaims(base, mine) : base };
       }),
     [props.report.sections, claims],

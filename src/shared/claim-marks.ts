@@ -1,4 +1,4 @@
-import type { CheckedClaim, Verdict } from '@shared/claims';
+import type { CheckedClaim, Verdict } from './claims';
 
 /** The mark each verdict shows beside its figure. */
 export const VERDICT_MARK: Record<Verdict, string> = { holds: '✓', otherBasis: '≈', differs: '✗', unchecked: '?' };
