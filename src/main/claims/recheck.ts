@@ -60,7 +60,8 @@ export function scheduleRecheck(core: Core): void {
       .then(async () => {
         if (!core.db.open) return;
         const changes = await recheckReports(core);
-        core.events.emit('claims:rechecked', { changes });
+        // Only news is sent: a window refetches its verdicts after every import anyway.
+        if (changes.length > 0) core.events.emit('claims:rechecked', { changes });
       })
       .catch(() => {
         // A re-check that fails (the archive closing under it) leaves the last baseline in place.

@@ -43,6 +43,6 @@ export const claimChannels = {
 
 /** Events of the claims domain. */
 export const claimEvents = {
-  /** Every report was checked again after an import or its undo; the verdicts that changed. */
+  /** Every report was checked again after an import or its undo, and some verdicts changed: which. */
   'claims:rechecked': event<{ changes: VerdictChange[] }>(),
 };
