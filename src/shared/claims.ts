@@ -133,6 +133,8 @@ export interface Answer {
   figures: Array<{ ticker: string; metric: ClaimMetric; window: { from: TradingDate; to: TradingDate }; value: number | null; how: string }>;
   /** A small table for comparisons and rankings. */
   table: { columns: string[]; rows: Array<Array<string | number | null>> } | null;
+  /** Closes over the window of each ticker answered about (a small chart), oldest first. */
+  series: Array<{ ticker: string; dates: TradingDate[]; closes: Array<number | null> }>;
   suggestions: string[];
 }
 

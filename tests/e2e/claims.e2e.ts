@@ -42,6 +42,12 @@ test('the sample report shows its figures checked, a claim opens on the chart, a
     await expect(answer.getByRole('row')).toHaveCount(6);
     await answer.scrollIntoViewIfNeeded();
     await keepScreenshot(page, 'claims-ask-answer');
+    await page.getByLabel('Question').fill('Compare IWM and SPY returns from Dec 1 to Jan 9');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await expect(answer).toContainText('Return over 2025-12-01 → 2026-01-09: IWM +6.30 %, SPY +2.33 %.');
+    await expect(answer.locator('.answer-chart svg')).toHaveCount(2);
+    await answer.scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'claims-ask-compare');
     await page.getByLabel('Question').fill('Tell me a joke');
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await expect(answer).toContainText('I could not tell which figure the question asks for.');

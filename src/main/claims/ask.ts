@@ -8,7 +8,7 @@
  */
 import type { Answer, ClaimMetric } from '../../shared/claims';
 import type { TradingDate } from '../../shared/domain';
-import { archiveInfo, hasTicker, listTickers } from '../archive/repository';
+import { archiveInfo, hasTicker, listTickers, readBars } from '../archive/repository';
 import type { Core } from '../core';
 import { getReport } from '../reports/repository';
 import { SECTOR_ETFS } from './aliases';
@@ -87,7 +87,7 @@ export async function answerQuestion(core: Core, question: string, reportId?: nu
   let span = w.window ?? (reportWindow || !dates.length ? defaultWindow : null);
   const day = !w.window && dates.length === 1 ? tradingDayOnOrBefore(dates[0]!) : null;
   let metric = metricOf(question, ms);
-  const unread = (why: string): Answer => ({ question, understood: false, answer: `${why} Questions Breadth can answer look like these:`, figures: [], table: null, suggestions: QUESTION_FORMS });
+  const unread = (why: string): Answer => ({ question, understood: false, answer: `${why} Questions Breadth can answer look like these:`, figures: [], table: null, series: [], suggestions: QUESTION_FORMS });
   if (!metric) return unread('I could not tell which figure the question asks for.');
   if (day && metric === 'return') metric = 'oneDay';
   if (day) span = { from: day, to: day };
@@ -118,6 +118,7 @@ export async function answerQuestion(core: Core, question: string, reportId?: nu
       answer: `${top.ticker}${names.get(top.ticker) ? ` (${names.get(top.ticker)})` : ''} ${down ? 'did worst' : 'did best'}: ${LABEL[metric]} ${format(metric, top.value)} on ${window(top.window)}.`,
       figures: sorted,
       table: { columns: ['Ticker', LABEL[metric]], rows: sorted.map((r) => [r.ticker, format(metric!, r.value)]) },
+      series: [],
       suggestions: [],
     };
   }
@@ -125,7 +126,7 @@ export async function answerQuestion(core: Core, question: string, reportId?: nu
   const unknown = subjects.find((s) => !s.ticker);
   if (unknown) return unread(`"${unknown.subject}" names no ticker: add an alias.`);
   const absent = subjects.find((s) => !hasTicker(core.db, s.ticker!));
-  if (absent) return { question, understood: true, answer: missing(absent.ticker!), figures: [], table: null, suggestions: [] };
+  if (absent) return { question, understood: true, answer: missing(absent.ticker!), figures: [], table: null, series: [], suggestions: [] };
 
   // Above or below its average (or another level).
   const side = /\b(above|below|over|under)\b/i.exec(question);
@@ -133,7 +134,7 @@ export async function answerQuestion(core: Core, question: string, reportId?: nu
     const t = subjects[0]!.ticker!;
     const close = await figureOf(t, 'close');
     const avg = await figureOf(t, metric);
-    if (close.value === null || avg.value === null) return { question, understood: true, answer: `${t} has no ${close.value === null ? 'close' : LABEL[metric]} on ${span!.to}.`, figures: [close, avg], table: null, suggestions: [] };
+    if (close.value === null || avg.value === null) return { question, understood: true, answer: `${t} has no ${close.value === null ? 'close' : LABEL[metric]} on ${span!.to}.`, figures: [close, avg], table: null, series: [], suggestions: [] };
     const above = close.value > avg.value;
     const asked = /above|over/i.test(side[1]!);
     return {
@@ -142,11 +143,20 @@ export async function answerQuestion(core: Core, question: string, reportId?: nu
       answer: `${asked === above ? 'Yes' : 'No'}: ${subjects[0]!.subject.replace(/^the /i, '')} (${t}) closed at ${format('close', close.value)} on ${close.window.to}, ${above ? 'above' : 'below'} its ${LABEL[metric]} of ${format(metric, avg.value)} (${((close.value / avg.value - 1) * 100).toFixed(2)} %).`,
       figures: [close, avg],
       table: null,
+      series: [],
       suggestions: [],
     };
   }
 
   const figures = await Promise.all(subjects.map((s) => figureOf(s.ticker!, metric!)));
+  // A small chart of each ticker's closes over a window (a level or a day needs none).
+  const series =
+    figures[0]!.window.from === figures[0]!.window.to
+      ? []
+      : subjects.map((sub) => {
+          const b = readBars(core.db, sub.ticker!, span!.from, span!.to);
+          return { ticker: sub.ticker!, dates: b.dates, closes: Array.from(b.close, (v) => (Number.isFinite(v) ? v : null)) };
+        });
   if (figures.length === 1) {
     const f = figures[0]!;
     return {
@@ -158,6 +168,7 @@ export async function answerQuestion(core: Core, question: string, reportId?: nu
           : `${subjects[0]!.subject.replace(/^the /i, '')}${subjects[0]!.subject !== f.ticker ? ` (${f.ticker})` : ''}: ${LABEL[metric]} ${format(metric, f.value)} over ${window(f.window)}.`,
       figures,
       table: null,
+      series,
       suggestions: [],
     };
   }
@@ -168,6 +179,7 @@ export async function answerQuestion(core: Core, question: string, reportId?: nu
     answer: `${LABEL[metric][0]!.toUpperCase()}${LABEL[metric].slice(1)} over ${window(figures[0]!.window)}: ${sorted.map((f) => `${f.ticker} ${format(metric!, f.value)}`).join(', ')}.`,
     figures,
     table: { columns: ['Ticker', LABEL[metric]], rows: figures.map((f) => [f.ticker, format(metric!, f.value)]) },
+    series,
     suggestions: [],
   };
 }

@@ -196,6 +196,7 @@ export async function verifyReport(core: Core, reportId: number): Promise<Report
         });
       }),
     );
+    flagSwaps(checked);
     comparisons.push(...orders.map((o) => checkOrder(o, checked)));
     claims.push(...checked);
   }
@@ -247,4 +248,26 @@ export function reviewClaim(db: Db, reportId: number, key: string, decision: Cla
      ON CONFLICT(report_id, claim_key) DO UPDATE SET decision = excluded.decision, edit = excluded.edit,
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
   ).run(reportId, key, decision, JSON.stringify(decision === 'edited' ? (edit ?? {}) : {}));
+}
+
+/**
+ * A figure that differs but is another subject's of the same sentence (same metric and window) was
+ * probably swapped with it: "2.26 % is ^GSPC's figure: swapped with the S&P 500?".
+ */
+function flagSwaps(checked: CheckedClaim[]): void {
+  for (const c of checked) {
+    if (c.verdict !== 'differs' || c.review === 'rejected') continue;
+    const other = checked.find(
+      (o) =>
+        o !== c &&
+        o.text === c.text &&
+        o.ticker !== c.ticker &&
+        o.metric === c.metric &&
+        o.window.from === c.window.from &&
+        o.window.to === c.window.to &&
+        o.computed !== null &&
+        holdsAtPrecision(c, o.computed),
+    );
+    if (other) c.note = `${c.note}; the stated figure is ${other.subject.replace(/^the /i, '')}'s (${display(c, other.computed!)}): swapped with it?`;
+  }
 }

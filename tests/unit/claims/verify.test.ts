@@ -123,10 +123,8 @@ describe('the sample report, verified', () => {
     expect(html).toContain('<span class="claim-fig v-holds">6.30 %</span>');
     expect(html).toContain('<span class="claim-fig v-differs">1.5 %</span>');
     expect(html).not.toContain('{{');
-    await ok('reports:purge', { id: created.id }).catch(async () => {
-      await ok('reports:delete', { id: created.id });
-      await ok('reports:purge', { id: created.id });
-    });
+    await ok('reports:delete', { id: created.id });
+    await ok('reports:purge', { id: created.id });
   });
 
   it("keeps the analyst's decisions: accepted, rejected (not checked, marked or counted), edited (checked as edited), and taken back", async () => {
@@ -148,6 +146,28 @@ describe('the sample report, verified', () => {
     expect(await dispatch('claims:review', { reportId: 9999, key: rut.key, decision: 'accepted' }, TRUSTED)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     for (const c of [iwm, nasdaq, rut]) await ok('claims:review', { reportId, key: c.key, decision: 'proposed' });
     expect((await ok<ReportVerification>('claims:verify', { reportId })).counts).toEqual(before.counts);
+  });
+
+  it('flags figures swapped between two subjects of one sentence', async () => {
+    const draft = {
+      title: 'Swapped',
+      asOf: '2026-01-11',
+      market: 'US Stock',
+      sentiment: 'Neutral',
+      tags: [],
+      tickers: [],
+      window: { from: '2025-12-01', to: '2026-01-09' },
+      // Close to close the Russell 2000 gained 6.28 % and the S&P 500 2.26 %: here they are the wrong way round.
+      sections: [{ id: 's', heading: 'S', markdown: 'Over the window the Russell 2000 gained 2.26 % while the S&P 500 rose 6.28 %.' }],
+      references: [],
+    };
+    const created = await ok<{ id: number }>('reports:create', { draft });
+    const v = await ok<ReportVerification>('claims:verify', { reportId: created.id });
+    expect(v.claims.map((c) => [c.ticker, c.verdict])).toEqual([['^RUT', 'differs'], ['^GSPC', 'differs']]);
+    expect(v.claims[0]!.note).toMatch(/the stated figure is S&P 500's \(2\.26 %\): swapped with it\?$/);
+    expect(v.claims[1]!.note).toMatch(/the stated figure is Russell 2000's \(6\.28 %\): swapped with it\?$/);
+    await ok('reports:delete', { id: created.id });
+    await ok('reports:purge', { id: created.id });
   });
 
   it('reads edited aliases: "Russell" named as IWM changes what the claims check', async () => {
@@ -222,6 +242,10 @@ describe('the ask box', () => {
     const one = await ok<Answer>('claims:ask', { question: 'How did IWM do from Dec 1 to Jan 9?' });
     expect(one.answer).toBe('IWM: return +6.30 % over 2025-12-01 → 2026-01-09.');
     expect(one.figures[0]!.how).toMatch(/28 bars, 2025-12-01 → 2026-01-09/);
+    // With a small chart of the closes it rests on.
+    expect(one.series).toHaveLength(1);
+    expect(one.series[0]).toMatchObject({ ticker: 'IWM', dates: expect.arrayContaining(['2025-12-01', '2026-01-09']) });
+    expect(one.series[0]!.dates).toHaveLength(28);
     const rank = await ok<Answer>('claims:ask', { question: 'Which sector ETF rose most on Jan 9?' });
     expect(rank.answer).toBe('XLB (Materials Select Sector SPDR) did best: one-day change +1.60 % on 2026-01-09.');
     expect(rank.table!.rows[0]).toEqual(['XLB', '+1.60 %']);

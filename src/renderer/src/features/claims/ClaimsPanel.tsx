@@ -13,6 +13,7 @@ import { useSelection } from '@renderer/app/selection';
 import { focusChart } from '@renderer/features/chart/chart-focus';
 import { useCallMutation } from '@renderer/lib/use-call';
 import { VERDICT_LABEL, VERDICT_MARK } from '@shared/claim-marks';
+import { Sparkline } from '@renderer/features/watchlists/Sparkline';
 import './claims.css';
 
 const METRIC_WORDS: Record<CheckedClaim['metric'], string> = {
@@ -357,6 +358,18 @@ export function AskBox(props: { report: Report }): React.JSX.Element {
                 </li>
               ))}
             </ul>
+          )}
+          {a.series.length > 0 && (
+            <div className="answer-charts" aria-label="Closes over the window">
+              {a.series.map((x) => (
+                <figure key={x.ticker} className="answer-chart">
+                  <Sparkline closes={x.closes} width={220} height={48} />
+                  <figcaption className="small muted">
+                    <b className="mono">{x.ticker}</b> {x.dates[0]} → {x.dates.at(-1)}
+                  </figcaption>
+                </figure>
+              ))}
+            </div>
           )}
           {a.table && (
             <table className="answer-table">
