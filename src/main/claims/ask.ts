@@ -66,6 +66,14 @@ function metricOf(q: string, ms: Mention[]): ClaimMetric | null {
   return null;
 }
 
+/** The forms the ask box reads, the closest to the question (most words in common) first. */
+export function closestForms(question: string): string[] {
+  const words = (t: string): Set<string> => new Set(t.toLowerCase().match(/[a-z0-9^&]+/g) ?? []);
+  const q = words(question);
+  const score = (f: string): number => [...words(f)].filter((w) => q.has(w)).length / words(f).size;
+  return [...QUESTION_FORMS].sort((a, b) => score(b) - score(a));
+}
+
 function window(w: { from: TradingDate; to: TradingDate }): string {
   return w.from === w.to ? w.from : `${w.from} → ${w.to}`;
 }
@@ -87,7 +95,7 @@ export async function answerQuestion(core: Core, question: string, reportId?: nu
   let span = w.window ?? (reportWindow || !dates.length ? defaultWindow : null);
   const day = !w.window && dates.length === 1 ? tradingDayOnOrBefore(dates[0]!) : null;
   let metric = metricOf(question, ms);
-  const unread = (why: string): Answer => ({ question, understood: false, answer: `${why} Questions Breadth can answer look like these:`, figures: [], table: null, series: [], suggestions: QUESTION_FORMS });
+  const unread = (why: string): Answer => ({ question, understood: false, answer: `${why} Questions Breadth can answer look like these:`, figures: [], table: null, series: [], suggestions: closestForms(question) });
   if (!metric) return unread('I could not tell which figure the question asks for.');
   if (day && metric === 'return') metric = 'oneDay';
   if (day) span = { from: day, to: day };

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closestForms } from '../../../src/main/claims/ask';
 import { rechecked } from '../../../src/main/claims/recheck';
 import { markClaims } from '../../../src/shared/claim-marks';
 import { runCli } from '../../../src/main/cli/run';
@@ -258,6 +259,11 @@ describe('the ask box', () => {
     const unread = await ok<Answer>('claims:ask', { question: 'Tell me a joke' });
     expect(unread).toMatchObject({ understood: false, figures: [] });
     expect(unread.suggestions).toContain('How did IWM do from Dec 1 to Jan 9?');
+    // The closest forms first: a question about a moving average it cannot place gets that form on top.
+    expect(closestForms('was the average above its 50-day line?')[0]).toBe('Was the S&P 500 above its 50-day average on Jan 9?');
+    expect(closestForms('which sector did best')[0]).toBe('Which sector ETF rose most on Jan 9?');
+    const volume = await ok<Answer>('claims:ask', { question: 'volume please' });
+    expect(volume.understood).toBe(false);
   });
 });
 
