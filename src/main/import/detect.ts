@@ -195,11 +195,17 @@ export function detect(
     dateCandidates = [options.dateFormat];
   } else if (mapping.date !== undefined) {
     const dates = rows.map((r) => (r[mapping.date!] ?? '').trim()).filter((d) => d && looksLikeDate(d));
-    const firstDate = dates[0];
+    // The layout comes from the first date that reads as one: a bad date in the first row is that row's
+    // problem (rejected with its line and reason), not the column's.
+    const firstDate = dates.find((d) => candidateFormats(d).length > 0);
     const initial = firstDate ? candidateFormats(firstDate) : [];
     if (!initial.length) {
+      const first = rows.find((r) => (r[mapping.date!] ?? '').trim() !== '')?.[mapping.date!]?.trim();
       if (firstIdx >= 0 && !missing.includes('date'))
-        needs.push({ kind: 'layout', message: 'no dates found in the date column' });
+        needs.push({
+          kind: 'layout',
+          message: first ? `no value of the date column reads as a date (the first is "${first.slice(0, 40)}"); give the date format or map the columns` : 'no dates found in the date column',
+        });
     } else {
       const tally = new DateFormatTally(initial);
       for (const d of dates) tally.add(d);

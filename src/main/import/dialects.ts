@@ -245,6 +245,17 @@ export function tickerFromFileName(fileName: string): string | null {
     '',
   );
   stem = stem.replace(/\.us$/i, '');
+  // Browsers' copies and provider download words around the ticker: `SPY (1)`, `xlk_price-history-05-04-2021`,
+  // `msft_daily`, `QQQ-prices`, `IWM_export_2026-01-11`, `aapl.historical`.
+  stem = stem.replace(/\s*\(\d+\)$/, '');
+  for (let before = ''; before !== stem; ) {
+    before = stem;
+    stem = stem
+      .replace(/[\s_.-]+\d{1,4}[-_.]\d{1,2}[-_.]\d{1,4}$/, '')
+      .replace(/[\s_.-]+\d{8,14}$/, '')
+      .replace(/[\s_.-]+(?:price[\s_-]?history|historical[\s_-]?(?:data|prices|quotes)?|history|prices?|quotes?|daily|weekly|eod|ohlcv?|data|export(?:ed)?|download(?:ed)?|stock|chart|us)$/i, '')
+      .replace(/^(?:(?:stock|quotes?|prices?|history|export|download|daily|eod)[\s_.-]+)+(?=[A-Za-z^])/i, '');
+  }
   const t = stem.trim().toUpperCase();
   // Download names like Nasdaq's `HistoricalData_1715000000.csv` carry a time stamp, not a ticker.
   if (
