@@ -117,3 +117,39 @@ describe('tickers in file names', () => {
     expect(JSON.stringify(none.files[0]) + none.stderr).toMatch(/does not name one; give the ticker/);
   });
 });
+
+describe('columns named on the command line', () => {
+  // The real SPY excerpt with headers that name nothing the import knows, semicolon-separated.
+  const renamed = Buffer.from(
+    ['When;First;Top;Bottom;Last;Shares', ...spy.trim().split(/\r?\n/).slice(1).map((l) => l.split(',')).map((f) => [f[0], f[1], f[2], f[3], f[4], f[6]].join(';'))].join('\n'),
+  );
+
+  it('--columns maps a file the import cannot read by itself, and the layout is remembered for the next file', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const db = path.join(t.dir, 'archive.sqlite');
+    const a = path.join(t.dir, 'a.csv');
+    const b = path.join(t.dir, 'b.csv');
+    fs.writeFileSync(a, renamed);
+    fs.writeFileSync(b, renamed);
+    const run = async (args: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await runCli(['import', '--db', db, ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s), env: {} });
+      return { code, out: out ? (JSON.parse(out) as { files: FileOut[] }) : null, err };
+    };
+    const refused = await run(['--ticker', 'SPY', a]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('no column found for date, open, high, low; map the columns by hand');
+    const mapped = await run(['--ticker', 'SPY', '--columns', 'date=1,open=2,high=3,low=4,close=5,volume=6', a]);
+    expect(mapped.code, mapped.err).toBe(0);
+    expect(mapped.out!.files[0]).toMatchObject({ ticker: 'SPY', status: 'imported', imported: rows });
+    const again = await run(['--ticker', 'QQQ', '--dry-run', b]);
+    expect(again.out!.files[0]).toMatchObject({ ticker: 'QQQ', status: 'checked', rows });
+    const bad = await run(['--columns', 'date=1,open=0', a]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--columns: open = 0: columns count from 1');
+    const short = await run(['--columns', 'date=1,close=5', a]);
+    expect(short.err).toContain('--columns needs open=N too');
+  });
+});

@@ -69,13 +69,16 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import CSV price files (or every CSV/TXT in a folder); prints per-ticker results.',
   usage:
-    'import --db PATH [--ticker T] [--on-conflict fail|replace|keep] [--date-format FMT] [--allow-rejected] [--dry-run] FILE…',
+    'import --db PATH [--ticker T] [--on-conflict fail|replace|keep] [--date-format FMT] [--columns date=1,open=2,high=3,low=4,close=5[,volume=6][,adj-close=N][,ticker=N]] [--delimiter ,|;|tab|\\|] [--decimal-mark .|,] [--allow-rejected] [--dry-run] FILE…',
   options: {
     ticker: { type: 'string' },
     'on-conflict': { type: 'string' },
     'date-format': { type: 'string' },
     'allow-rejected': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
+    columns: { type: 'string' },
+    delimiter: { type: 'string' },
+    'decimal-mark': { type: 'string' },
   },
   positionals: true,
   run: async (ctx) => {
@@ -85,6 +88,9 @@ export const importCommand: Command = {
       ...(ctx.values['on-conflict'] !== undefined ? { onConflict: ctx.values['on-conflict'] } : {}),
       ...(ctx.values['date-format'] !== undefined ? { dateFormat: ctx.values['date-format'] } : {}),
       ...(ctx.values['allow-rejected'] ? { allowRejected: true } : {}),
+      ...(typeof ctx.values.columns === 'string' ? { mapping: parseColumns(ctx.values.columns) } : {}),
+      ...(ctx.values.delimiter !== undefined ? { delimiter: ctx.values.delimiter === 'tab' ? '\t' : ctx.values.delimiter } : {}),
+      ...(ctx.values['decimal-mark'] !== undefined ? { decimalMark: ctx.values['decimal-mark'] } : {}),
     };
     // Flags are checked here only to name the flag in the message; the channel checks them again.
     const parsed = importOptionsSchema.safeParse(options);
@@ -137,6 +143,27 @@ export const importCommand: Command = {
 };
 
 /** The command-line flag of an option. */
+/**
+ * `--columns date=1,open=2,…`: the hand mapping the import screen makes, with columns counted from 1 as
+ * a spreadsheet shows them. A mapping made once (here or on screen) is remembered for files of that layout.
+ */
+export function parseColumns(spec: string): Record<string, number> {
+  const names: Record<string, string> = { date: 'date', ticker: 'ticker', open: 'open', high: 'high', low: 'low', close: 'close', 'adj-close': 'adjClose', adjclose: 'adjClose', volume: 'volume' };
+  const out: Record<string, number> = {};
+  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([a-z-]+)\s*=\s*(\d+)$/i.exec(part);
+    const field = m ? names[m[1]!.toLowerCase()] : undefined;
+    if (!m || !field) throw new UsageError(`--columns: "${part}" is not FIELD=N (fields: date, open, high, low, close, volume, adj-close, ticker; N counts from 1)`);
+    const n = Number(m[2]);
+    if (n < 1) throw new UsageError(`--columns: ${m[1]} = ${n}: columns count from 1`);
+    out[field] = n - 1;
+  }
+  for (const need of ['date', 'open', 'high', 'low', 'close']) {
+    if (out[need] === undefined) throw new UsageError(`--columns needs ${need}=N too (date, open, high, low and close at least)`);
+  }
+  return out;
+}
+
 function flagOf(option: string): string {
   return option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
