@@ -45,7 +45,33 @@ export function metricsPanel(
   q: { ticker: string; from: TradingDate; to: TradingDate; basis: PriceBasis },
 ): MetricsPanel {
   const { bars, providerAdjusted } = historyTo(db, q.ticker, q.to);
-  return computePanel(bars, { from: q.from, to: q.to, basis: q.basis, providerAdjusted });
+  const panel = computePanel(bars, { from: q.from, to: q.to, basis: q.basis, providerAdjusted });
+  flagSuspectedSplits(db, panel);
+  return panel;
+}
+
+/**
+ * Never silently across a suspected split: a figure whose bars span a move the import flagged as an
+ * unadjusted split (XLB's ×0.49 on 2025-11-17) says so, since it compares prices from before and after.
+ */
+function flagSuspectedSplits(db: Db, panel: MetricsPanel): void {
+  const splits = db
+    .prepare(
+      `SELECT i.date, i.reason FROM import_issues i JOIN imports m ON m.id = i.import_id
+        WHERE i.ticker = ? AND i.kind = 'split' AND i.date IS NOT NULL AND i.date <= ? AND m.status = 'committed'
+        ORDER BY i.date`,
+    )
+    .all(panel.ticker, panel.window.toTradingDay) as Array<{ date: TradingDate; reason: string }>;
+  if (splits.length === 0) return;
+  for (const value of Object.values(panel)) {
+    const f = value as { firstDate?: TradingDate | null; lastDate?: TradingDate | null; notes?: string[] } | null;
+    if (!f || typeof f !== 'object' || !Array.isArray(f.notes) || !f.firstDate || !f.lastDate) continue;
+    for (const s of splits) {
+      if (s.date > f.firstDate && s.date <= f.lastDate) {
+        f.notes.push(`spans a suspected unadjusted split on ${s.date} (${s.reason.replace(/\d+\.\d{3,}/g, (n) => Number(n).toFixed(2))}): it compares prices from before and after it`);
+      }
+    }
+  }
 }
 
 /** Some figures of a ticker's panel, with the window and basis they were computed on. */

@@ -24,7 +24,13 @@ export const metricsCommand: Command = {
   options: { ticker: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, basis: { type: 'string' } },
   run: async (ctx) => {
     const panel = await ctx.call('analytics:panel', flags(ctx, ['ticker', 'from', 'to', 'basis']));
-    tellNotes(ctx, [...panel.window.notes, panel.basisInfo.note, ...panel.averageVolume.notes]);
+    // A figure across a suspected split says which: "sma50: spans a suspected unadjusted split on …".
+    const spans = new Map<string, string[]>();
+    for (const [name, f] of Object.entries(panel)) {
+      if (!f || typeof f !== 'object' || !Array.isArray((f as Figure).notes)) continue;
+      for (const n of (f as Figure).notes.filter((x) => x.startsWith('spans a suspected'))) spans.set(n, [...(spans.get(n) ?? []), name]);
+    }
+    tellNotes(ctx, [...panel.window.notes, panel.basisInfo.note, ...panel.averageVolume.notes, ...[...spans].map(([n, names]) => `${names.join(', ')} ${n.replace(/^spans/, 'span')}`)]);
     return flattenPanel(panel);
   },
 };
