@@ -12,7 +12,7 @@ import { BarWriter, beginImportRecord, finishImportRecord, loadMapping, saveMapp
 /** Progress and cancellation hooks of a long import. */
 export interface ImportHooks {
   /** Called at most every `progressIntervalMs` (and once at the start and end of each file). */
-  onProgress?: (p: { file: string; rowsDone: number; rowsTotal: number }) => void;
+  onProgress?: (p: { file: string; rowsDone: number; rowsTotal: number; waiting?: boolean }) => void;
   /** Polled while rows stream; returning true rolls the current file back and stops. */
   isCancelled?: () => boolean;
   /** Minimum time between progress calls (default 100 ms, i.e. up to 10 a second). */
@@ -237,7 +237,9 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions,
   const tally = new FileTally(base.file, det.ticker);
   let writer: BarWriter | null = null;
   let hash = '';
+  let started = false;
   const tx = db.transaction((): number => {
+    started = true;
     const id = beginImportRecord(db, base.file, det.provider);
     const w = (writer = new BarWriter(db, 'write', policy, id, det.pricesAdjusted));
     hash = readAndWrite(source, det, base.file, tally, w, hooks);
@@ -269,7 +271,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions,
   const fk = db.pragma('foreign_keys', { simple: true }) as number;
   try {
     if (fk) db.pragma('foreign_keys = OFF');
-    const importId = tx.immediate();
+    const importId = immediateWhenFree(tx, () => started, base.file, hooks);
     return fileResult(base, tally, writer, { status: 'imported', importId, error: null, hash });
   } catch (err) {
     // Rolled back: nothing of this file is in the archive.
@@ -283,6 +285,29 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions,
     return fileResult(base, tally, writer, { status: err instanceof ImportCancelled ? 'cancelled' : 'failed', importId: null, error, hash });
   } finally {
     if (fk) db.pragma('foreign_keys = ON');
+  }
+}
+
+/** How long an import waits for another one (another window, the CLI) to finish writing. */
+const WAIT_FOR_WRITER_MS = 30 * 60_000;
+
+const isBusy = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'SQLITE_BUSY';
+
+/**
+ * Runs the import's IMMEDIATE transaction once the archive is free to write: while another import (in
+ * another window or the CLI) holds the write lock, the connection's busy timeout waits, and on every
+ * timeout this import says it is waiting and tries again, until the other one is done. Only a lock
+ * refused before the transaction began is waited for; anything later rolls back as any failure does.
+ */
+function immediateWhenFree(tx: { immediate(): number }, started: () => boolean, file: string, hooks: ImportHooks): number {
+  const until = Date.now() + WAIT_FOR_WRITER_MS;
+  for (;;) {
+    try {
+      return tx.immediate();
+    } catch (err) {
+      if (!isBusy(err) || started() || Date.now() > until || hooks.isCancelled?.()) throw err;
+      hooks.onProgress?.({ file, rowsDone: 0, rowsTotal: 0, waiting: true });
+    }
   }
 }
 

@@ -135,7 +135,7 @@ export class ImportJobs {
 
   private execute(job: Job): Promise<FileResult[]> {
     const { host } = this;
-    const onProgress = (p: { file: string; rowsDone: number; rowsTotal: number }): void => {
+    const onProgress = (p: { file: string; rowsDone: number; rowsTotal: number; waiting?: boolean }): void => {
       if (job.mode === 'import') host.events.emit('import:progress', { jobId: job.id, ...p });
     };
     if (host.archivePath === ':memory:') {

@@ -12,7 +12,7 @@ export interface ImportJobHandle {
 /** Starts an import (or preview) in a worker thread; `onProgress` gets the worker's progress events. */
 export function startImportWorker(
   job: Omit<WorkerJob, 'cancel'>,
-  onProgress: (p: { file: string; rowsDone: number; rowsTotal: number }) => void = () => {},
+  onProgress: (p: { file: string; rowsDone: number; rowsTotal: number; waiting?: boolean }) => void = () => {},
 ): ImportJobHandle {
   const cancel = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancel);
@@ -20,7 +20,7 @@ export function startImportWorker(
   const result = new Promise<FileResult[]>((resolve, reject) => {
     let settled = false;
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'progress') onProgress({ file: m.file, rowsDone: m.rowsDone, rowsTotal: m.rowsTotal });
+      if (m.type === 'progress') onProgress({ file: m.file, rowsDone: m.rowsDone, rowsTotal: m.rowsTotal, ...(m.waiting ? { waiting: true } : {}) });
       else if (m.type === 'done') {
         settled = true;
         resolve(m.files);

@@ -17,6 +17,6 @@ export interface WorkerJob {
 
 /** Messages the worker posts back. */
 export type WorkerMessage =
-  | { type: 'progress'; file: string; rowsDone: number; rowsTotal: number }
+  | { type: 'progress'; file: string; rowsDone: number; rowsTotal: number; waiting?: boolean }
   | { type: 'done'; files: FileResult[] }
   | { type: 'error'; message: string };

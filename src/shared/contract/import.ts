@@ -109,8 +109,8 @@ export const importChannels = {
 
 /** Events of the import domain. */
 export const importEvents = {
-  /** Rows done of the file being imported; sent at least 4 times a second while a job runs. */
-  'import:progress': event<{ jobId: string; file: string; rowsDone: number; rowsTotal: number }>(),
+  /** Rows done of the file being imported; sent at least 4 times a second while a job runs; `waiting` while another import holds the archive. */
+  'import:progress': event<{ jobId: string; file: string; rowsDone: number; rowsTotal: number; waiting?: boolean }>(),
   /** A job finished (imported, failed or cancelled); carries the same results as `import:run`. */
   'import:done': event<{ jobId: string; files: FileResult[] }>(),
 };

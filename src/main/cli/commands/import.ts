@@ -117,7 +117,7 @@ export const importCommand: Command = {
       const now = Date.now();
       if (now - last < 250 && p.rowsDone !== 0 && p.rowsDone !== p.rowsTotal) return;
       last = now;
-      ctx.progress(`import: ${p.file} ${p.rowsDone}/${p.rowsTotal}`);
+      ctx.progress(p.waiting ? `import: ${p.file} waiting for another import to finish…` : `import: ${p.file} ${p.rowsDone}/${p.rowsTotal}`);
     });
     let done: FileResult[] = [];
     try {

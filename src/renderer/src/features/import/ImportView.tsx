@@ -110,7 +110,9 @@ export function ImportView(): React.JSX.Element {
               {state.progress.fileCount > 1 && ` (file ${state.progress.fileIndex + 1} of ${state.progress.fileCount})`}
             </span>
             <span className="muted" data-testid="progress-rows">
-              {formatCount(state.progress.rowsDone)} / {formatCount(state.progress.rowsTotal)} rows
+              {state.progress.waiting
+                ? 'waiting for another import to finish…'
+                : `${formatCount(state.progress.rowsDone)} / ${formatCount(state.progress.rowsTotal)} rows`}
             </span>
           </div>
           <progress

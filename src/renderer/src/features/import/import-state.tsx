@@ -24,6 +24,8 @@ export interface ImportProgress {
   file: string;
   rowsDone: number;
   rowsTotal: number;
+  /** True while another import (another window, the CLI) holds the archive and this one waits. */
+  waiting?: boolean;
   fileIndex: number;
   fileCount: number;
 }
