@@ -100,3 +100,61 @@ test('a file with bad rows is reported line by line and imports nothing by defau
   await expect(page.getByTestId('import-summary')).toContainText('2517 row(s) rejected');
   expect(((await host.cli(['info'])) as { bars: number }).bars).toBe(0);
 });
+
+test('a file of 1,000 tickers previews as a searchable table, imports, and keeps the page its width with Undo in reach', async ({ page, host }) => {
+  // Synthetic: ../shared/data has no many-ticker file. Built from the real stooq SPY excerpt's last
+  // 5 rows, repeated for 1,000 made-up symbols (T0000.US …) with the prices scaled per symbol.
+  const rows = fs
+    .readFileSync(path.join(repoRoot, 'tests/fixtures/import/real/stooq/spy.us.txt'), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(-5)
+    .map((l) => l.split(','));
+  const lines = ['<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>'];
+  for (let i = 0; i < 1000; i++) {
+    const k = 1 + i / 1000;
+    const sym = `T${String(i).padStart(4, '0')}.US`;
+    for (const f of rows) lines.push([sym, f[1], f[2], f[3], ...f.slice(4, 8).map((v) => (Number(v) * k).toFixed(4)), f[8], f[9]].join(','));
+  }
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(host.url);
+  await dropFiles(page, [{ name: 'universe.us.txt', text: lines.join('\n') + '\n' }]);
+  const preview = page.getByRole('article', { name: 'Preview of universe.us.txt' });
+  await expect(preview.getByTestId('detected-ticker')).toHaveText('1,000 tickers (listed below)');
+  await expect(preview.getByTestId('ticker-table-count')).toHaveText('1,000 tickers');
+  // Virtualised: a screenful of rows, not a thousand.
+  expect(await preview.locator('.ticker-row').count()).toBeLessThan(40);
+  await preview.getByLabel('Find a ticker in the file').fill('T0999');
+  await expect(preview.getByTestId('ticker-table-count')).toHaveText('1 of 1,000');
+  await expect(preview.locator('.ticker-row')).toHaveCount(1);
+  await expect(preview.locator('.ticker-row')).toContainText('T0999');
+  await keepScreenshot(page, 'import-1000-tickers-preview');
+
+  await page.getByRole('button', { name: /^Import 1 file$/ }).click();
+  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('import-summary')).toContainText('and 980 more tickers');
+  const row = page.getByRole('table', { name: 'Imports' }).getByRole('row', { name: /universe\.us\.txt/ });
+  await expect(row).toContainText('T0000, T0001, T0002, T0003, T0004 and 995 more');
+  // Nothing is wider than the window, and Undo is where the eye finds it.
+  const width = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+  expect(width.doc).toBeLessThanOrEqual(width.view);
+  const undo = row.getByRole('button', { name: 'Undo' });
+  await undo.scrollIntoViewIfNeeded();
+  const box = (await undo.boundingBox())!;
+  const pane = (await page.locator('.main-pane').boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(pane.x);
+  expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width);
+  // The pane itself did not have to scroll sideways to show it.
+  const wide = await page.locator('.main-pane').evaluate((pane) =>
+    [...pane.querySelectorAll('*')]
+      // What sticks out of the pane (content inside a box that scrolls by itself is that box's business).
+      .filter((e) => e.getBoundingClientRect().right > pane.getBoundingClientRect().right + 1 && !e.closest('.scroll-x'))
+      .slice(0, 5)
+      .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().width)}`),
+  );
+  expect(wide).toEqual([]);
+  expect(await page.locator('.main-pane').evaluate((el) => el.scrollLeft)).toBe(0);
+  await keepScreenshot(page, 'import-1000-tickers-history');
+  const info = (await host.cli(['info'])) as { tickers: number; bars: number };
+  expect(info).toMatchObject({ tickers: 1000, bars: 5000 });
+});

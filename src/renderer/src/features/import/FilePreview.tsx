@@ -1,8 +1,16 @@
-import { BAR_FIELDS, DATE_FORMATS, type BarField, type ColumnMapping, type DateFormat, type FileResult } from '../../../../shared/import';
+import {
+  BAR_FIELDS,
+  DATE_FORMATS,
+  type BarField,
+  type ColumnMapping,
+  type DateFormat,
+  type FileResult,
+} from '../../../../shared/import';
 import { useState } from 'react';
 import { useCallMutation } from '@renderer/lib/use-call';
 import { formatCount } from '../../lib/format';
 import { useImport, type QueuedFile } from './import-state';
+import { TickerTable } from './TickerTable';
 
 const PROVIDERS: Record<string, string> = {
   yahoo: 'Yahoo Finance',
@@ -53,7 +61,13 @@ function PreviewBody(props: { file: QueuedFile; result: FileResult }): React.JSX
       <dl className="facts" aria-label="Detected layout">
         <Fact label="Provider" value={PROVIDERS[d.provider] ?? d.provider} testId="detected-provider" />
         {d.tickerSource === 'column' ? (
-          <Fact label="Tickers" value={tickers.join(', ') || '—'} testId="detected-ticker" />
+          <Fact
+            label="Tickers"
+            value={
+              tickers.length > 8 ? `${formatCount(tickers.length)} tickers (listed below)` : tickers.join(', ') || '—'
+            }
+            testId="detected-ticker"
+          />
         ) : (
           <TickerFact file={file} ticker={d.ticker} source={d.tickerSource} />
         )}
@@ -64,6 +78,7 @@ function PreviewBody(props: { file: QueuedFile; result: FileResult }): React.JSX
       </dl>
       {d.needs.length > 0 && <Questions file={file} result={p} />}
       <Counts result={p} />
+      {p.tickers.length > 8 && <TickerTable tickers={p.tickers} />}
       {p.error && (
         <p role="alert" className="error" data-testid="preview-error">
           {p.error}
@@ -78,7 +93,11 @@ function PreviewBody(props: { file: QueuedFile; result: FileResult }): React.JSX
   );
 }
 
-const TICKER_SOURCE: Record<string, string> = { 'file-name': 'from the file name', header: 'from the header', user: 'yours' };
+const TICKER_SOURCE: Record<string, string> = {
+  'file-name': 'from the file name',
+  header: 'from the header',
+  user: 'yours',
+};
 
 /** The ticker of a single-ticker file, which the user may change (e.g. `SP500` → `^GSPC`). */
 function TickerFact(props: { file: QueuedFile; ticker: string | null; source: string | null }): React.JSX.Element {
@@ -94,12 +113,22 @@ function TickerFact(props: { file: QueuedFile; ticker: string | null; source: st
             onSubmit={(e) => {
               e.preventDefault();
               const value = new FormData(e.currentTarget).get('ticker');
-              if (typeof value === 'string' && value.trim()) setFileOptions(props.file.key, { ticker: value.trim().toUpperCase() });
+              if (typeof value === 'string' && value.trim())
+                setFileOptions(props.file.key, { ticker: value.trim().toUpperCase() });
               setEditing(false);
             }}
           >
-            <input name="ticker" defaultValue={props.ticker ?? ''} aria-label="Ticker for this file" maxLength={24} size={8} autoFocus />
-            <button type="submit" className="button">OK</button>
+            <input
+              name="ticker"
+              defaultValue={props.ticker ?? ''}
+              aria-label="Ticker for this file"
+              maxLength={24}
+              size={8}
+              autoFocus
+            />
+            <button type="submit" className="button">
+              OK
+            </button>
           </form>
         </dd>
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
 import { formatCount } from '../../lib/format';
+import './import.css';
 
 /** Every import so far, newest first, each with a way to undo it. */
 export function ImportHistory(): React.JSX.Element | null {
@@ -9,7 +10,7 @@ export function ImportHistory(): React.JSX.Element | null {
   const undo = useCallMutation('import:undo', { onSettled: () => setConfirming(null) });
   if (!history.data?.length) return null;
   return (
-    <section aria-label="Import history">
+    <section aria-label="Import history" className="import-history">
       <h2>History</h2>
       {undo.error && (
         <p role="alert" className="error">
@@ -30,12 +31,14 @@ export function ImportHistory(): React.JSX.Element | null {
             </th>
             <th scope="col">When</th>
             <th scope="col">File</th>
-            <th scope="col">Provider</th>
+            <th scope="col" className="opt">
+              Provider
+            </th>
             <th scope="col">Tickers</th>
             <th scope="col" className="num">
               Written
             </th>
-            <th scope="col" className="num">
+            <th scope="col" className="num opt">
               Replaced
             </th>
             <th scope="col" className="num">
@@ -48,12 +51,23 @@ export function ImportHistory(): React.JSX.Element | null {
           {history.data.map((r) => (
             <tr key={r.id} className={r.status === 'undone' ? 'undone' : undefined}>
               <td className="num">{r.id}</td>
-              <td>{new Date(r.createdAt).toLocaleString()}</td>
-              <td title={r.fileHash}>{r.fileName}</td>
-              <td>{r.provider}</td>
-              <td>{r.tickers.join(', ')}</td>
+              <td title={new Date(r.createdAt).toLocaleString()}>
+                {new Date(r.createdAt).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })}
+              </td>
+              <td className="history-file" title={r.fileHash}>
+                {r.fileName}
+              </td>
+              <td className="opt">{r.provider}</td>
+              <td
+                className="history-tickers"
+                title={r.tickers.length > 6 ? r.tickers.slice(0, 200).join(', ') : undefined}
+              >
+                {r.tickers.length > 6
+                  ? `${r.tickers.slice(0, 5).join(', ')} and ${formatCount(r.tickers.length - 5)} more`
+                  : r.tickers.join(', ')}
+              </td>
               <td className="num">{formatCount(r.rowsWritten)}</td>
-              <td className="num">{formatCount(r.rowsReplaced)}</td>
+              <td className="num opt">{formatCount(r.rowsReplaced)}</td>
               <td className="num">{formatCount(r.rowsRejected)}</td>
               <td>
                 {r.status === 'undone' ? (

@@ -9,6 +9,9 @@ const STATUS: Record<FileResult['status'], string> = {
 };
 
 /** One summary for all the files of a run: what each wrote, replaced, warned about and rejected. */
+/** Tickers of one file the summary lists by name; the rest are counted in one row. */
+const SUMMARY_TICKERS = 20;
+
 export function ImportSummary(props: { results: FileResult[] }): React.JSX.Element {
   const imported = props.results.filter((r) => r.status === 'imported');
   const written = imported.reduce((n, r) => n + r.counts.imported, 0);
@@ -42,8 +45,9 @@ export function ImportSummary(props: { results: FileResult[] }): React.JSX.Eleme
             </tr>
           </thead>
           <tbody>
-            {props.results.flatMap((r) =>
-              (r.tickers.length ? r.tickers : [null]).map((t, i) => (
+            {props.results.flatMap((r) => [
+              // A many-ticker file lists its first tickers and counts the rest: the summary never runs for pages.
+              ...(r.tickers.length ? r.tickers.slice(0, SUMMARY_TICKERS) : [null]).map((t, i) => (
                 <tr key={`${r.file}-${t?.ticker ?? i}`} className={r.status === 'imported' ? undefined : 'rejected'}>
                   <td>{i === 0 ? r.file : ''}</td>
                   <td>{t?.ticker ?? '—'}</td>
@@ -59,7 +63,29 @@ export function ImportSummary(props: { results: FileResult[] }): React.JSX.Eleme
                   <td className="num">{formatCount(t?.rejected.length ?? 0)}</td>
                 </tr>
               )),
-            )}
+              ...(r.tickers.length > SUMMARY_TICKERS
+                ? [
+                    <tr key={`${r.file}-more`} className="more">
+                      <td />
+                      <td colSpan={4} className="muted">
+                        and {formatCount(r.tickers.length - SUMMARY_TICKERS)} more tickers
+                      </td>
+                      <td className="num">
+                        {formatCount(r.tickers.slice(SUMMARY_TICKERS).reduce((n, t) => n + t.imported, 0))}
+                      </td>
+                      <td className="num">
+                        {formatCount(r.tickers.slice(SUMMARY_TICKERS).reduce((n, t) => n + t.replaced, 0))}
+                      </td>
+                      <td className="num">
+                        {formatCount(r.tickers.slice(SUMMARY_TICKERS).reduce((n, t) => n + t.warnings.length, 0))}
+                      </td>
+                      <td className="num">
+                        {formatCount(r.tickers.slice(SUMMARY_TICKERS).reduce((n, t) => n + t.rejected.length, 0))}
+                      </td>
+                    </tr>,
+                  ]
+                : []),
+            ])}
           </tbody>
         </table>
       </div>

@@ -74,7 +74,15 @@ function discard(files: QueuedFile[]): void {
 }
 /** A file newly added to the queue, not yet previewed (not yet staged when `handle` is null). */
 function queued(name: string, handle: ImportFileHandle | null): QueuedFile {
-  return { key: `f${++counter}`, name, handle, options: {}, preview: null, previewError: null, previewing: handle === null };
+  return {
+    key: `f${++counter}`,
+    name,
+    handle,
+    options: {},
+    preview: null,
+    previewError: null,
+    previewing: handle === null,
+  };
 }
 
 function toInput(f: QueuedFile, run?: RunOptions): ImportFileInput {
@@ -142,7 +150,11 @@ export function ImportProvider(props: { children: React.ReactNode; onFilesAdded:
             preview(ready, runOptions);
           } catch (err) {
             setQueue((q) =>
-              q.map((f) => (f.key === key ? { ...f, previewing: false, previewError: `could not read ${file.name}: ${(err as Error).message}` } : f)),
+              q.map((f) =>
+                f.key === key
+                  ? { ...f, previewing: false, previewError: `could not read ${file.name}: ${(err as Error).message}` }
+                  : f,
+              ),
             );
           }
         }),
