@@ -281,3 +281,8 @@ export function nextTradingDay(date: TradingDate): TradingDate {
 export function tradingDayOnOrBefore(date: TradingDate): TradingDate {
   return isTradingDay(date) ? date : previousTradingDay(date);
 }
+
+/** `date` itself when it is a trading day, else the trading day after it. */
+export function tradingDayOnOrAfter(date: TradingDate): TradingDate {
+  return isTradingDay(date) ? date : nextTradingDay(date);
+}

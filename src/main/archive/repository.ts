@@ -41,6 +41,15 @@ export function listTickers(db: Db): TickerSummary[] {
   }));
 }
 
+/**
+ * Every ticker's symbol and name (the file's, else the known one), without the per-ticker bar counts
+ * `listTickers` scans every bar for: what readers that only need names use.
+ */
+export function tickerNames(db: Db): Map<string, string | null> {
+  const rows = db.prepare('SELECT symbol, name FROM tickers ORDER BY symbol').all() as Array<{ symbol: string; name: string | null }>;
+  return new Map(rows.map((r) => [r.symbol, r.name ?? knownName(r.symbol)]));
+}
+
 /** True when the archive knows the ticker. */
 export function hasTicker(db: Db, symbol: string): boolean {
   return db.prepare('SELECT 1 FROM tickers WHERE symbol = ?').get(symbol) !== undefined;

@@ -8,11 +8,12 @@
  */
 import type { Answer, ClaimMetric } from '../../shared/claims';
 import type { TradingDate } from '../../shared/domain';
-import { archiveInfo, hasTicker, listTickers, readBars } from '../archive/repository';
+import { archiveInfo, hasTicker, readBars, tickerNames } from '../archive/repository';
 import type { Core } from '../core';
 import { getReport } from '../reports/repository';
 import { SECTOR_ETFS } from './aliases';
-import { addMonths, tradingDayOnOrAfter, tradingDayOnOrBefore } from './dates';
+import { tradingDayOnOrAfter, tradingDayOnOrBefore } from '../../shared/calendar';
+import { addMonths } from './dates';
 import { mentions, subjectFinder, windowOf, type Mention } from './reader';
 import { panelReader, readerContext } from './verify';
 
@@ -119,7 +120,7 @@ export async function answerQuestion(core: Core, question: string, reportId?: nu
     const sorted = rows.filter((r) => r.value !== null).sort((a, b) => (down ? a.value! - b.value! : b.value! - a.value!));
     if (sorted.length === 0) return unread(`No bars for ${candidates.join(', ')} on ${window(span!)}.`);
     const top = sorted[0]!;
-    const names = new Map(listTickers(core.db).map((t) => [t.symbol, t.name]));
+    const names = tickerNames(core.db);
     return {
       question,
       understood: true,

@@ -1,4 +1,3 @@
-import { addDays, isTradingDay } from '../../shared/calendar';
 import type { TradingDate } from '../../shared/domain';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -29,19 +28,6 @@ export function dateOf(m: RegExpExecArray, reference: TradingDate): TradingDate 
   return same <= reference ? same : `${refYear - 1}-${pad(month)}-${pad(day)}`;
 }
 
-/** The trading day on or before `date`. */
-export function tradingDayOnOrBefore(date: TradingDate): TradingDate {
-  let d = date;
-  while (!isTradingDay(d)) d = addDays(d, -1);
-  return d;
-}
-
-/** The trading day on or after `date`. */
-export function tradingDayOnOrAfter(date: TradingDate): TradingDate {
-  let d = date;
-  while (!isTradingDay(d)) d = addDays(d, 1);
-  return d;
-}
 
 /** `date` moved by whole months (the day clamped to the month's length). */
 export function addMonths(date: TradingDate, months: number): TradingDate {

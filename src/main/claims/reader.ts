@@ -9,8 +9,8 @@
 import type { ReturnKind } from '../../shared/analytics';
 import type { Claim, ClaimAlias, ClaimMetric } from '../../shared/claims';
 import type { PriceBasis, TradingDate } from '../../shared/domain';
-import { addDays } from '../../shared/calendar';
-import { addMonths, DATE_PATTERN, dateOf, tradingDayOnOrAfter, tradingDayOnOrBefore } from './dates';
+import { addDays, tradingDayOnOrAfter, tradingDayOnOrBefore } from '../../shared/calendar';
+import { addMonths, DATE_PATTERN, dateOf } from './dates';
 
 /** What the reader knows besides the text. */
 export interface ReaderContext {

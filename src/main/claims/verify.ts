@@ -8,13 +8,13 @@ import type { MetricsPanel, ReturnKind } from '../../shared/analytics';
 import type { CheckedClaim, Claim, ClaimEdit, ClaimMetric, ClaimReview, ComparisonClaim, ReportVerification, Verdict } from '../../shared/claims';
 import type { Db } from '../db/open';
 import type { PriceBasis, TradingDate } from '../../shared/domain';
-import { isTradingDay } from '../../shared/calendar';
-import { hasTicker, listTickers } from '../archive/repository';
+import { isTradingDay, tradingDayOnOrBefore } from '../../shared/calendar';
+import { hasTicker, tickerNames } from '../archive/repository';
 import type { Core } from '../core';
 import { DomainError } from '../errors';
 import { getReport } from '../reports/repository';
 import { loadAliases } from './aliases';
-import { tradingDayOnOrBefore, whyNotTrading } from './dates';
+import { whyNotTrading } from './dates';
 import { readClaims, type ReaderContext, type StatedOrder } from './reader';
 
 const KIND_WORDS: Record<ReturnKind, string> = { closeToClose: 'close-to-close', openToClose: 'open-to-close', sincePriorClose: 'since the prior close' };
@@ -157,7 +157,7 @@ function checkOrder(o: StatedOrder, checked: CheckedClaim[]): ComparisonClaim {
 
 /** What the reader needs from the archive and the report. */
 export function readerContext(core: Core, asOf: TradingDate, window: { from: TradingDate; to: TradingDate } | null): ReaderContext {
-  return { aliases: loadAliases(core.db), tickers: new Set(listTickers(core.db).map((t) => t.symbol)), asOf, window };
+  return { aliases: loadAliases(core.db), tickers: new Set(tickerNames(core.db).keys()), asOf, window };
 }
 
 /** A memoising panel reader over the analytics workers (a report asks for the same window often). */

@@ -1,7 +1,8 @@
 import type { TradingDate } from '../../shared/domain';
 import type { ArchiveState, PdfRequest, PrintChart, PrintDocument, PrintTickerRow } from '../../shared/pdf';
 import type { Report } from '../../shared/reports';
-import { archiveInfo, hasTicker, listTickers, readBars } from '../archive/repository';
+import { addDays } from '../../shared/calendar';
+import { archiveInfo, hasTicker, readBars, tickerNames } from '../archive/repository';
 import type { Core } from '../core';
 import type { Db } from '../db/open';
 import { DomainError } from '../errors';
@@ -14,12 +15,6 @@ import { dataIssues } from '../watchlists/repository';
 const CONTEXT_DAYS = 62;
 /** Calendar days loaded before what a chart shows, so its SMA(20) is drawn from the first bar shown. */
 const SMA_LEAD_DAYS = 45;
-
-function addDays(date: TradingDate, days: number): TradingDate {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
@@ -61,7 +56,7 @@ function chartOf(db: Db, ticker: string, window: { from: TradingDate; to: Tradin
 export async function buildPrintDocument(core: Core, request: PdfRequest, now = new Date()): Promise<PrintDocument> {
   const report = getReport(core.db, request.reportId);
   const window = figuresWindow(report);
-  const names = new Map(listTickers(core.db).map((t) => [t.symbol, t.name]));
+  const names = tickerNames(core.db);
   const tickers: PrintTickerRow[] = await Promise.all(
     report.tickers.map(async (ticker) => {
       const name = names.get(ticker) ?? null;
