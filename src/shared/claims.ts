@@ -23,6 +23,30 @@ export const CLAIM_METRICS = [
 /** What a claim states about its subject. */
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
+/** Each metric in words, as the panel, the answers and the PDF name it. */
+export const METRIC_LABELS: Readonly<Record<ClaimMetric, string>> = {
+  return: 'return',
+  oneDay: 'one-day change',
+  dailyVolatility: 'daily volatility',
+  annualizedVolatility: 'annualised volatility',
+  averageVolume: 'average volume',
+  close: 'close',
+  sma20: '20-day average',
+  sma50: '50-day average',
+  sma200: '200-day average',
+  allTimeHigh: 'all-time high',
+  high52w: '52-week high',
+  low52w: '52-week low',
+};
+
+/** A metric stated as a percentage (returns, changes, volatilities). */
+export const isPercentMetric = (m: ClaimMetric): boolean =>
+  m === 'return' || m === 'oneDay' || m === 'dailyVolatility' || m === 'annualizedVolatility';
+
+/** A metric of one day (a level, or the day's change) rather than of a window. */
+export const isDayMetric = (m: ClaimMetric): boolean =>
+  (!isPercentMetric(m) && m !== 'averageVolume') || m === 'oneDay';
+
 /** How a claim's stated figure compares with the archive, once. */
 export const VERDICTS = ['holds', 'otherBasis', 'differs', 'unchecked'] as const;
 /**
@@ -130,7 +154,13 @@ export interface Answer {
   /** One sentence answering the question. */
   answer: string;
   /** The figures behind it, each with how it was computed. */
-  figures: Array<{ ticker: string; metric: ClaimMetric; window: { from: TradingDate; to: TradingDate }; value: number | null; how: string }>;
+  figures: Array<{
+    ticker: string;
+    metric: ClaimMetric;
+    window: { from: TradingDate; to: TradingDate };
+    value: number | null;
+    how: string;
+  }>;
   /** A small table for comparisons and rankings. */
   table: { columns: string[]; rows: Array<Array<string | number | null>> } | null;
   /** Closes over the window of each ticker answered about (a small chart), oldest first. */

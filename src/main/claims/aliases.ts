@@ -51,6 +51,8 @@ export function saveAliases(db: Db, aliases: ClaimAlias[]): ClaimAlias[] {
     db.prepare('DELETE FROM app_meta WHERE key = ?').run(KEY);
     return [...DEFAULT_ALIASES];
   }
-  db.prepare('INSERT INTO app_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(aliases));
+  db.prepare(
+    'INSERT INTO app_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(KEY, JSON.stringify(aliases));
   return aliases;
 }

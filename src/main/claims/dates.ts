@@ -1,7 +1,8 @@
 import type { TradingDate } from '../../shared/domain';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 
 /** Dates as prose writes them: 2026-01-09, January 9, 2026, Jan 9, 9 January 2026. */
 export const DATE_PATTERN = new RegExp(
@@ -27,7 +28,6 @@ export function dateOf(m: RegExpExecArray, reference: TradingDate): TradingDate 
   const same = `${refYear}-${pad(month)}-${pad(day)}`;
   return same <= reference ? same : `${refYear - 1}-${pad(month)}-${pad(day)}`;
 }
-
 
 /** `date` moved by whole months (the day clamped to the month's length). */
 export function addMonths(date: TradingDate, months: number): TradingDate {

@@ -7,7 +7,7 @@
  * are read by the same functions (./ask.ts).
  */
 import type { ReturnKind } from '../../shared/analytics';
-import type { Claim, ClaimAlias, ClaimMetric } from '../../shared/claims';
+import { isDayMetric, isPercentMetric, type Claim, type ClaimAlias, type ClaimMetric } from '../../shared/claims';
 import type { PriceBasis, TradingDate } from '../../shared/domain';
 import { addDays, tradingDayOnOrAfter, tradingDayOnOrBefore } from '../../shared/calendar';
 import { addMonths, DATE_PATTERN, dateOf } from './dates';
@@ -56,16 +56,44 @@ export interface Mention {
 /** Metric words, most specific first; `kinds` are the figures they can describe. */
 const METRIC_WORDS: Array<{ re: RegExp; metric: ClaimMetric; kinds: Kind[] }> = [
   { re: /\bannuali[sz]ed volatility\b/gi, metric: 'annualizedVolatility', kinds: ['percent'] },
-  { re: /\b(?:daily )?volatility\b|\bdaily swings?\b|\bstandard deviation\b/gi, metric: 'dailyVolatility', kinds: ['percent'] },
-  { re: /\b(?:average (?:daily )?volume|volume averaged|averaged|average turnover|volume)\b/gi, metric: 'averageVolume', kinds: ['volume', 'level'] },
-  { re: /\b(?:20-day|twenty-day) (?:simple )?(?:moving )?average\b|\bSMA ?\(?20\)?|\b20-day (?:MA|SMA|line)\b/gi, metric: 'sma20', kinds: ['level'] },
-  { re: /\b(?:50-day|fifty-day) (?:simple )?(?:moving )?average\b|\bSMA ?\(?50\)?|\b50-day (?:MA|SMA|line)\b/gi, metric: 'sma50', kinds: ['level'] },
-  { re: /\b200-day (?:simple )?(?:moving )?average\b|\bSMA ?\(?200\)?|\b200-day (?:MA|SMA|line)\b/gi, metric: 'sma200', kinds: ['level'] },
+  {
+    re: /\b(?:daily )?volatility\b|\bdaily swings?\b|\bstandard deviation\b/gi,
+    metric: 'dailyVolatility',
+    kinds: ['percent'],
+  },
+  {
+    re: /\b(?:average (?:daily )?volume|volume averaged|averaged|average turnover|volume)\b/gi,
+    metric: 'averageVolume',
+    kinds: ['volume', 'level'],
+  },
+  {
+    re: /\b(?:20-day|twenty-day) (?:simple )?(?:moving )?average\b|\bSMA ?\(?20\)?|\b20-day (?:MA|SMA|line)\b/gi,
+    metric: 'sma20',
+    kinds: ['level'],
+  },
+  {
+    re: /\b(?:50-day|fifty-day) (?:simple )?(?:moving )?average\b|\bSMA ?\(?50\)?|\b50-day (?:MA|SMA|line)\b/gi,
+    metric: 'sma50',
+    kinds: ['level'],
+  },
+  {
+    re: /\b200-day (?:simple )?(?:moving )?average\b|\bSMA ?\(?200\)?|\b200-day (?:MA|SMA|line)\b/gi,
+    metric: 'sma200',
+    kinds: ['level'],
+  },
   { re: /\ball-time high\b|\brecord (?:high|close)\b/gi, metric: 'allTimeHigh', kinds: ['level'] },
   { re: /\b52-week high\b|\byear(?:'s)? high\b/gi, metric: 'high52w', kinds: ['level'] },
   { re: /\b52-week low\b|\byear(?:'s)? low\b/gi, metric: 'low52w', kinds: ['level'] },
-  { re: /\b(?:closed|close[sd]? (?:at|of)|settled|finished|ended|stood|sits|sat|trades|traded|was at|level of|at a level of)\b/gi, metric: 'close', kinds: ['level'] },
-  { re: /\bone-day\b|\bon the day\b|\bthe day's\b|\bthat day\b|\bin one session\b|\bdaily (?:move|change|gain|loss)\b/gi, metric: 'oneDay', kinds: ['percent'] },
+  {
+    re: /\b(?:closed|close[sd]? (?:at|of)|settled|finished|ended|stood|sits|sat|trades|traded|was at|level of|at a level of)\b/gi,
+    metric: 'close',
+    kinds: ['level'],
+  },
+  {
+    re: /\bone-day\b|\bon the day\b|\bthe day's\b|\bthat day\b|\bin one session\b|\bdaily (?:move|change|gain|loss)\b/gi,
+    metric: 'oneDay',
+    kinds: ['percent'],
+  },
   {
     re: /\b(?:rose|rise[sn]?|rising|gain(?:ed|s|ing)?|climb(?:ed|s)?|advanc(?:ed|es|ing)|add(?:ed|s)|jump(?:ed|s)?|rall(?:ied|ies)|up|increase[sd]?|return(?:ed|s)?|fell|fall(?:s|en|ing)?|lost|los(?:es|ing)|drop(?:ped|s)?|declin(?:ed|es|ing)|down|slid|slipp?(?:ed|s)?|sank|tumbled|shed|decrease[sd]?|led|lead(?:s|ing)?|trail(?:ed|s|ing)?|lagg(?:ed|ing)|followed|performance|change[sd]?|moved?)\b/gi,
     metric: 'return',
@@ -73,15 +101,26 @@ const METRIC_WORDS: Array<{ re: RegExp; metric: ClaimMetric; kinds: Kind[] }> = 
   },
 ];
 
-const DOWN = /\b(?:fell|fall(?:s|en|ing)?|lost|los(?:es|ing)|drop(?:ped|s)?|declin(?:ed|es|ing)|down|slid|slipp?(?:ed|s)?|sank|tumbled|shed|decrease[sd]?|negative)\b/gi;
-const UP = /\b(?:rose|rise[sn]?|rising|gain(?:ed|s|ing)?|climb(?:ed|s)?|advanc(?:ed|es|ing)|add(?:ed|s)|jump(?:ed|s)?|rall(?:ied|ies)|up|increase[sd]?)\b/gi;
+const DOWN =
+  /\b(?:fell|fall(?:s|en|ing)?|lost|los(?:es|ing)|drop(?:ped|s)?|declin(?:ed|es|ing)|down|slid|slipp?(?:ed|s)?|sank|tumbled|shed|decrease[sd]?|negative)\b/gi;
+const UP =
+  /\b(?:rose|rise[sn]?|rising|gain(?:ed|s|ing)?|climb(?:ed|s)?|advanc(?:ed|es|ing)|add(?:ed|s)|jump(?:ed|s)?|rall(?:ied|ies)|up|increase[sd]?)\b/gi;
 const APPROX = /\b(?:about|around|roughly|nearly|almost|some|approximately|close to|just (?:over|under)|~)\s*$/i;
 
 const PERCENT = /([+\-−]?\d+(?:\.\d+)?)\s?(?:%|per ?cent\b|pct\b)/gi;
 const VOLUME = /(\d+(?:\.\d+)?)\s?(M|mn|million|B|bn|billion|K|thousand)\b(?!\s?%)/g;
 const LEVEL = /(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d%]|\s?(?:%|M\b|million|B\b|billion|per ?cent))/g;
 
-const UNITS: Record<string, number> = { m: 1e6, mn: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9, k: 1e3, thousand: 1e3 };
+const UNITS: Record<string, number> = {
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  k: 1e3,
+  thousand: 1e3,
+};
 
 /** Prose without Markdown: citations, emphasis, links and list marks dropped; sentences joined. */
 export function plainText(markdown: string): string {
@@ -98,7 +137,12 @@ export function plainText(markdown: string): string {
 export function sentences(text: string): string[] {
   return text
     .split(/\n\s*\n/)
-    .flatMap((p) => p.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=["'(]?[A-Z0-9^])(?<!\b(?:vs|e\.g|i\.e|approx|St|Mr|Ms|Dr|Inc|Co|U\.S)\.\s+)/))
+    .flatMap((p) =>
+      p
+        .replace(/\s+/g, ' ')
+        .trim()
+        .split(/(?<=[.!?])\s+(?=["'(]?[A-Z0-9^])(?<!\b(?:vs|e\.g|i\.e|approx|St|Mr|Ms|Dr|Inc|Co|U\.S)\.\s+)/),
+    )
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -113,8 +157,11 @@ export function subjectFinder(ctx: Pick<ReaderContext, 'aliases' | 'tickers'>): 
   const known = new Set([...ctx.tickers, ...aliases.map((a) => a.ticker)]);
   const exact = aliases.filter((a) => /^[A-Z0-9^&]/.test(a.name));
   const loose = aliases.filter((a) => !/^[A-Z0-9^&]/.test(a.name));
-  const alt = (list: ClaimAlias[]): string => list.map((a) => escapeRe(a.name).replace(/\\ /g, '\\s+').replace(/ /g, '\\s+')).join('|');
-  const exactRe = exact.length ? new RegExp(`(?<![\\w^])(?:[Tt]he\\s+)?(${alt(exact)})(?:'s|’s)?(?![\\w-])`, 'g') : null;
+  const alt = (list: ClaimAlias[]): string =>
+    list.map((a) => escapeRe(a.name).replace(/\\ /g, '\\s+').replace(/ /g, '\\s+')).join('|');
+  const exactRe = exact.length
+    ? new RegExp(`(?<![\\w^])(?:[Tt]he\\s+)?(${alt(exact)})(?:'s|’s)?(?![\\w-])`, 'g')
+    : null;
   const looseRe = loose.length ? new RegExp(`(?<![\\w^])(?:the\\s+)?(${alt(loose)})(?:'s|’s)?(?![\\w-])`, 'gi') : null;
   const byName = new Map(aliases.map((a) => [a.name.toLowerCase().replace(/\s+/g, ' '), a.ticker]));
   return (s) => {
@@ -131,7 +178,13 @@ export function subjectFinder(ctx: Pick<ReaderContext, 'aliases' | 'tickers'>): 
         // "the Russell 2000 ETF", "an S&P 500 fund": a description of a fund named beside it.
         if (/^\s+(?:Index\s+)?(?:ETF|ETFs|fund|funds|tracker|futures)\b/i.test(s.slice(end))) continue;
         const name = m[1]!.replace(/\s+/g, ' ');
-        out.push({ at, end, type: 'subject', subject: m[0].replace(/(?:'s|’s)$/, ''), ticker: byName.get(name.toLowerCase()) ?? null });
+        out.push({
+          at,
+          end,
+          type: 'subject',
+          subject: m[0].replace(/(?:'s|’s)$/, ''),
+          ticker: byName.get(name.toLowerCase()) ?? null,
+        });
       }
     }
     for (const m of s.matchAll(/(?<![\w^])(\^?[A-Z][A-Z.]{0,5})(?:'s|’s)?(?![\w-])/g)) {
@@ -175,7 +228,8 @@ export function mentions(s: string, findSubjects: (s: string) => Mention[], refe
     const raw = m[1]!.replace('−', '-');
     push(m, 'percent', Number(raw) / 100, raw.replace(/^[+-]/, ''));
   }
-  for (const m of s.matchAll(VOLUME)) push(m, 'volume', Number(m[1]) * UNITS[m[2]!.toLowerCase()]!, m[1]!, UNITS[m[2]!.toLowerCase()]!);
+  for (const m of s.matchAll(VOLUME))
+    push(m, 'volume', Number(m[1]) * UNITS[m[2]!.toLowerCase()]!, m[1]!, UNITS[m[2]!.toLowerCase()]!);
   for (const m of s.matchAll(LEVEL)) {
     const raw = m[1]!.replace(/,/g, '');
     // A bare number next to a subject's own figure is a level; years and counts are not read.
@@ -194,12 +248,18 @@ export function mentions(s: string, findSubjects: (s: string) => Mention[], refe
   }
   for (const m of s.matchAll(DOWN)) out.push({ at: m.index, end: m.index + m[0].length, type: 'sign', sign: -1 });
   for (const m of s.matchAll(UP)) out.push({ at: m.index, end: m.index + m[0].length, type: 'sign', sign: 1 });
-  for (const m of s.matchAll(/\b(?:its|it|their|they)\b/gi)) out.push({ at: m.index, end: m.index + m[0].length, type: 'pronoun' });
-  for (const m of s.matchAll(/\b(?:as[- ]traded|unadjusted|raw prices?)\b/gi)) out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', basis: 'raw' });
-  for (const m of s.matchAll(/\b(?:adjusted|total[- ]return)\b/gi)) out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', basis: 'adjusted' });
-  for (const m of s.matchAll(/\bopen[- ]to[- ]close\b|\bfrom the (?:first )?open\b/gi)) out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', returnKind: 'openToClose' });
-  for (const m of s.matchAll(/\bclose[- ]to[- ]close\b/gi)) out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', returnKind: 'closeToClose' });
-  for (const m of s.matchAll(/\bsince the prior close\b|\bfrom the prior close\b/gi)) out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', returnKind: 'sincePriorClose' });
+  for (const m of s.matchAll(/\b(?:its|it|their|they)\b/gi))
+    out.push({ at: m.index, end: m.index + m[0].length, type: 'pronoun' });
+  for (const m of s.matchAll(/\b(?:as[- ]traded|unadjusted|raw prices?)\b/gi))
+    out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', basis: 'raw' });
+  for (const m of s.matchAll(/\b(?:adjusted|total[- ]return)\b/gi))
+    out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', basis: 'adjusted' });
+  for (const m of s.matchAll(/\bopen[- ]to[- ]close\b|\bfrom the (?:first )?open\b/gi))
+    out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', returnKind: 'openToClose' });
+  for (const m of s.matchAll(/\bclose[- ]to[- ]close\b/gi))
+    out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', returnKind: 'closeToClose' });
+  for (const m of s.matchAll(/\bsince the prior close\b|\bfrom the prior close\b/gi))
+    out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', returnKind: 'sincePriorClose' });
   // Earlier first; at one place the longer (more specific) first.
   return out.sort((a, b) => a.at - b.at || b.end - a.end);
 }
@@ -212,27 +272,44 @@ export function windowOf(
   sticky: { from: TradingDate; to: TradingDate } | null,
 ): { window: { from: TradingDate; to: TradingDate } | null; day: boolean } {
   const dates = ms.filter((m) => m.type === 'date');
-  const range = /\b(?:from|between)\s+(\S.*?)\s+(?:to|through|until|and|→|–|-)\s+(\S.*?)(?=[,;]|\s+(?:the|IWM|[A-Z^])|$)/i.exec(s);
+  const range =
+    /\b(?:from|between)\s+(\S.*?)\s+(?:to|through|until|and|→|–|-)\s+(\S.*?)(?=[,;]|\s+(?:the|IWM|[A-Z^])|$)/i.exec(s);
   if (range && dates.length >= 2) {
     const a = dates.find((d) => d.at >= range.index);
     const b = a ? dates.find((d) => d.at > a.at) : undefined;
-    if (a && b) return { window: { from: a.date! <= b.date! ? a.date! : b.date!, to: a.date! <= b.date! ? b.date! : a.date! }, day: false };
+    if (a && b)
+      return {
+        window: { from: a.date! <= b.date! ? a.date! : b.date!, to: a.date! <= b.date! ? b.date! : a.date! },
+        day: false,
+      };
   }
   const iso = /\b(\d{4}-\d{2}-\d{2})\s?(?:\.\.|→|to)\s?(\d{4}-\d{2}-\d{2})\b/.exec(s);
   if (iso) return { window: { from: iso[1]!, to: iso[2]! }, day: false };
-  const n = /\b(?:over|in|during)\s+the\s+(?:past|last|previous)?\s*(\w+)?\s*(week|month|quarter|year)s?\b(?:\s+before\s+this\s+(?:note|report))?/i.exec(s);
+  const n =
+    /\b(?:over|in|during)\s+the\s+(?:past|last|previous)?\s*(\w+)?\s*(week|month|quarter|year)s?\b(?:\s+before\s+this\s+(?:note|report))?/i.exec(
+      s,
+    );
   if (n && !/\bsame\b/i.test(n[0])) {
     const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, nine: 9, twelve: 12 };
     const count = n[1] ? (words[n[1].toLowerCase()] ?? (Number(n[1]) || 1)) : 1;
     const end = tradingDayOnOrBefore(ctx.asOf);
     const unit = n[2]!.toLowerCase();
-    const start = unit === 'week' ? addDays(ctx.asOf, -7 * count) : addMonths(ctx.asOf, -(unit === 'quarter' ? 3 : unit === 'year' ? 12 : 1) * count);
+    const start =
+      unit === 'week'
+        ? addDays(ctx.asOf, -7 * count)
+        : addMonths(ctx.asOf, -(unit === 'quarter' ? 3 : unit === 'year' ? 12 : 1) * count);
     // The window starts on the first trading day after the period began.
     return { window: { from: tradingDayOnOrAfter(addDays(start, 1)), to: end }, day: false };
   }
-  if (/\byear[- ]to[- ]date\b|\bYTD\b/.test(s)) return { window: { from: tradingDayOnOrAfter(`${ctx.asOf.slice(0, 4)}-01-01`), to: tradingDayOnOrBefore(ctx.asOf) }, day: false };
-  if (/\b(?:same|that|this) (?:window|period|span|stretch)\b|\bover the window\b/i.test(s) && sticky) return { window: sticky, day: false };
-  if (/\bthe day's\b|\bon the day\b|\btoday\b|\bthe session\b|\bthat day\b|\bone-day\b/i.test(s)) return { window: null, day: true };
+  if (/\byear[- ]to[- ]date\b|\bYTD\b/.test(s))
+    return {
+      window: { from: tradingDayOnOrAfter(`${ctx.asOf.slice(0, 4)}-01-01`), to: tradingDayOnOrBefore(ctx.asOf) },
+      day: false,
+    };
+  if (/\b(?:same|that|this) (?:window|period|span|stretch)\b|\bover the window\b/i.test(s) && sticky)
+    return { window: sticky, day: false };
+  if (/\bthe day's\b|\bon the day\b|\btoday\b|\bthe session\b|\bthat day\b|\bone-day\b/i.test(s))
+    return { window: null, day: true };
   return { window: null, day: false };
 }
 
@@ -259,7 +336,12 @@ const METRIC_NAMES: Record<string, ClaimMetric> = {
 };
 
 /** Reads the explicit claims of a text; unreadable tokens are left to render as written. */
-function explicitClaims(text: string, ctx: ReaderContext, section: string | null, findSubjects: (s: string) => Mention[]): Claim[] {
+function explicitClaims(
+  text: string,
+  ctx: ReaderContext,
+  section: string | null,
+  findSubjects: (s: string) => Mention[],
+): Claim[] {
   const out: Claim[] = [];
   const reportWindow = ctx.window ?? { from: tradingDayOnOrBefore(ctx.asOf), to: tradingDayOnOrBefore(ctx.asOf) };
   for (const m of text.matchAll(EXPLICIT_CLAIM)) {
@@ -267,7 +349,8 @@ function explicitClaims(text: string, ctx: ReaderContext, section: string | null
     if (!metric) continue;
     const words = m[4]!.split(/\s+/);
     let window = reportWindow;
-    let returnKind: ReturnKind | null = metric === 'return' ? 'closeToClose' : metric === 'oneDay' ? 'sincePriorClose' : null;
+    let returnKind: ReturnKind | null =
+      metric === 'return' ? 'closeToClose' : metric === 'oneDay' ? 'sincePriorClose' : null;
     let basis: PriceBasis = 'raw';
     const rest: string[] = [];
     for (const w of words) {
@@ -279,7 +362,7 @@ function explicitClaims(text: string, ctx: ReaderContext, section: string | null
     }
     const subjectText = rest.join(' ');
     const subject = findSubjects(subjectText)[0] ?? null;
-    const level = ['close', 'sma20', 'sma50', 'sma200', 'allTimeHigh', 'high52w', 'low52w', 'oneDay'].includes(metric);
+    const level = isDayMetric(metric);
     const unit = m[2] === 'M' ? 1e6 : m[2] === 'B' ? 1e9 : m[2] === 'K' ? 1e3 : 1;
     const raw = m[1]?.replace(/,/g, '').replace('−', '-');
     const stated = raw === undefined ? null : m[2] === '%' ? Number(raw) / 100 : Number(raw) * unit;
@@ -295,7 +378,12 @@ function explicitClaims(text: string, ctx: ReaderContext, section: string | null
       returnKind,
       stated: stated ?? NaN,
       // A bare computation shows two decimals: of a percentage, a price or millions of shares.
-      decimals: raw === undefined ? (['return', 'oneDay', 'dailyVolatility', 'annualizedVolatility'].includes(metric) ? 4 : 2) : (raw.split('.')[1]?.length ?? 0) + (m[2] === '%' ? 2 : 0),
+      decimals:
+        raw === undefined
+          ? isPercentMetric(metric)
+            ? 4
+            : 2
+          : (raw.split('.')[1]?.length ?? 0) + (m[2] === '%' ? 2 : 0),
       approximate: false,
       explicit: { display: stated === null },
     });
@@ -310,7 +398,11 @@ const DEFAULT_METRIC: Record<Kind, ClaimMetric> = { percent: 'return', volume: '
  * Reads the claims of one text (a section's Markdown, or a question). `section` is carried into each
  * claim; the window context carries from sentence to sentence ("over the same window").
  */
-export function readClaims(markdown: string, ctx: ReaderContext, section: string | null = null): { claims: Claim[]; orders: StatedOrder[] } {
+export function readClaims(
+  markdown: string,
+  ctx: ReaderContext,
+  section: string | null = null,
+): { claims: Claim[]; orders: StatedOrder[] } {
   const findSubjects = subjectFinder(ctx);
   const claims: Claim[] = explicitClaims(markdown, ctx, section, findSubjects);
   const orders: StatedOrder[] = [];
@@ -372,12 +464,22 @@ export function readClaims(markdown: string, ctx: ReaderContext, section: string
       if (pendingPair) {
         subject = pendingPair;
         pendingPair = null;
-      } else if (queue.length >= 2 && /^\s*(?:and|&)\s*$/.test(s.slice(queue.at(-2)!.end, queue.at(-1)!.at)) && /^\s*(?:and|&)\s/.test(s.slice(m.end, (ms.slice(i + 1).find((x) => x.type === 'number')?.at ?? m.end) + 0) + ' ')) {
+      } else if (
+        queue.length >= 2 &&
+        /^\s*(?:and|&)\s*$/.test(s.slice(queue.at(-2)!.end, queue.at(-1)!.at)) &&
+        /^\s*(?:and|&)\s/.test(
+          s.slice(m.end, (ms.slice(i + 1).find((x) => x.type === 'number')?.at ?? m.end) + 0) + ' ',
+        )
+      ) {
         subject = queue.at(-2)!;
         pendingPair = queue.at(-1)!;
       } else {
         const after = ms.slice(i + 1).find((x) => x.type === 'subject');
-        if (after && /^\s*(?:for|of|in|by)\s+$/i.test(s.slice(m.end, after.at)) && !ms.slice(i + 1).some((x) => x.type === 'number' && x.at < after.at)) {
+        if (
+          after &&
+          /^\s*(?:for|of|in|by)\s+$/i.test(s.slice(m.end, after.at)) &&
+          !ms.slice(i + 1).some((x) => x.type === 'number' && x.at < after.at)
+        ) {
           subject = after;
           i = ms.indexOf(after);
           lastSubject = after;
@@ -392,28 +494,54 @@ export function readClaims(markdown: string, ctx: ReaderContext, section: string
       // last figure of this kind had (lists), else what the kind means by itself.
       const words = METRIC_WORDS.find((x) => x.metric === metric);
       let chosen: ClaimMetric =
-        metric && metricAt >= lastNumberEnd - 1 && words?.kinds.includes(kind) ? metric : (lastMetricForKind[kind] ?? DEFAULT_METRIC[kind]);
+        metric && metricAt >= lastNumberEnd - 1 && words?.kinds.includes(kind)
+          ? metric
+          : (lastMetricForKind[kind] ?? DEFAULT_METRIC[kind]);
       if (kind === 'volume' && chosen !== 'averageVolume') chosen = 'averageVolume';
       if (kind === 'percent' && chosen === 'return' && dayContext) chosen = 'oneDay';
       if (kind === 'level' && metric && words?.kinds.includes('level') && metricAt < m.at) chosen = metric;
       lastMetricForKind[kind] = chosen;
       lastNumberEnd = m.end;
       // A date right after the figure ("on January 11, 2026") or in the sentence dates a level or a day.
-      const dateAfter = ms.slice(i + 1).find((x) => x.type === 'date' && /^\s*(?:on|,\s*on)\s+$/i.test(s.slice(m.end, x.at)));
-      const dateBefore = [...ms.slice(0, i)].reverse().find((x) => x.type === 'date' && /\bon\s+$/i.test(s.slice(Math.max(0, x.at - 4), x.at)));
+      const dateAfter = ms
+        .slice(i + 1)
+        .find((x) => x.type === 'date' && /^\s*(?:on|,\s*on)\s+$/i.test(s.slice(m.end, x.at)));
+      const dateBefore = [...ms.slice(0, i)]
+        .reverse()
+        .find((x) => x.type === 'date' && /\bon\s+$/i.test(s.slice(Math.max(0, x.at - 4), x.at)));
       const day = dateAfter?.date ?? dateBefore?.date ?? null;
-      const isLevel = ['close', 'sma20', 'sma50', 'sma200', 'allTimeHigh', 'high52w', 'low52w'].includes(chosen);
+      const isLevel = isDayMetric(chosen) && chosen !== 'oneDay';
       const oneDay = chosen === 'oneDay';
       const at = day ?? (oneDay ? tradingDayOnOrBefore(ctx.asOf) : window.to);
       const approximate = APPROX.test(s.slice(Math.max(0, m.at - 20), m.at));
       // What follows the figure can say what it is: "0.92 % a day on average", "5.7 % open-to-close".
       const tail = s.slice(m.end, m.end + 40);
-      if (kind === 'percent' && chosen === 'return' && /^\s*a day\b(?:\s+on average)?/i.test(tail)) chosen = 'dailyVolatility';
-      const tailKind = /^\s*(?:,\s*)?(open[- ]to[- ]close|close[- ]to[- ]close|since the prior close)/i.exec(tail)?.[1]?.toLowerCase().replace(/ /g, '-');
-      const kindAfter: ReturnKind | null = tailKind ? (tailKind.startsWith('open') ? 'openToClose' : tailKind.startsWith('close') ? 'closeToClose' : 'sincePriorClose') : null;
+      if (kind === 'percent' && chosen === 'return' && /^\s*a day\b(?:\s+on average)?/i.test(tail))
+        chosen = 'dailyVolatility';
+      const tailKind = /^\s*(?:,\s*)?(open[- ]to[- ]close|close[- ]to[- ]close|since the prior close)/i
+        .exec(tail)?.[1]
+        ?.toLowerCase()
+        .replace(/ /g, '-');
+      const kindAfter: ReturnKind | null = tailKind
+        ? tailKind.startsWith('open')
+          ? 'openToClose'
+          : tailKind.startsWith('close')
+            ? 'closeToClose'
+            : 'sincePriorClose'
+        : null;
       // "3.2 % above its 20-day average", "within 0.2 % of its record": a distance, not a figure read here.
-      if (kind === 'percent' && (/^\s*(?:above|below|under|short of|off)\s+(?:its|the|their)\b|^\s*from\s+(?:its|their|the)\s+(?:high|low|peak|record|top)/i.test(tail) || /\b(?:within|about)\s*$/i.test(s.slice(Math.max(0, m.at - 8), m.at)) && /^\s*of\b/i.test(tail))) continue;
-      const stated = kind === 'percent' && chosen !== 'dailyVolatility' && chosen !== 'annualizedVolatility' ? m.value! * (m.value! < 0 ? 1 : signAt >= 0 ? sign : 1) : m.value!;
+      if (
+        kind === 'percent' &&
+        (/^\s*(?:above|below|under|short of|off)\s+(?:its|the|their)\b|^\s*from\s+(?:its|their|the)\s+(?:high|low|peak|record|top)/i.test(
+          tail,
+        ) ||
+          (/\b(?:within|about)\s*$/i.test(s.slice(Math.max(0, m.at - 8), m.at)) && /^\s*of\b/i.test(tail)))
+      )
+        continue;
+      const stated =
+        kind === 'percent' && chosen !== 'dailyVolatility' && chosen !== 'annualizedVolatility'
+          ? m.value! * (m.value! < 0 ? 1 : signAt >= 0 ? sign : 1)
+          : m.value!;
       claims.push({
         text: s,
         figure: m.raw!,
@@ -423,7 +551,12 @@ export function readClaims(markdown: string, ctx: ReaderContext, section: string
         metric: chosen,
         window: isLevel || oneDay ? { from: at, to: at } : window,
         basis,
-        returnKind: chosen === 'return' ? (kindAfter ?? returnKind ?? 'closeToClose') : chosen === 'oneDay' ? 'sincePriorClose' : null,
+        returnKind:
+          chosen === 'return'
+            ? (kindAfter ?? returnKind ?? 'closeToClose')
+            : chosen === 'oneDay'
+              ? 'sincePriorClose'
+              : null,
         stated: Number(stated.toPrecision(12)),
         decimals: kind === 'volume' ? m.decimals! : m.decimals! + (kind === 'percent' ? 2 : 0),
         approximate,
@@ -436,7 +569,12 @@ export function readClaims(markdown: string, ctx: ReaderContext, section: string
         orders.push({
           text: s,
           section,
-          items: mine.map((c) => ({ subject: c.subject, ticker: c.ticker, stated: c.stated, claim: claims.indexOf(c) })),
+          items: mine.map((c) => ({
+            subject: c.subject,
+            ticker: c.ticker,
+            stated: c.stated,
+            claim: claims.indexOf(c),
+          })),
         });
       }
     }

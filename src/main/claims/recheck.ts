@@ -13,7 +13,11 @@ const key = (reportId: number): string => `claims.verdicts.${reportId}`;
 type Snapshot = Record<string, { verdict: Verdict; label: string }>;
 
 function snapshotOf(v: ReportVerification): Snapshot {
-  return Object.fromEntries(v.claims.filter((c) => c.review !== 'rejected').map((c) => [c.key, { verdict: c.verdict, label: `${c.ticker ?? c.subject} ${c.metric} ${c.figure}` }]));
+  return Object.fromEntries(
+    v.claims
+      .filter((c) => c.review !== 'rejected')
+      .map((c) => [c.key, { verdict: c.verdict, label: `${c.ticker ?? c.subject} ${c.metric} ${c.figure}` }]),
+  );
 }
 
 function readSnapshot(db: Db, reportId: number): Snapshot | null {
@@ -22,7 +26,9 @@ function readSnapshot(db: Db, reportId: number): Snapshot | null {
 }
 
 function writeSnapshot(db: Db, reportId: number, s: Snapshot): void {
-  db.prepare('INSERT INTO app_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key(reportId), JSON.stringify(s));
+  db.prepare(
+    'INSERT INTO app_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key(reportId), JSON.stringify(s));
 }
 
 /** Keeps a report's verdicts as the baseline of the next re-check, when it has none yet. */
@@ -42,7 +48,8 @@ export async function recheckReports(core: Core): Promise<VerdictChange[]> {
     if (before) {
       for (const [k, c] of Object.entries(now)) {
         const was = before[k];
-        if (was && was.verdict !== c.verdict) changes.push({ reportId: r.id, title: r.title, claim: c.label, from: was.verdict, to: c.verdict });
+        if (was && was.verdict !== c.verdict)
+          changes.push({ reportId: r.id, title: r.title, claim: c.label, from: was.verdict, to: c.verdict });
       }
     }
     await core.writes.run(() => writeSnapshot(core.db, r.id, now));

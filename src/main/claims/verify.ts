@@ -5,7 +5,18 @@
  * the prior close, then on the other price basis, so the verdict can say on which it holds.
  */
 import type { MetricsPanel, ReturnKind } from '../../shared/analytics';
-import type { CheckedClaim, Claim, ClaimEdit, ClaimMetric, ClaimReview, ComparisonClaim, ReportVerification, Verdict } from '../../shared/claims';
+import {
+  isDayMetric,
+  isPercentMetric,
+  type CheckedClaim,
+  type Claim,
+  type ClaimEdit,
+  type ClaimMetric,
+  type ClaimReview,
+  type ComparisonClaim,
+  type ReportVerification,
+  type Verdict,
+} from '../../shared/claims';
 import type { Db } from '../db/open';
 import type { PriceBasis, TradingDate } from '../../shared/domain';
 import { isTradingDay, tradingDayOnOrBefore } from '../../shared/calendar';
@@ -17,7 +28,11 @@ import { loadAliases } from './aliases';
 import { whyNotTrading } from './dates';
 import { readClaims, type ReaderContext, type StatedOrder } from './reader';
 
-const KIND_WORDS: Record<ReturnKind, string> = { closeToClose: 'close-to-close', openToClose: 'open-to-close', sincePriorClose: 'since the prior close' };
+const KIND_WORDS: Record<ReturnKind, string> = {
+  closeToClose: 'close-to-close',
+  openToClose: 'open-to-close',
+  sincePriorClose: 'since the prior close',
+};
 const BASIS_WORDS: Record<PriceBasis, string> = { raw: 'as-traded prices', adjusted: 'adjusted prices' };
 
 /** The panel's figure a metric reads (returns by kind). */
@@ -48,11 +63,9 @@ function valueOf(p: MetricsPanel, metric: ClaimMetric, kind: ReturnKind | null):
   return { value: f.value, how };
 }
 
-const isPercent = (m: ClaimMetric): boolean => ['return', 'oneDay', 'dailyVolatility', 'annualizedVolatility'].includes(m);
-
 /** A value as the claim would state it (percent, millions of shares, points). */
 function display(c: Claim, v: number): string {
-  if (isPercent(c.metric)) return `${(v * 100).toFixed(Math.max(0, c.decimals - 2))} %`;
+  if (isPercentMetric(c.metric)) return `${(v * 100).toFixed(Math.max(0, c.decimals - 2))} %`;
   if (c.metric === 'averageVolume') {
     const unit = c.stated >= 1e9 ? 1e9 : c.stated >= 1e6 ? 1e6 : c.stated >= 1e3 ? 1e3 : 1;
     return `${(v / unit).toFixed(c.decimals)}${unit === 1e9 ? ' B' : unit === 1e6 ? ' M' : unit === 1e3 ? ' K' : ''}`;
@@ -61,8 +74,12 @@ function display(c: Claim, v: number): string {
 }
 
 /** Whether `computed` rounds to what was stated, at the stated precision. */
-export function holdsAtPrecision(c: Pick<Claim, 'stated' | 'decimals' | 'approximate' | 'metric'>, computed: number): boolean {
-  const unit = c.metric === 'averageVolume' ? (c.stated >= 1e9 ? 1e9 : c.stated >= 1e6 ? 1e6 : c.stated >= 1e3 ? 1e3 : 1) : 1;
+export function holdsAtPrecision(
+  c: Pick<Claim, 'stated' | 'decimals' | 'approximate' | 'metric'>,
+  computed: number,
+): boolean {
+  const unit =
+    c.metric === 'averageVolume' ? (c.stated >= 1e9 ? 1e9 : c.stated >= 1e6 ? 1e6 : c.stated >= 1e3 ? 1e3 : 1) : 1;
   const step = 10 ** -c.decimals;
   const tolerance = (c.approximate ? step : step / 2) * unit;
   return Math.abs(computed - c.stated) <= tolerance * (1 + 1e-9) + 1e-12;
@@ -84,18 +101,40 @@ export async function checkClaim(c: ReviewedClaim, core: Core, panel: Panels): P
   let to = c.window.to;
   // A day the market was shut: the figure must mean the trading day before it.
   for (const d of new Set([from, to])) {
-    if (!isTradingDay(d)) notes.push(`${d} is ${whyNotTrading(d)}, not a trading day: read as ${tradingDayOnOrBefore(d)}`);
+    if (!isTradingDay(d))
+      notes.push(`${d} is ${whyNotTrading(d)}, not a trading day: read as ${tradingDayOnOrBefore(d)}`);
   }
   if (from === to && !isTradingDay(from)) from = to = tradingDayOnOrBefore(from);
   const first = await panel(c.ticker, from, to, c.basis);
-  if (first.window.bars === 0) return { ...base, verdict: 'unchecked', note: [...notes, `import ${c.ticker} for ${span}`].join('; ') };
-  if (first.window.missingCount > 0) notes.push(`the archive lacks ${first.window.missingCount} trading day(s) of ${c.ticker} in the window`);
+  if (first.window.bars === 0)
+    return { ...base, verdict: 'unchecked', note: [...notes, `import ${c.ticker} for ${span}`].join('; ') };
+  if (first.window.missingCount > 0)
+    notes.push(`the archive lacks ${first.window.missingCount} trading day(s) of ${c.ticker} in the window`);
   const own = valueOf(first, c.metric, c.returnKind);
-  if (own.value === null) return { ...base, verdict: 'unchecked', note: [...notes, `${c.ticker} has no ${c.metric} for ${span} (${own.how})`].join('; ') };
-  const result = (verdict: Verdict, note: string): CheckedClaim => ({ ...c, computed: own.value, how: own.how, verdict, note: [...notes, note].filter(Boolean).join('; ') });
+  if (own.value === null)
+    return {
+      ...base,
+      verdict: 'unchecked',
+      note: [...notes, `${c.ticker} has no ${c.metric} for ${span} (${own.how})`].join('; '),
+    };
+  const result = (verdict: Verdict, note: string): CheckedClaim => ({
+    ...c,
+    computed: own.value,
+    how: own.how,
+    verdict,
+    note: [...notes, note].filter(Boolean).join('; '),
+  });
   // A computation written in the Markdown shows its value; it holds by construction.
   if (c.explicit?.display) {
-    return { ...c, stated: own.value, computed: own.value, how: own.how, verdict: 'holds', note: [...notes, 'computed from the archive'].join('; '), display: display(c, own.value) };
+    return {
+      ...c,
+      stated: own.value,
+      computed: own.value,
+      how: own.how,
+      verdict: 'holds',
+      note: [...notes, 'computed from the archive'].join('; '),
+      display: display(c, own.value),
+    };
   }
   if (holdsAtPrecision(c, own.value)) return result('holds', '');
   // Another return kind, then the other basis.
@@ -103,8 +142,12 @@ export async function checkClaim(c: ReviewedClaim, core: Core, panel: Panels): P
     const kinds: ReturnKind[] = ['closeToClose', 'openToClose', 'sincePriorClose'];
     const tried: string[] = [];
     const other: PriceBasis = c.basis === 'raw' ? 'adjusted' : 'raw';
-    const otherPanel = first.basisInfo.providerAdjusted || first.basisInfo.fellBackToRaw ? null : await panel(c.ticker, from, to, other);
-    for (const [p, basis] of [[first, c.basis], [otherPanel, other]] as const) {
+    const otherPanel =
+      first.basisInfo.providerAdjusted || first.basisInfo.fellBackToRaw ? null : await panel(c.ticker, from, to, other);
+    for (const [p, basis] of [
+      [first, c.basis],
+      [otherPanel, other],
+    ] as const) {
       if (!p) continue;
       for (const k of kinds) {
         if (p === first && k === c.returnKind) continue;
@@ -112,17 +155,31 @@ export async function checkClaim(c: ReviewedClaim, core: Core, panel: Panels): P
         if (v === null) continue;
         tried.push(`${display(c, v)} ${KIND_WORDS[k]}${basis !== c.basis ? ` on ${BASIS_WORDS[basis]}` : ''}`);
         if (holdsAtPrecision(c, v)) {
-          const where = basis !== c.basis ? `on ${BASIS_WORDS[basis]}, not ${BASIS_WORDS[c.basis]}` : `${KIND_WORDS[k]}, not ${KIND_WORDS[c.returnKind ?? 'closeToClose']}`;
-          return result('otherBasis', `holds ${where} (${display(c, own.value)} ${KIND_WORDS[c.returnKind ?? 'closeToClose']})`);
+          const where =
+            basis !== c.basis
+              ? `on ${BASIS_WORDS[basis]}, not ${BASIS_WORDS[c.basis]}`
+              : `${KIND_WORDS[k]}, not ${KIND_WORDS[c.returnKind ?? 'closeToClose']}`;
+          return result(
+            'otherBasis',
+            `holds ${where} (${display(c, own.value)} ${KIND_WORDS[c.returnKind ?? 'closeToClose']})`,
+          );
         }
       }
     }
-    const adjusted = first.basisInfo.providerAdjusted ? `; ${first.basisInfo.note ?? 'the provider adjusted these prices'}, so as-traded figures cannot be computed` : '';
-    return result('differs', `computed ${display(c, own.value)} ${KIND_WORDS[c.returnKind ?? 'closeToClose']} (${tried.join(', ')}), stated ${display(c, c.stated)}${adjusted}`);
+    const adjusted = first.basisInfo.providerAdjusted
+      ? `; ${first.basisInfo.note ?? 'the provider adjusted these prices'}, so as-traded figures cannot be computed`
+      : '';
+    return result(
+      'differs',
+      `computed ${display(c, own.value)} ${KIND_WORDS[c.returnKind ?? 'closeToClose']} (${tried.join(', ')}), stated ${display(c, c.stated)}${adjusted}`,
+    );
   }
   const diff = own.value - c.stated;
-  const pts = isPercent(c.metric) ? `${(diff * 100).toFixed(2)} pt` : display(c, Math.abs(diff));
-  return result('differs', `computed ${display(c, own.value)}, stated ${display(c, c.stated)} (off by ${diff >= 0 && isPercent(c.metric) ? '+' : ''}${pts})`);
+  const pts = isPercentMetric(c.metric) ? `${(diff * 100).toFixed(2)} pt` : display(c, Math.abs(diff));
+  return result(
+    'differs',
+    `computed ${display(c, own.value)}, stated ${display(c, c.stated)} (off by ${diff >= 0 && isPercentMetric(c.metric) ? '+' : ''}${pts})`,
+  );
 }
 
 /** Checks a stated order against the stated and the computed figures. */
@@ -143,7 +200,15 @@ function checkOrder(o: StatedOrder, checked: CheckedClaim[]): ComparisonClaim {
       note: `the figures themselves contradict the order: ${name(statedWrong)} at ${(statedWrong.stated * 100).toFixed(2)} % is ahead of ${name(items[0]!)} at ${(items[0]!.stated * 100).toFixed(2)} %, so ${name(statedWrong)} led`,
     };
   }
-  if (byComputed.length < items.length) return { text: o.text, section: o.section, order, computedOrder, verdict: 'unchecked', note: 'not every figure in the order could be computed' };
+  if (byComputed.length < items.length)
+    return {
+      text: o.text,
+      section: o.section,
+      order,
+      computedOrder,
+      verdict: 'unchecked',
+      note: 'not every figure in the order could be computed',
+    };
   const holds = byComputed[0] === items[0];
   return {
     text: o.text,
@@ -151,12 +216,18 @@ function checkOrder(o: StatedOrder, checked: CheckedClaim[]): ComparisonClaim {
     order,
     computedOrder,
     verdict: holds ? 'holds' : 'differs',
-    note: holds ? '' : `computed, ${name(byComputed[0]!)} led (${byComputed.map((i) => `${name(i)} ${(i.computed! * 100).toFixed(2)} %`).join(', ')})`,
+    note: holds
+      ? ''
+      : `computed, ${name(byComputed[0]!)} led (${byComputed.map((i) => `${name(i)} ${(i.computed! * 100).toFixed(2)} %`).join(', ')})`,
   };
 }
 
 /** What the reader needs from the archive and the report. */
-export function readerContext(core: Core, asOf: TradingDate, window: { from: TradingDate; to: TradingDate } | null): ReaderContext {
+export function readerContext(
+  core: Core,
+  asOf: TradingDate,
+  window: { from: TradingDate; to: TradingDate } | null,
+): ReaderContext {
   return { aliases: loadAliases(core.db), tickers: new Set(tickerNames(core.db).keys()), asOf, window };
 }
 
@@ -189,9 +260,17 @@ export async function verifyReport(core: Core, reportId: number): Promise<Report
         // Written in the Markdown, a claim is the analyst's own: accepted.
         const review = r?.decision ?? (read.explicit ? 'accepted' : 'proposed');
         const c: ReviewedClaim = { ...read, ...(r?.decision === 'edited' ? editOf(read, r.edit) : {}), key, review };
-        if (review === 'rejected') return Promise.resolve<CheckedClaim>({ ...c, computed: null, how: null, verdict: 'unchecked', note: 'rejected: not a figure to check' });
+        if (review === 'rejected')
+          return Promise.resolve<CheckedClaim>({
+            ...c,
+            computed: null,
+            how: null,
+            verdict: 'unchecked',
+            note: 'rejected: not a figure to check',
+          });
         return checkClaim(c, core, panel).catch((err: unknown): CheckedClaim => {
-          if (err instanceof DomainError) return { ...c, computed: null, how: null, verdict: 'unchecked', note: err.message };
+          if (err instanceof DomainError)
+            return { ...c, computed: null, how: null, verdict: 'unchecked', note: err.message };
           throw err;
         });
       }),
@@ -202,7 +281,12 @@ export async function verifyReport(core: Core, reportId: number): Promise<Report
   }
   const counts = { holds: 0, otherBasis: 0, differs: 0, unchecked: 0 } as Record<Verdict, number>;
   for (const c of [...claims.filter((x) => x.review !== 'rejected'), ...comparisons]) counts[c.verdict]++;
-  return { report: { id: report.id, title: report.title, asOf: report.asOf, window: report.window }, claims, comparisons, counts };
+  return {
+    report: { id: report.id, title: report.title, asOf: report.asOf, window: report.window },
+    claims,
+    comparisons,
+    counts,
+  };
 }
 
 /** A claim's identity across checks: where it stands and what it states (the nth such figure). */
@@ -217,28 +301,39 @@ export function claimKeys(claims: readonly Claim[]): string[] {
 }
 
 /** The analyst's decisions on a report's claims, by claim key. */
-function readReviews(db: Db, reportId: number): Map<string, { decision: Exclude<ClaimReview, 'proposed'>; edit: ClaimEdit }> {
-  const rows = db.prepare('SELECT claim_key AS key, decision, edit FROM claim_reviews WHERE report_id = ?').all(reportId) as Array<{ key: string; decision: Exclude<ClaimReview, 'proposed'>; edit: string }>;
+function readReviews(
+  db: Db,
+  reportId: number,
+): Map<string, { decision: Exclude<ClaimReview, 'proposed'>; edit: ClaimEdit }> {
+  const rows = db
+    .prepare('SELECT claim_key AS key, decision, edit FROM claim_reviews WHERE report_id = ?')
+    .all(reportId) as Array<{ key: string; decision: Exclude<ClaimReview, 'proposed'>; edit: string }>;
   return new Map(rows.map((r) => [r.key, { decision: r.decision, edit: JSON.parse(r.edit) as ClaimEdit }]));
 }
 
 /** What an edit changes of a claim (a level's window is its day). */
 function editOf(c: Claim, edit: ClaimEdit): Partial<Claim> {
   const metric = edit.metric ?? c.metric;
-  const day = ['close', 'sma20', 'sma50', 'sma200', 'allTimeHigh', 'high52w', 'low52w', 'oneDay'].includes(metric);
+  const day = isDayMetric(metric);
   const window = edit.window ?? c.window;
   return {
     ...(edit.ticker ? { ticker: edit.ticker } : {}),
     metric,
     window: day ? { from: window.to, to: window.to } : window,
     ...(edit.basis ? { basis: edit.basis } : {}),
-    returnKind: metric === 'return' ? (edit.returnKind ?? c.returnKind ?? 'closeToClose') : metric === 'oneDay' ? 'sincePriorClose' : null,
+    returnKind:
+      metric === 'return'
+        ? (edit.returnKind ?? c.returnKind ?? 'closeToClose')
+        : metric === 'oneDay'
+          ? 'sincePriorClose'
+          : null,
   };
 }
 
 /** Records the analyst's decision on a claim ('proposed' removes it). Run inside a write transaction. */
 export function reviewClaim(db: Db, reportId: number, key: string, decision: ClaimReview, edit?: ClaimEdit): void {
-  if (!db.prepare('SELECT 1 FROM reports WHERE id = ?').get(reportId)) throw new DomainError('NOT_FOUND', `no report ${reportId}`);
+  if (!db.prepare('SELECT 1 FROM reports WHERE id = ?').get(reportId))
+    throw new DomainError('NOT_FOUND', `no report ${reportId}`);
   if (decision === 'proposed') {
     db.prepare('DELETE FROM claim_reviews WHERE report_id = ? AND claim_key = ?').run(reportId, key);
     return;
@@ -268,6 +363,7 @@ function flagSwaps(checked: CheckedClaim[]): void {
         o.computed !== null &&
         holdsAtPrecision(c, o.computed),
     );
-    if (other) c.note = `${c.note}; the stated figure is ${other.subject.replace(/^the /i, '')}'s (${display(c, other.computed!)}): swapped with it?`;
+    if (other)
+      c.note = `${c.note}; the stated figure is ${other.subject.replace(/^the /i, '')}'s (${display(c, other.computed!)}): swapped with it?`;
   }
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import {
   CLAIM_METRICS,
+  isPercentMetric,
+  METRIC_LABELS,
   type Answer,
   type CheckedClaim,
   type ClaimEdit,
@@ -16,27 +18,9 @@ import { VERDICT_LABEL, VERDICT_MARK } from '@shared/claim-marks';
 import { Sparkline } from '@renderer/features/watchlists/Sparkline';
 import './claims.css';
 
-const METRIC_WORDS: Record<CheckedClaim['metric'], string> = {
-  return: 'return',
-  oneDay: 'one-day change',
-  dailyVolatility: 'daily volatility',
-  annualizedVolatility: 'annualised volatility',
-  averageVolume: 'average volume',
-  close: 'close',
-  sma20: '20-day average',
-  sma50: '50-day average',
-  sma200: '200-day average',
-  allTimeHigh: 'all-time high',
-  high52w: '52-week high',
-  low52w: '52-week low',
-};
-
-const isPercent = (m: CheckedClaim['metric']): boolean =>
-  ['return', 'oneDay', 'dailyVolatility', 'annualizedVolatility'].includes(m);
-
 function shown(c: CheckedClaim, v: number | null): string {
   if (v === null) return '—';
-  if (isPercent(c.metric)) return `${(v * 100).toFixed(Math.max(2, c.decimals - 2))} %`;
+  if (isPercentMetric(c.metric)) return `${(v * 100).toFixed(Math.max(2, c.decimals - 2))} %`;
   if (c.metric === 'averageVolume') return `${(v / 1e6).toFixed(2)} M`;
   return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
@@ -69,7 +53,7 @@ export function useShowClaim(): (c: {
     const from = day
       ? new Date(Date.parse(`${c.window.to}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10)
       : c.window.from;
-    focusChart({ ticker: c.ticker, from, to: c.window.to, label: `${c.ticker} ${METRIC_WORDS[c.metric]}` });
+    focusChart({ ticker: c.ticker, from, to: c.window.to, label: `${c.ticker} ${METRIC_LABELS[c.metric]}` });
     selectTicker(c.ticker, { show: true });
   };
 }
@@ -119,7 +103,7 @@ export function ClaimsPanel(props: {
               <span className={`verdict-badge v-${c.verdict}`}>{VERDICT_MARK[c.verdict]}</span>
               <span className="claim-subject">{c.subject.replace(/^the /i, '')}</span>
               <span className="mono muted">{c.ticker ?? '?'}</span>
-              <span>{METRIC_WORDS[c.metric]}</span>
+              <span>{METRIC_LABELS[c.metric]}</span>
               <span className="muted small">
                 {c.window.from === c.window.to ? c.window.to : `${c.window.from} → ${c.window.to}`}
               </span>
@@ -252,7 +236,7 @@ function ClaimEditor(props: {
         >
           {CLAIM_METRICS.map((m) => (
             <option key={m} value={m}>
-              {METRIC_WORDS[m]}
+              {METRIC_LABELS[m]}
             </option>
           ))}
         </select>

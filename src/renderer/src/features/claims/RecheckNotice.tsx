@@ -25,8 +25,14 @@ export function RecheckNotice(): React.JSX.Element | null {
       <ul>
         {changes.slice(0, 8).map((c, i) => (
           <li key={i}>
-            <span className="mono">{c.claim}</span>: <span className={`v-${c.from} verdict-badge`}>{VERDICT_MARK[c.from]} {VERDICT_LABEL[c.from]}</span> →{' '}
-            <span className={`v-${c.to} verdict-badge`}>{VERDICT_MARK[c.to]} {VERDICT_LABEL[c.to]}</span>
+            <span className="mono">{c.claim}</span>:{' '}
+            <span className={`v-${c.from} verdict-badge`}>
+              {VERDICT_MARK[c.from]} {VERDICT_LABEL[c.from]}
+            </span>{' '}
+            →{' '}
+            <span className={`v-${c.to} verdict-badge`}>
+              {VERDICT_MARK[c.to]} {VERDICT_LABEL[c.to]}
+            </span>
           </li>
         ))}
         {changes.length > 8 && <li className="muted">and {changes.length - 8} more</li>}

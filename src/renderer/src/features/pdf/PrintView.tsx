@@ -4,7 +4,7 @@ import { formatFigure, type FigureFormat } from '@renderer/features/analytics/Fi
 import { formatDate } from '@renderer/lib/format';
 import { renderMarkdown } from '@renderer/lib/markdown';
 import { markClaims, VERDICT_LABEL, VERDICT_MARK } from '@shared/claim-marks';
-import type { CheckedClaim } from '@shared/claims';
+import { isPercentMetric, METRIC_LABELS, type CheckedClaim } from '@shared/claims';
 import './print.css';
 
 /** `2026-12-06T18:40:12.345Z` → `Dec 6, 2026, 18:40 UTC`. */
@@ -219,25 +219,9 @@ function Charts(props: { doc: PrintDocument; images: Record<string, string> }): 
   );
 }
 
-const METRIC: Record<CheckedClaim['metric'], string> = {
-  return: 'return',
-  oneDay: 'one-day change',
-  dailyVolatility: 'daily volatility',
-  annualizedVolatility: 'annualised volatility',
-  averageVolume: 'average volume',
-  close: 'close',
-  sma20: 'SMA 20',
-  sma50: 'SMA 50',
-  sma200: 'SMA 200',
-  allTimeHigh: 'all-time high',
-  high52w: '52-week high',
-  low52w: '52-week low',
-};
-
 function claimValue(c: CheckedClaim, v: number | null): string {
   if (v === null) return '—';
-  if (['return', 'oneDay', 'dailyVolatility', 'annualizedVolatility'].includes(c.metric))
-    return `${(v * 100).toFixed(Math.max(2, c.decimals - 2))}%`;
+  if (isPercentMetric(c.metric)) return `${(v * 100).toFixed(Math.max(2, c.decimals - 2))}%`;
   if (c.metric === 'averageVolume') return `${(v / 1e6).toFixed(2)} M`;
   return formatFigure(v, 'price');
 }
@@ -270,7 +254,7 @@ function FiguresChecked(props: { doc: PrintDocument }): React.JSX.Element {
               <tr key={i} id={`fig-${i}`}>
                 <td className={`claim-mark v-${c.verdict}`}>{VERDICT_MARK[c.verdict]}</td>
                 <td>
-                  <b className="mono">{c.ticker ?? '?'}</b> {METRIC[c.metric]}
+                  <b className="mono">{c.ticker ?? '?'}</b> {METRIC_LABELS[c.metric]}
                   <div className="muted small">{c.subject.replace(/^the /i, '')}</div>
                 </td>
                 <td className="small">
