@@ -1,5 +1,4 @@
 import {
-  AreaSeries,
   CandlestickSeries,
   ColorType,
   createChart,
@@ -16,6 +15,7 @@ import {
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
+import { addWindowShade } from './window-shade';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DataIssue } from '@shared/archive';
 import type { NoteMarker } from '@shared/notes';
@@ -188,19 +188,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const el = container.current!;
     const c = initialColors.current;
     const chart = createChart(el, { ...chartOptions(c), autoSize: true });
-    // The report's window: an area at the top of a hidden 0..1 scale, so it fills the pane's height.
-    const windowShade = chart.addSeries(AreaSeries, {
-      priceScaleId: 'report-window',
-      lineColor: 'rgba(0,0,0,0)',
-      lineWidth: 1,
-      topColor: c.windowShade,
-      bottomColor: c.windowShade,
-      lastValueVisible: false,
-      priceLineVisible: false,
-      crosshairMarkerVisible: false,
-      autoscaleInfoProvider: () => ({ priceRange: { minValue: 0, maxValue: 1 } }),
-    });
-    chart.priceScale('report-window').applyOptions({ visible: false, scaleMargins: { top: 0, bottom: 0 } });
+    const windowShade = addWindowShade(chart, c.windowShade);
     const candles = chart.addSeries(CandlestickSeries, {
       upColor: c.up,
       downColor: c.down,

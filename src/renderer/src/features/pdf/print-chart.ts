@@ -1,5 +1,4 @@
 import {
-  AreaSeries,
   CandlestickSeries,
   ColorType,
   createChart,
@@ -10,6 +9,7 @@ import {
 } from 'lightweight-charts';
 import type { PrintChart } from '@shared/pdf';
 import { dateToTime, smaLine } from '@renderer/features/chart/series';
+import { addWindowShade } from '@renderer/features/chart/window-shade';
 
 /** Paper colours: a PDF is read on white whatever the app's theme. */
 export const PAPER = {
@@ -60,18 +60,7 @@ export async function chartImage(c: PrintChart, width: number, height: number): 
   });
   try {
     const times: UTCTimestamp[] = c.dates.map(dateToTime);
-    const shade = chart.addSeries(AreaSeries, {
-      priceScaleId: 'report-window',
-      lineColor: 'rgba(0,0,0,0)',
-      lineWidth: 1,
-      topColor: PAPER.windowShade,
-      bottomColor: PAPER.windowShade,
-      lastValueVisible: false,
-      priceLineVisible: false,
-      crosshairMarkerVisible: false,
-      autoscaleInfoProvider: () => ({ priceRange: { minValue: 0, maxValue: 1 } }),
-    });
-    chart.priceScale('report-window').applyOptions({ visible: false, scaleMargins: { top: 0, bottom: 0 } });
+    const shade = addWindowShade(chart, PAPER.windowShade);
     const candles = chart.addSeries(CandlestickSeries, {
       upColor: PAPER.up,
       downColor: PAPER.down,
