@@ -69,8 +69,8 @@ function breadthPanel(db: Db): Timing {
     const p = computePanel(bars, {
       from: bars.dates[n - WINDOW]!,
       to: bars.dates[n - 1]!,
-      basis: 'raw',
-      providerAdjusted: true,
+      basis: 'as-traded',
+      pricing: { providerAdjusted: false, actions: [] },
     });
     checksum +=
       p.openToClose.value! + p.dailyVolatility.value! + p.sma200.value! + p.maxDrawdown.value! + p.ema20.value!;

@@ -15,7 +15,7 @@ export interface Provenance {
   /** First and last bar dates the figure used (null when it used none). */
   firstDate: TradingDate | null;
   lastDate: TradingDate | null;
-  /** Price basis of the inputs (volume figures say `raw`). */
+  /** Price basis of the inputs (volumes follow it: split-adjusted volumes are multiplied by each split's ratio). */
   basis: PriceBasis;
   /** Anything the reader must know: a gap, a basis fallback, too few bars. */
   notes: string[];
@@ -49,15 +49,32 @@ export interface ResolvedWindow {
   notes: string[];
 }
 
-/** What the adjusted basis did for this ticker. */
+/** What the basis did for this ticker. */
 export interface BasisInfo {
   /** The basis asked for. */
   requested: PriceBasis;
-  /** True when `adjusted` was asked but the archive has no Adj Close, so adjusted = raw. */
-  fellBackToRaw: boolean;
+  /**
+   * False when the archive lacks what the basis needs, so the prices are in fact those of another basis
+   * (as traded from a provider-adjusted file without its dividends; total return without dividends):
+   * the note says which.
+   */
+  exact: boolean;
   /** True when the provider's OHLC were already adjusted (e.g. yfinance auto-adjust). */
   providerAdjusted: boolean;
+  /** How many recorded splits and dividends the basis applied (or undid) on these bars. */
+  applied: { splits: number; dividends: number };
   note: string | null;
+}
+
+/** A one-day move an import flagged as an unadjusted split, with the plain ratio nearest it. */
+export interface SuspectedSplit {
+  date: TradingDate;
+  /** close / previous close on that day (×0.49 for XLB on 2025-11-17). */
+  move: number;
+  /** New shares per old share the move suggests (2 for ×0.49). */
+  ratio: number;
+  /** What the import said of it. */
+  reason: string;
 }
 
 /** A ticker's full metrics panel for one window and basis. */
@@ -66,6 +83,8 @@ export interface MetricsPanel {
   basis: PriceBasis;
   basisInfo: BasisInfo;
   window: ResolvedWindow;
+  /** Splits the import suspected up to the window's end that no recorded split explains (record one to adjust). */
+  suspectedSplits?: SuspectedSplit[];
   openToClose: Figure;
   closeToClose: Figure;
   sincePriorClose: Figure;
@@ -90,7 +109,7 @@ export interface MetricsPanel {
 }
 
 /** Names of the single figures `analytics:get` can return. */
-export type MetricName = Exclude<keyof MetricsPanel, 'ticker' | 'basis' | 'basisInfo' | 'window'>;
+export type MetricName = Exclude<keyof MetricsPanel, 'ticker' | 'basis' | 'basisInfo' | 'window' | 'suspectedSplits'>;
 
 /** Every kind of period return, once. */
 export const RETURN_KINDS = ['openToClose', 'closeToClose', 'sincePriorClose'] as const;

@@ -8,8 +8,23 @@ export const TICKER_PATTERN = /^[A-Z0-9^][A-Z0-9^.\-=_]*$/;
 /** A trading date as stored in the archive: `YYYY-MM-DD`, never a JS Date. */
 export type TradingDate = string & { readonly __brand?: 'TradingDate' };
 
-/** Every price basis, once: as the file gave them, or scaled by Adj Close / Close. */
-export const PRICE_BASES = ['raw', 'adjusted'] as const;
+/**
+ * Every price basis, once, computed by Breadth from the bars and the ticker's corporate actions:
+ * - `as-traded`: the prices at which the shares traded on each day (a provider's adjustment undone);
+ * - `split-adjusted`: as traded, with the bars before each split divided by its ratio (volume multiplied):
+ *   the price series every chart shows, and price returns;
+ * - `total-return`: split-adjusted, with every dividend reinvested on its ex-date (the bars before it
+ *   scaled by 1 − dividend / previous close, as a provider's Adj Close).
+ */
+export const PRICE_BASES = ['as-traded', 'split-adjusted', 'total-return'] as const;
+/** The basis figures use unless asked otherwise. */
+export const DEFAULT_BASIS: PriceBasis = 'split-adjusted';
+/** How each basis reads in a sentence. */
+export const BASIS_LABELS: Record<PriceBasis, string> = {
+  'as-traded': 'as traded',
+  'split-adjusted': 'split-adjusted',
+  'total-return': 'total return',
+};
 /** Which prices a figure is computed from. */
 export type PriceBasis = (typeof PRICE_BASES)[number];
 

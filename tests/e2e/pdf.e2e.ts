@@ -176,7 +176,7 @@ async function expectedChanges(page: Page): Promise<Map<string, string>> {
       ticker,
       from: '2025-12-01',
       to: '2026-01-09',
-      basis: 'raw',
+      basis: 'as-traded',
     });
     const v = r.data.closeToClose.value;
     out.set(ticker, `${v > 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(2)}%`);

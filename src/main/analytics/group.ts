@@ -1,6 +1,6 @@
 import type { GroupRow, GroupTable, ReturnKind } from '../../shared/analytics';
 import type { BarColumns, PriceBasis, TradingDate } from '../../shared/domain';
-import { priceBars } from './basis';
+import { NO_PRICING, priceBars, type Pricing } from './basis';
 import { periodReturn } from './relative';
 import { sma } from './stats';
 import { resolveWindow } from './window';
@@ -13,12 +13,12 @@ import { resolveWindow } from './window';
  * and how many changes are > 0 (advancers), < 0 (decliners) or exactly 0 (unchanged).
  */
 export function computeGroup(
-  tickers: Array<{ bars: BarColumns; providerAdjusted?: boolean }>,
+  tickers: Array<{ bars: BarColumns; pricing?: Pricing }>,
   opts: { from: TradingDate; to: TradingDate; basis: PriceBasis; returnKind?: ReturnKind },
 ): GroupTable {
   const kind: ReturnKind = opts.returnKind ?? (opts.from === opts.to ? 'sincePriorClose' : 'closeToClose');
-  const rows: GroupRow[] = tickers.map(({ bars, providerAdjusted }) => {
-    const p = priceBars(bars, opts.basis, providerAdjusted ?? false);
+  const rows: GroupRow[] = tickers.map(({ bars, pricing }) => {
+    const p = priceBars(bars, opts.basis, pricing ?? NO_PRICING);
     const { window, start, end } = resolveWindow(p.dates, opts.from, opts.to);
     const change = periodReturn(p, start, end, kind, [...window.notes]);
     const has = end > start;

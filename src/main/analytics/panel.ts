@@ -1,6 +1,6 @@
 import type { MetricsPanel } from '../../shared/analytics';
 import type { BarColumns, PriceBasis, TradingDate } from '../../shared/domain';
-import { priceBars } from './basis';
+import { NO_PRICING, priceBars, type Pricing } from './basis';
 import {
   allTimeHigh,
   averageVolume,
@@ -23,8 +23,8 @@ export interface PanelOptions {
   from: TradingDate;
   to: TradingDate;
   basis: PriceBasis;
-  /** The provider's OHLC were already adjusted (tickers.prices_adjusted). */
-  providerAdjusted?: boolean;
+  /** The provider's adjustment and the ticker's corporate actions (none known: prices as traded). */
+  pricing?: Pricing;
 }
 
 /**
@@ -34,7 +34,7 @@ export interface PanelOptions {
  * window's last bar.
  */
 export function computePanel(bars: BarColumns, opts: PanelOptions): MetricsPanel {
-  const p = priceBars(bars, opts.basis, opts.providerAdjusted ?? false);
+  const p = priceBars(bars, opts.basis, opts.pricing ?? NO_PRICING);
   const { window, start, end } = resolveWindow(p.dates, opts.from, opts.to);
   const gap = window.missingCount ? [`${window.missingCount} trading day(s) missing in the window`] : [];
   const vol = volatility(p, start, end, gap);

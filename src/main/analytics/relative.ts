@@ -1,6 +1,6 @@
 import type { Figure, RelativePerformance, ReturnKind } from '../../shared/analytics';
 import type { BarColumns, PriceBasis, TradingDate } from '../../shared/domain';
-import { priceBars, type PricedBars } from './basis';
+import { NO_PRICING, priceBars, type PricedBars, type Pricing } from './basis';
 import { figure } from './figure';
 import { closeToClose, mean, openToClose, sincePriorClose } from './stats';
 import { resolveWindow } from './window';
@@ -82,12 +82,12 @@ export function computeRelative(
     to: TradingDate;
     basis: PriceBasis;
     returnKind?: ReturnKind;
-    providerAdjusted?: [boolean, boolean];
+    pricing?: [Pricing, Pricing];
   },
 ): RelativePerformance {
   const kind = opts.returnKind ?? 'closeToClose';
-  const a = priceBars(barsA, opts.basis, opts.providerAdjusted?.[0] ?? false);
-  const b = priceBars(barsB, opts.basis, opts.providerAdjusted?.[1] ?? false);
+  const a = priceBars(barsA, opts.basis, opts.pricing?.[0] ?? NO_PRICING);
+  const b = priceBars(barsB, opts.basis, opts.pricing?.[1] ?? NO_PRICING);
   const wa = resolveWindow(a.dates, opts.from, opts.to);
   const wb = resolveWindow(b.dates, opts.from, opts.to);
   const returnA = periodReturn(a, wa.start, wa.end, kind, wa.window.missingCount ? ['gap in the window'] : []);

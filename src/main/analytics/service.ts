@@ -8,35 +8,50 @@ import type {
   MetricsPanel,
   RelativePerformance,
   ReturnKind,
+  SuspectedSplit,
   WatchlistRow,
 } from '../../shared/analytics';
 import { addDays, tradingDayOnOrBefore } from '../../shared/calendar';
 import type { BarColumns, PriceBasis, TradingDate } from '../../shared/domain';
+import { formatRatio } from '../../shared/actions';
+import { pricingOf } from '../actions/repository';
 import { readBarsColumnar as readBars } from '../archive/repository';
 import type { Db } from '../db/open';
 import { DomainError } from '../errors';
+import type { Pricing } from './basis';
 import { computeGroup } from './group';
 import { computePanel } from './panel';
 import { computeRelative } from './relative';
 import { watchlistRow } from './watchlist';
 
-/** Whether the archive knows the ticker and whether its provider adjusted its prices. */
-export function tickerMeta(
-  db: Db,
-  ticker: string,
-): { exists: boolean; providerAdjusted: boolean; lastDate: TradingDate | null } {
+/** Whether the archive knows the ticker and the date of its last bar. */
+export function tickerMeta(db: Db, ticker: string): { exists: boolean; lastDate: TradingDate | null } {
   const row = db
-    .prepare(
-      'SELECT prices_adjusted AS adj, (SELECT max(date) FROM bars WHERE ticker = ?) AS last FROM tickers WHERE symbol = ?',
-    )
-    .get(ticker, ticker) as { adj: number; last: string | null } | undefined;
-  return { exists: row !== undefined, providerAdjusted: row?.adj === 1, lastDate: row?.last ?? null };
+    .prepare('SELECT (SELECT max(date) FROM bars WHERE ticker = ?) AS last FROM tickers WHERE symbol = ?')
+    .get(ticker, ticker) as { last: string | null } | undefined;
+  return { exists: row !== undefined, lastDate: row?.last ?? null };
 }
 
-function historyTo(db: Db, ticker: string, to: TradingDate): { bars: BarColumns; providerAdjusted: boolean } {
-  const meta = tickerMeta(db, ticker);
-  if (!meta.exists) throw new DomainError('NOT_FOUND', `no bars for ${ticker} in the archive`, { ticker });
-  return { bars: readBars(db, ticker, undefined, tradingDayOnOrBefore(to)), providerAdjusted: meta.providerAdjusted };
+/** A ticker's bars from `from` (or its first) with what pricing them needs. */
+export interface History {
+  bars: BarColumns;
+  pricing: Pricing;
+}
+
+/**
+ * A ticker's bars from `from` to `to`, and its pricing. Bases are relative to the archive's latest bar
+ * (as a provider's adjustment is to its download): a split or dividend after `to` still moves the
+ * split-adjusted and total-return prices before it, so a ticker with actions is read to its last bar
+ * (the figures ignore the bars after `to`).
+ */
+function history(db: Db, ticker: string, from: TradingDate | undefined, to: TradingDate): History {
+  const pricing = pricingOf(db, ticker);
+  return { bars: readBars(db, ticker, from, pricing.actions.length ? undefined : tradingDayOnOrBefore(to)), pricing };
+}
+
+function historyTo(db: Db, ticker: string, to: TradingDate): History {
+  if (!tickerMeta(db, ticker).exists) throw new DomainError('NOT_FOUND', `no bars for ${ticker} in the archive`, { ticker });
+  return history(db, ticker, undefined, to);
 }
 
 /** A ticker's full metrics panel over a window (reads its history up to `to`). */
@@ -44,34 +59,67 @@ export function metricsPanel(
   db: Db,
   q: { ticker: string; from: TradingDate; to: TradingDate; basis: PriceBasis },
 ): MetricsPanel {
-  const { bars, providerAdjusted } = historyTo(db, q.ticker, q.to);
-  const panel = computePanel(bars, { from: q.from, to: q.to, basis: q.basis, providerAdjusted });
-  flagSuspectedSplits(db, panel);
+  const { bars, pricing } = historyTo(db, q.ticker, q.to);
+  const panel = computePanel(bars, { from: q.from, to: q.to, basis: q.basis, pricing });
+  flagSuspectedSplits(db, panel, pricing);
   return panel;
 }
 
 /**
  * Never silently across a suspected split: a figure whose bars span a move the import flagged as an
- * unadjusted split (XLB's ×0.49 on 2025-11-17) says so, since it compares prices from before and after.
+ * unadjusted split (XLB's ×0.49 on 2025-11-17) and that no recorded split explains says so, since it
+ * compares prices from before and after; `details.suspectedSplits` offers to record it.
  */
-function flagSuspectedSplits(db: Db, panel: MetricsPanel): void {
-  const splits = db
-    .prepare(
-      `SELECT i.date, i.reason FROM import_issues i JOIN imports m ON m.id = i.import_id
-        WHERE i.ticker = ? AND i.kind = 'split' AND i.date IS NOT NULL AND i.date <= ? AND m.status = 'committed'
-        ORDER BY i.date`,
-    )
-    .all(panel.ticker, panel.window.toTradingDay) as Array<{ date: TradingDate; reason: string }>;
+function flagSuspectedSplits(db: Db, panel: MetricsPanel, pricing: Pricing): void {
+  const recorded = new Set(pricing.actions.filter((a) => a.kind === 'split').map((a) => a.date));
+  const splits = suspectedSplits(db, panel.ticker, panel.window.toTradingDay).filter((s) => !recorded.has(s.date));
+  panel.suspectedSplits = splits;
   if (splits.length === 0) return;
   for (const value of Object.values(panel)) {
     const f = value as { firstDate?: TradingDate | null; lastDate?: TradingDate | null; notes?: string[] } | null;
     if (!f || typeof f !== 'object' || !Array.isArray(f.notes) || !f.firstDate || !f.lastDate) continue;
     for (const s of splits) {
       if (s.date > f.firstDate && s.date <= f.lastDate) {
-        f.notes.push(`spans a suspected unadjusted split on ${s.date} (${s.reason.replace(/\d+\.\d{3,}/g, (n) => Number(n).toFixed(2))}): it compares prices from before and after it`);
+        f.notes.push(`spans a suspected unadjusted split on ${s.date} (${s.reason}): it compares prices from before and after it; record the ${formatRatio(s.ratio)} split to adjust for it`);
       }
     }
   }
+}
+
+/**
+ * The unadjusted splits the imports flagged for a ticker up to a date: the day, the close's move and
+ * the nearest plain ratio (×0.49 → 2:1).
+ */
+export function suspectedSplits(db: Db, ticker: string, upTo: TradingDate): SuspectedSplit[] {
+  const rows = db
+    .prepare(
+      `SELECT i.date, min(i.reason) AS reason FROM import_issues i JOIN imports m ON m.id = i.import_id
+        WHERE i.ticker = ? AND i.kind = 'split' AND i.date IS NOT NULL AND i.date <= ? AND m.status = 'committed'
+        GROUP BY i.date ORDER BY i.date`,
+    )
+    .all(ticker, upTo) as Array<{ date: TradingDate; reason: string }>;
+  const out: SuspectedSplit[] = [];
+  const around = db.prepare(
+    `SELECT (SELECT close FROM bars WHERE ticker = @ticker AND date < @date ORDER BY date DESC LIMIT 1) AS before,
+            (SELECT close FROM bars WHERE ticker = @ticker AND date = @date) AS at`,
+  );
+  for (const { date, reason } of rows) {
+    const c = around.get({ ticker, date }) as { before: number | null; at: number | null };
+    if (!c.before || !c.at) continue;
+    const move = c.at / c.before;
+    // The import's words, with its raw floats rounded as prices are shown.
+    const said = reason.replace(/\d+\.\d{3,}/g, (x) => Number(x).toFixed(2));
+    out.push({ date, move, ratio: nearestSplitRatio(move), reason: said });
+  }
+  return out;
+}
+
+/** The plain split ratio (2:1, 3:2, 1:10…) nearest a one-day move of the close (×0.49 → 2). */
+export function nearestSplitRatio(move: number): number {
+  const candidates = [2, 3, 4, 5, 10, 1.5, 20, 0.5, 1 / 3, 0.25, 0.2, 0.1, 0.05, 1 / 1.5];
+  let best = candidates[0]!;
+  for (const r of candidates) if (Math.abs(Math.log(move * r)) < Math.abs(Math.log(move * best))) best = r;
+  return best;
 }
 
 /** Some figures of a ticker's panel, with the window and basis they were computed on. */
@@ -97,7 +145,7 @@ export function relativePerformance(
 ): RelativePerformance {
   const a = historyTo(db, q.a, q.to);
   const b = historyTo(db, q.b, q.to);
-  return computeRelative(a.bars, b.bars, { ...q, providerAdjusted: [a.providerAdjusted, b.providerAdjusted] });
+  return computeRelative(a.bars, b.bars, { ...q, pricing: [a.pricing, b.pricing] });
 }
 
 /** A group table for one date (`from` = `to`) or a window; unknown tickers are rows without data. */
@@ -106,12 +154,9 @@ export function groupTable(
   q: { tickers: string[]; from: TradingDate; to: TradingDate; basis: PriceBasis; returnKind?: ReturnKind },
 ): GroupTable {
   const to = tradingDayOnOrBefore(q.to);
-  const rows = q.tickers.map((t) => {
-    const meta = tickerMeta(db, t);
-    // The window, the bar before it and SMA(50) at its end are all the history a group row needs.
-    const from = addDays(tradingDayOnOrBefore(q.from), -120);
-    return { bars: readBars(db, t, from, to), providerAdjusted: meta.providerAdjusted };
-  });
+  // The window, the bar before it and SMA(50) at its end are all the history a group row needs.
+  const from = addDays(tradingDayOnOrBefore(q.from), -120);
+  const rows = q.tickers.map((t) => history(db, t, from, to));
   return computeGroup(rows, q);
 }
 
@@ -135,7 +180,8 @@ export function watchlistRows(
       const wf = addDays(tradingDayOnOrBefore(q.window.from), -10);
       if (wf < from) from = wf;
     }
-    return watchlistRow(readBars(db, t, from), q);
+    const h = history(db, t, from, meta.lastDate);
+    return watchlistRow(h.bars, q, h.pricing);
   });
 }
 

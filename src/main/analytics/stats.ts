@@ -111,7 +111,7 @@ export function averageVolume(
   }
   const excludedBars = end - start - k;
   const n = excludedBars ? [...notes, `${excludedBars} bar(s) without volume excluded`] : notes;
-  const f = figure(k ? s / k : NaN, `mean volume of ${k} bars with volume`, 'raw', used(p, start, end), n);
+  const f = figure(k ? s / k : NaN, `mean volume of ${k} bars with volume`, p.basis, used(p, start, end), n);
   return { ...f, excludedBars };
 }
 

@@ -1,7 +1,7 @@
 import type { ReturnKind, WatchlistRow } from '../../shared/analytics';
 import { previousTradingDay } from '../../shared/calendar';
 import type { BarColumns, PriceBasis, TradingDate } from '../../shared/domain';
-import { priceBars } from './basis';
+import { NO_PRICING, priceBars, type Pricing } from './basis';
 import { finiteOrNull } from './figure';
 import { periodReturn } from './relative';
 import { range52w, sma } from './stats';
@@ -24,8 +24,9 @@ export function watchlistRow(
     window?: { from: TradingDate; to: TradingDate };
     returnKind?: ReturnKind;
   },
+  pricing: Pricing = NO_PRICING,
 ): WatchlistRow {
-  const p = priceBars(bars, opts.basis);
+  const p = priceBars(bars, opts.basis, pricing);
   const n = p.dates.length;
   if (n === 0) {
     return {

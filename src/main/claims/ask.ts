@@ -7,7 +7,7 @@
  * cannot read gets the forms it does understand, never a guess.
  */
 import { isDayMetric, isPercentMetric, METRIC_LABELS, type Answer, type ClaimMetric } from '../../shared/claims';
-import type { TradingDate } from '../../shared/domain';
+import { DEFAULT_BASIS, type TradingDate } from '../../shared/domain';
 import { archiveInfo, hasTicker, readBars, tickerNames } from '../archive/repository';
 import type { Core } from '../core';
 import { getReport } from '../reports/repository';
@@ -106,8 +106,8 @@ export async function answerQuestion(core: Core, question: string, reportId?: nu
   const figureOf = async (ticker: string, m: ClaimMetric) => {
     const levelDay = span!.to;
     const p = isDayMetric(m)
-      ? await panel(ticker, levelDay, levelDay, 'raw')
-      : await panel(ticker, span!.from, span!.to, 'raw');
+      ? await panel(ticker, levelDay, levelDay, DEFAULT_BASIS)
+      : await panel(ticker, span!.from, span!.to, DEFAULT_BASIS);
     const f =
       m === 'return'
         ? p.closeToClose

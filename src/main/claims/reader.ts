@@ -8,7 +8,7 @@
  */
 import type { ReturnKind } from '../../shared/analytics';
 import { isDayMetric, isPercentMetric, type Claim, type ClaimAlias, type ClaimMetric } from '../../shared/claims';
-import type { PriceBasis, TradingDate } from '../../shared/domain';
+import { DEFAULT_BASIS, PRICE_BASES, type PriceBasis, type TradingDate } from '../../shared/domain';
 import { addDays, tradingDayOnOrAfter, tradingDayOnOrBefore } from '../../shared/calendar';
 import { addMonths, DATE_PATTERN, dateOf } from './dates';
 
@@ -251,9 +251,11 @@ export function mentions(s: string, findSubjects: (s: string) => Mention[], refe
   for (const m of s.matchAll(/\b(?:its|it|their|they)\b/gi))
     out.push({ at: m.index, end: m.index + m[0].length, type: 'pronoun' });
   for (const m of s.matchAll(/\b(?:as[- ]traded|unadjusted|raw prices?)\b/gi))
-    out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', basis: 'raw' });
-  for (const m of s.matchAll(/\b(?:adjusted|total[- ]return)\b/gi))
-    out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', basis: 'adjusted' });
+    out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', basis: 'as-traded' });
+  for (const m of s.matchAll(/\bsplit[- ]adjusted\b/gi))
+    out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', basis: 'split-adjusted' });
+  for (const m of s.matchAll(/\b(?<!split[- ])(?:(?:dividend[- ])?adjusted|total[- ]return)\b/gi))
+    out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', basis: 'total-return' });
   for (const m of s.matchAll(/\bopen[- ]to[- ]close\b|\bfrom the (?:first )?open\b/gi))
     out.push({ at: m.index, end: m.index + m[0].length, type: 'basis', returnKind: 'openToClose' });
   for (const m of s.matchAll(/\bclose[- ]to[- ]close\b/gi))
@@ -351,13 +353,16 @@ function explicitClaims(
     let window = reportWindow;
     let returnKind: ReturnKind | null =
       metric === 'return' ? 'closeToClose' : metric === 'oneDay' ? 'sincePriorClose' : null;
-    let basis: PriceBasis = 'raw';
+    let basis: PriceBasis = DEFAULT_BASIS;
     const rest: string[] = [];
     for (const w of words) {
       const range = /^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$/.exec(w);
       if (range) window = { from: range[1]!, to: range[2] ?? range[1]! };
       else if (/^(openToClose|closeToClose|sincePriorClose)$/.test(w)) returnKind = w as ReturnKind;
-      else if (w === 'adjusted' || w === 'raw') basis = w;
+      else if ((PRICE_BASES as readonly string[]).includes(w)) basis = w as PriceBasis;
+      // The names of the bases before corporate actions: raw prices were as traded, adjusted ones total return.
+      else if (w === 'raw') basis = 'as-traded';
+      else if (w === 'adjusted') basis = 'total-return';
       else rest.push(w);
     }
     const subjectText = rest.join(' ');
@@ -425,7 +430,7 @@ export function readClaims(
     let metricAt = -1;
     let sign: 1 | -1 = 1;
     let signAt = -1;
-    let basis: PriceBasis = 'raw';
+    let basis: PriceBasis = DEFAULT_BASIS;
     let returnKind: ReturnKind | null = null;
     let pendingPair: Mention | null = null;
     let queue: Mention[] = [];

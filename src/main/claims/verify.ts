@@ -18,7 +18,7 @@ import {
   type Verdict,
 } from '../../shared/claims';
 import type { Db } from '../db/open';
-import type { PriceBasis, TradingDate } from '../../shared/domain';
+import { PRICE_BASES, type PriceBasis, type TradingDate } from '../../shared/domain';
 import { isTradingDay, tradingDayOnOrBefore } from '../../shared/calendar';
 import { hasTicker, tickerNames } from '../archive/repository';
 import type { Core } from '../core';
@@ -33,7 +33,11 @@ const KIND_WORDS: Record<ReturnKind, string> = {
   openToClose: 'open-to-close',
   sincePriorClose: 'since the prior close',
 };
-const BASIS_WORDS: Record<PriceBasis, string> = { raw: 'as-traded prices', adjusted: 'adjusted prices' };
+const BASIS_WORDS: Record<PriceBasis, string> = {
+  'as-traded': 'as-traded prices',
+  'split-adjusted': 'split-adjusted prices',
+  'total-return': 'total-return prices',
+};
 
 /** The panel's figure a metric reads (returns by kind). */
 function valueOf(p: MetricsPanel, metric: ClaimMetric, kind: ReturnKind | null): { value: number | null; how: string } {
@@ -141,14 +145,15 @@ export async function checkClaim(c: ReviewedClaim, core: Core, panel: Panels): P
   if (c.metric === 'return') {
     const kinds: ReturnKind[] = ['closeToClose', 'openToClose', 'sincePriorClose'];
     const tried: string[] = [];
-    const other: PriceBasis = c.basis === 'raw' ? 'adjusted' : 'raw';
-    const otherPanel =
-      first.basisInfo.providerAdjusted || first.basisInfo.fellBackToRaw ? null : await panel(c.ticker, from, to, other);
-    for (const [p, basis] of [
-      [first, c.basis],
-      [otherPanel, other],
-    ] as const) {
-      if (!p) continue;
+    // The other bases, where the archive can compute them and they give other prices than the claim's.
+    const others: Array<[MetricsPanel, PriceBasis]> = [];
+    for (const b of PRICE_BASES) {
+      if (b === c.basis) continue;
+      const p = await panel(c.ticker, from, to, b);
+      const same = kinds.every((k) => valueOf(p, 'return', k).value === valueOf(first, 'return', k).value);
+      if (p.basisInfo.exact && !same) others.push([p, b]);
+    }
+    for (const [p, basis] of [[first, c.basis] as [MetricsPanel, PriceBasis], ...others]) {
       for (const k of kinds) {
         if (p === first && k === c.returnKind) continue;
         const v = valueOf(p, 'return', k).value;
@@ -166,9 +171,10 @@ export async function checkClaim(c: ReviewedClaim, core: Core, panel: Panels): P
         }
       }
     }
-    const adjusted = first.basisInfo.providerAdjusted
-      ? `; ${first.basisInfo.note ?? 'the provider adjusted these prices'}, so as-traded figures cannot be computed`
-      : '';
+    const adjusted =
+      first.basisInfo.providerAdjusted && !first.basisInfo.applied.dividends
+        ? '; the provider adjusted these prices for dividends and none are recorded, so as-traded figures cannot be computed'
+        : '';
     return result(
       'differs',
       `computed ${display(c, own.value)} ${KIND_WORDS[c.returnKind ?? 'closeToClose']} (${tried.join(', ')}), stated ${display(c, c.stated)}${adjusted}`,

@@ -305,6 +305,8 @@ export function undoImport(db: Db, id: number): UndoResult {
         'INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume, import_id) SELECT ticker, date, open, high, low, close, adj_close, volume, prev_import_id FROM replaced_bars WHERE import_id = ?',
       )
       .run(id).changes;
+    // Actions read from the file go with it; those entered by hand stay.
+    db.prepare('DELETE FROM corporate_actions WHERE import_id = ?').run(id);
     const opts = parseOptions(rec.options);
     for (const t of opts.createdTickers ?? []) {
       const left = db.prepare('SELECT 1 FROM bars WHERE ticker = ? LIMIT 1').get(t);

@@ -1,4 +1,4 @@
-import type { TradingDate } from '../../shared/domain';
+import { DEFAULT_BASIS, type TradingDate } from '../../shared/domain';
 import type { ArchiveState, PdfRequest, PrintChart, PrintDocument, PrintTickerRow } from '../../shared/pdf';
 import type { Report } from '../../shared/reports';
 import { addDays } from '../../shared/calendar';
@@ -64,7 +64,7 @@ export async function buildPrintDocument(core: Core, request: PdfRequest, now = 
       // The year the 52-week figures look back over, to the window's end.
       const issues = dataIssues(core.db, ticker, addDays(window.to, -365), window.to);
       try {
-        const panel = await core.analytics.run('panel', { ticker, from: window.from, to: window.to, basis: 'raw' });
+        const panel = await core.analytics.run('panel', { ticker, from: window.from, to: window.to, basis: DEFAULT_BASIS });
         return { ticker, name, hasData: panel.window.bars > 0, panel, issues };
       } catch (err) {
         if (err instanceof DomainError && err.code === 'NOT_FOUND') return { ticker, name, hasData: false, panel: null, issues };

@@ -25,7 +25,7 @@ const figures = (p: object): Figure[] =>
 
 describe('edge cases on real XLU bars (2021-01-04..2023-08-28)', () => {
   it('a window before the first bar has no bars and only null figures, never NaN', () => {
-    const p = metricsPanel(db, { ticker: 'XLU', from: '2020-03-02', to: '2020-12-31', basis: 'raw' });
+    const p = metricsPanel(db, { ticker: 'XLU', from: '2020-03-02', to: '2020-12-31', basis: 'as-traded' });
     expect(p.window.bars).toBe(0);
     expect(p.window.firstDate).toBeNull();
     expect(p.window.missingCount).toBe(213);
@@ -36,7 +36,7 @@ describe('edge cases on real XLU bars (2021-01-04..2023-08-28)', () => {
   });
 
   it('a window starting on the first bar has no sincePriorClose; SMA(200) needs 200 bars', () => {
-    const p = metricsPanel(db, { ticker: 'XLU', from: '2021-01-04', to: '2021-06-30', basis: 'raw' });
+    const p = metricsPanel(db, { ticker: 'XLU', from: '2021-01-04', to: '2021-06-30', basis: 'as-traded' });
     expect(p.sincePriorClose.value).toBeNull();
     expect(p.sincePriorClose.notes).toContain('no bar before the window in the archive');
     expect(p.closeToClose.value).not.toBeNull();
@@ -46,7 +46,7 @@ describe('edge cases on real XLU bars (2021-01-04..2023-08-28)', () => {
   });
 
   it('one bar: returns exist, volatility needs three bars', () => {
-    const p = metricsPanel(db, { ticker: 'XLU', from: '2022-06-17', to: '2022-06-17', basis: 'raw' });
+    const p = metricsPanel(db, { ticker: 'XLU', from: '2022-06-17', to: '2022-06-17', basis: 'as-traded' });
     expect(p.window.bars).toBe(1);
     expect(p.openToClose.value).not.toBeNull();
     expect(p.dailyVolatility.value).toBeNull();
@@ -55,14 +55,14 @@ describe('edge cases on real XLU bars (2021-01-04..2023-08-28)', () => {
 
   it('adjusted basis: close = Adj Close, OHLC scaled by Adj Close / Close; bars without Adj Close keep raw prices and say so', () => {
     const bars = readBarsColumnar(db, 'XLU', '2022-01-03', '2022-01-31');
-    const adj = priceBars(bars, 'adjusted');
+    const adj = priceBars(bars, 'total-return');
     expect(Array.from(adj.close)).toEqual(Array.from(bars.adjClose));
     expect(adj.open[0]).toBe(bars.open[0]! * (bars.adjClose[0]! / bars.close[0]!));
     bars.adjClose[3] = NaN;
-    const partial = priceBars(bars, 'adjusted');
+    const partial = priceBars(bars, 'total-return');
     expect(partial.close[3]).toBe(bars.close[3]);
-    expect(partial.basisInfo.note).toMatch(/1 of 20 bars have no Adj Close/);
-    const p = computePanel(bars, { from: '2022-01-03', to: '2022-01-31', basis: 'raw' });
+    expect(partial.basisInfo.note).toMatch(/1 of 20 bars have none/);
+    const p = computePanel(bars, { from: '2022-01-03', to: '2022-01-31', basis: 'as-traded' });
     expect(p.close.value).toBe(bars.close[19]);
   });
 });

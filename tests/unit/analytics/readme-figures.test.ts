@@ -109,7 +109,7 @@ describe('README facts through the CLI', () => {
     ]);
   });
 
-  it('says how a non-trading day resolved, and that adjusted = raw without Adj Close', async () => {
+  it('says how a non-trading day resolved, and that the provider prices already carry the dividends', async () => {
     const r = await cli([
       'metrics',
       '--ticker',
@@ -119,13 +119,13 @@ describe('README facts through the CLI', () => {
       '--to',
       '2026-01-10',
       '--basis',
-      'adjusted',
+      'total-return',
     ]);
     expect(r.code).toBe(0);
     expect(r.json.firstDate).toBe('2025-11-26');
-    expect(r.json.basis).toBe('adjusted');
+    expect(r.json.basis).toBe('total-return');
     expect(r.stderr).toMatch(/from 2025-11-27 is not a trading day \(Thanksgiving Day\).*2025-11-26/);
-    expect(r.stderr).toMatch(/adjusted = raw/);
+    expect(r.stderr).toMatch(/provider already adjusted these prices for dividends/);
   });
 
   it('relative and group commands answer from the same archive', async () => {

@@ -13,15 +13,15 @@ import { analyticsFixtures, loadCsv } from '../../helpers/load-bars';
 
 interface Ref {
   files: Record<string, { file: string; providerAdjusted: boolean }>;
-  panels: Array<Record<string, unknown> & { ticker: string; from: string; to: string; basis: 'raw' | 'adjusted' }>;
+  panels: Array<Record<string, unknown> & { ticker: string; from: string; to: string; basis: 'as-traded' | 'total-return' }>;
   relative: Array<
-    Record<string, unknown> & { a: string; b: string; from: string; to: string; basis: 'raw' | 'adjusted' }
+    Record<string, unknown> & { a: string; b: string; from: string; to: string; basis: 'as-traded' | 'total-return' }
   >;
   group: Array<{
     tickers: string[];
     from: string;
     to: string;
-    basis: 'raw' | 'adjusted';
+    basis: 'as-traded' | 'total-return';
     rows: Array<{ ticker: string; change: number; close: number; aboveSma20: boolean; aboveSma50: boolean }>;
     breadth: { aboveSma20: number; aboveSma50: number; advancers: number; decliners: number };
   }>;

@@ -17,15 +17,15 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cleanup());
 
-const SPLIT = /^spans a suspected unadjusted split on 2025-11-17 \(close moved ×0\.49 from 2025-11-14 \(86\.77\) to 2025-11-17 \(42\.51\): looks like an unadjusted 2:1 split\): it compares prices from before and after it$/;
+const SPLIT = /^spans a suspected unadjusted split on 2025-11-17 \(close moved ×0\.49 from 2025-11-14 \(86\.77\) to 2025-11-17 \(42\.51\): looks like an unadjusted 2:1 split\): it compares prices from before and after it; record the 2:1 split to adjust for it$/;
 
 it("names the suspected split in each figure that spans it, and in no other", async () => {
-  const p = await core.analytics.run('panel', { ticker: 'XLB', from: '2025-12-01', to: '2026-01-09', basis: 'raw' });
+  const p = await core.analytics.run('panel', { ticker: 'XLB', from: '2025-12-01', to: '2026-01-09', basis: 'as-traded' });
   for (const f of [p.sma50, p.sma200, p.high52w, p.low52w, p.allTimeHigh, p.distanceFromHigh52w]) expect(f.notes.some((n) => SPLIT.test(n)), f.formula).toBe(true);
   for (const f of [p.sma20, p.closeToClose, p.openToClose, p.dailyVolatility, p.close]) expect(f.notes.filter((n) => n.startsWith('spans a suspected')), f.formula).toEqual([]);
   // A window across the split: its return says so too.
-  const across = await core.analytics.run('panel', { ticker: 'XLB', from: '2025-11-03', to: '2025-11-28', basis: 'raw' });
+  const across = await core.analytics.run('panel', { ticker: 'XLB', from: '2025-11-03', to: '2025-11-28', basis: 'as-traded' });
   expect(across.closeToClose.notes.some((n) => SPLIT.test(n))).toBe(true);
-  const spy = await core.analytics.run('panel', { ticker: 'SPY', from: '2025-12-01', to: '2026-01-09', basis: 'raw' });
+  const spy = await core.analytics.run('panel', { ticker: 'SPY', from: '2025-12-01', to: '2026-01-09', basis: 'as-traded' });
   expect(Object.values(spy).flatMap((f) => (f && typeof f === 'object' && 'notes' in f && Array.isArray(f.notes) ? (f.notes as string[]) : [])).filter((n) => n.startsWith('spans'))).toEqual([]);
 });

@@ -142,12 +142,12 @@ describe('heavy analytics run in a worker', () => {
   it('closing the core stops the workers and refuses further work', async () => {
     const c = freshCore('browser');
     loadCsv(c.core.db, 'XLU', path.join(analyticsFixtures, 'yahoo-XLU.csv'));
-    await c.core.analytics.run('panel', { ticker: 'XLU', from: '2022-01-03', to: '2022-12-30', basis: 'raw' });
+    await c.core.analytics.run('panel', { ticker: 'XLU', from: '2022-01-03', to: '2022-12-30', basis: 'as-traded' });
     expect(c.core.analytics.running).toBe(1);
     c.cleanup();
     expect(c.core.analytics.running).toBe(0);
     await expect(
-      c.core.analytics.run('panel', { ticker: 'XLU', from: '2022-01-03', to: '2022-12-30', basis: 'raw' }),
+      c.core.analytics.run('panel', { ticker: 'XLU', from: '2022-01-03', to: '2022-12-30', basis: 'as-traded' }),
     ).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });

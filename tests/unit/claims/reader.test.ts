@@ -149,7 +149,9 @@ describe('the claim reader', () => {
   });
 
   it('reads the basis and the return kind the prose names', () => {
-    expect(readClaims('On adjusted prices IWM gained 6.33 %.', ctx).claims[0]).toMatchObject({ basis: 'adjusted', returnKind: 'closeToClose' });
-    expect(readClaims('The Russell 2000 rose 5.7 % open-to-close.', ctx).claims[0]).toMatchObject({ basis: 'raw', returnKind: 'openToClose' });
+    expect(readClaims('On adjusted prices IWM gained 6.33 %.', ctx).claims[0]).toMatchObject({ basis: 'total-return', returnKind: 'closeToClose' });
+    expect(readClaims('The Russell 2000 rose 5.7 % open-to-close.', ctx).claims[0]).toMatchObject({ basis: 'split-adjusted', returnKind: 'openToClose' });
+    expect(readClaims('On unadjusted prices IWM gained 5.97 %.', ctx).claims[0]).toMatchObject({ basis: 'as-traded' });
+    expect(readClaims('On split-adjusted prices IWM gained 6.33 %.', ctx).claims[0]).toMatchObject({ basis: 'split-adjusted' });
   });
 });

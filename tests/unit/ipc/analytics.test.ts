@@ -17,7 +17,7 @@ const ref = JSON.parse(fs.readFileSync(path.join(analyticsFixtures, 'reference.j
   files: Record<string, { file: string; providerAdjusted: boolean }>;
   panels: Array<Record<string, unknown>>;
   watchlist: Array<
-    Record<string, unknown> & { ticker: string; basis: 'raw' | 'adjusted'; asOf: string; from: string; to: string }
+    Record<string, unknown> & { ticker: string; basis: 'as-traded' | 'total-return'; asOf: string; from: string; to: string }
   >;
 };
 
@@ -60,7 +60,7 @@ describe('metrics channels', () => {
     expect(p.averageVolume.excludedBars).toBe(p.window.bars);
     expect(p.openToClose).toMatchObject({
       formula: 'last.close / first.open − 1',
-      basis: 'raw',
+      basis: 'split-adjusted',
       firstDate: '2025-01-08',
     });
     const r = ref.panels.find((x) => x.ticker === '^GSPC' && x.from === '2025-01-09')!;
@@ -85,23 +85,26 @@ describe('metrics channels', () => {
       b: 'SPY',
       from: '2025-12-01',
       to: '2026-01-09',
-      basis: 'adjusted',
+      basis: 'total-return',
     });
     expect(rel.correlation.value).toBeGreaterThan(0.5);
     const adj = await ok<MetricsPanel>('analytics:panel', {
       ticker: 'IWM',
       from: '2025-12-01',
       to: '2026-01-09',
-      basis: 'adjusted',
+      basis: 'total-return',
     });
-    expect(adj.basisInfo).toMatchObject({ requested: 'adjusted', fellBackToRaw: true, providerAdjusted: true });
+    // yfinance's prices already carry the dividends: total return is the provider's, and exact.
+    expect(adj.basisInfo).toMatchObject({ requested: 'total-return', exact: true, providerAdjusted: true, applied: { splits: 0, dividends: 0 } });
+    expect(adj.basisInfo.note).toMatch(/provider already adjusted/);
     const yahoo = await ok<MetricsPanel>('analytics:panel', {
       ticker: 'XLU',
       from: '2022-01-17',
       to: '2022-06-20',
-      basis: 'adjusted',
+      basis: 'total-return',
     });
-    expect(yahoo.basisInfo.fellBackToRaw).toBe(false);
+    expect(yahoo.basisInfo).toMatchObject({ exact: true, providerAdjusted: false });
+    expect(yahoo.basisInfo.note).toMatch(/Adj Close/);
     const g = await ok<{ rows: Array<{ ticker: string }>; breadth: { noData: number } }>('analytics:group', {
       tickers: ['XLB', 'XLI', 'XLRE', 'XLU', 'NOPE'],
       from: '2022-06-17',

@@ -61,7 +61,7 @@ describe('the print document', () => {
     expect(doc.window).toEqual({ from: '2025-12-01', to: '2026-01-09' });
     expect(doc.tickers.map((t) => t.ticker)).toEqual(['SPY', 'IWM', 'XLB', 'XLI', 'XLRE', 'XLU']);
     for (const row of doc.tickers) {
-      const r = await dispatch('analytics:panel', { ticker: row.ticker, from: '2025-12-01', to: '2026-01-09', basis: 'raw' }, TRUSTED);
+      const r = await dispatch('analytics:panel', { ticker: row.ticker, from: '2025-12-01', to: '2026-01-09', basis: 'as-traded' }, TRUSTED);
       expect(r.ok).toBe(true);
       const panel = (r as { data: MetricsPanel }).data;
       expect(row.hasData).toBe(true);

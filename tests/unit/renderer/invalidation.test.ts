@@ -12,7 +12,7 @@ function cacheWith(keys: ReadonlyArray<readonly [string, object]>): QueryClient 
 const KEYS = [
   ['archive:bars', { ticker: 'SPY' }],
   ['archive:tickers', {}],
-  ['analytics:panel', { ticker: 'SPY', from: '2025-01-02', to: '2026-01-09', basis: 'raw' }],
+  ['analytics:panel', { ticker: 'SPY', from: '2025-01-02', to: '2026-01-09', basis: 'as-traded' }],
   ['import:list', {}],
   ['watchlists:list', {}],
   ['watchlists:complete', { query: 'X', limit: 8 }],

@@ -1,3 +1,4 @@
+import { BASIS_LABELS } from '@shared/domain';
 import { useId } from 'react';
 import type { Figure } from '@shared/analytics';
 import { formatDate } from '@renderer/lib/format';
@@ -51,7 +52,7 @@ export function FigureValue(props: {
         <div>
           {f.bars} {f.bars === 1 ? 'bar' : 'bars'}
           {f.firstDate && `, ${f.firstDate} → ${f.lastDate}`} ·{' '}
-          {f.basis === 'adjusted' ? 'adjusted prices' : 'prices as traded'}
+          prices {BASIS_LABELS[f.basis]}
         </div>
         {f.notes.map((n, i) => (
           <div key={i} className="warn">

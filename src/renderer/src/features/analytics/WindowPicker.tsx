@@ -1,4 +1,4 @@
-import type { PriceBasis, TradingDate } from '@shared/domain';
+import { BASIS_LABELS, PRICE_BASES, type PriceBasis, type TradingDate } from '@shared/domain';
 import { WINDOW_PRESETS, type WindowPreset } from '@renderer/lib/windows';
 
 /** The window and basis every analytics figure is computed over. */
@@ -73,8 +73,11 @@ export function WindowPicker(props: {
           onChange={(e) => props.onChange({ basis: e.target.value as PriceBasis })}
           aria-label="Basis"
         >
-          <option value="raw">as traded</option>
-          <option value="adjusted">adjusted (Adj Close)</option>
+          {PRICE_BASES.map((b) => (
+            <option key={b} value={b}>
+              {BASIS_LABELS[b]}
+            </option>
+          ))}
         </select>
       </label>
     </div>

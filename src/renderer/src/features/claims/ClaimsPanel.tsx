@@ -1,3 +1,4 @@
+import { BASIS_LABELS, PRICE_BASES } from '@shared/domain';
 import { useState } from 'react';
 import {
   CLAIM_METRICS,
@@ -280,8 +281,11 @@ function ClaimEditor(props: {
           onChange={(e) => setBasis(e.target.value as CheckedClaim['basis'])}
           aria-label="Claim basis"
         >
-          <option value="raw">as traded</option>
-          <option value="adjusted">adjusted</option>
+          {PRICE_BASES.map((b) => (
+            <option key={b} value={b}>
+              {BASIS_LABELS[b]}
+            </option>
+          ))}
         </select>
       </label>
       <button type="submit" className="primary">

@@ -1,3 +1,4 @@
+import { DEFAULT_BASIS } from '@shared/domain';
 import { useMemo, useState } from 'react';
 import type { CheckedClaim } from '@shared/claims';
 import type { Report } from '@shared/reports';
@@ -32,7 +33,7 @@ function TickerStrip(props: { report: Report; selected: string | null; onSelect:
   const { report } = props;
   const { setView } = useSelection();
   const w = report.window ?? { from: report.asOf, to: report.asOf };
-  const rows = useCall('analytics:watchlistRows', { tickers: report.tickers, basis: 'raw', window: w }, { enabled: report.tickers.length > 0 });
+  const rows = useCall('analytics:watchlistRows', { tickers: report.tickers, basis: DEFAULT_BASIS, window: w }, { enabled: report.tickers.length > 0 });
   if (report.tickers.length === 0) return <p className="muted small">No related tickers.</p>;
   return (
     <div className="ticker-strip" role="list" aria-label="Related tickers">
@@ -328,7 +329,7 @@ function ReportReader(props: { report: Report }): React.JSX.Element {
           </div>
           {win ? (
             <div className="report-metrics">
-              <MetricsPanel ticker={shown} window={{ preset: null, from: win.from, to: win.to, basis: 'raw' }} />
+              <MetricsPanel ticker={shown} window={{ preset: null, from: win.from, to: win.to, basis: DEFAULT_BASIS }} />
             </div>
           ) : (
             <p className="muted small">Give the report an analysis window to see its figures.</p>

@@ -1,3 +1,4 @@
+import { DEFAULT_BASIS } from '@shared/domain';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { WatchlistRow } from '@shared/analytics';
@@ -76,7 +77,7 @@ export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
   const names = useCall('archive:tickers', {});
   const figures = useCall(
     'analytics:watchlistRows',
-    { tickers: list.tickers, basis: 'raw', window: { from: period.from, to: period.to } },
+    { tickers: list.tickers, basis: DEFAULT_BASIS, window: { from: period.from, to: period.to } },
     { enabled: list.tickers.length > 0, placeholderData: (prev) => prev },
   );
   const add = useCallMutation('watchlists:addTicker');
