@@ -131,6 +131,9 @@ export function priceBars(bars: BarColumns, basis: PriceBasis, pricing: Pricing 
       }
     }
   }
+  if (providerAdjusted && asTradedKnown && basis !== 'total-return') {
+    notes.push(`dividends recorded from ${dividends[0]!.date}: bars before it keep the provider's adjustment for any dividend not recorded`);
+  }
   if (basis === 'as-traded' && !asTradedKnown) {
     exact = false;
     notes.push('the provider adjusted these prices for dividends and no dividends are recorded, so they are not as traded: record the dividends to undo the adjustment');

@@ -18,7 +18,7 @@ import { pricingOf } from '../actions/repository';
 import { readBarsColumnar as readBars } from '../archive/repository';
 import type { Db } from '../db/open';
 import { DomainError } from '../errors';
-import type { Pricing } from './basis';
+import { priceBars, type Pricing } from './basis';
 import { computeGroup } from './group';
 import { computePanel } from './panel';
 import { computeRelative } from './relative';
@@ -189,4 +189,27 @@ export function watchlistRows(
 export function emptyBars(ticker: string): BarColumns {
   const e = new Float64Array(0);
   return { ticker, dates: [], open: e, high: e, low: e, close: e, adjClose: e, volume: e };
+}
+
+/**
+ * A ticker's bars over an optional window, priced on a basis (what the chart draws): OHLC and volume
+ * on the basis, Adj Close as the file gave it. Actions after the window still count (see `history`).
+ */
+export function pricedBars(db: Db, ticker: string, basis: PriceBasis, from?: TradingDate, to?: TradingDate): BarColumns {
+  const pricing = pricingOf(db, ticker);
+  if (pricing.actions.length === 0 && basis !== 'total-return') return readBars(db, ticker, from, to);
+  const bars = readBars(db, ticker, from, pricing.actions.length ? undefined : to);
+  const p = priceBars(bars, basis, pricing);
+  let end = bars.dates.length;
+  if (to) while (end > 0 && bars.dates[end - 1]! > to) end--;
+  return {
+    ticker,
+    dates: bars.dates.slice(0, end),
+    open: p.open.slice(0, end),
+    high: p.high.slice(0, end),
+    low: p.low.slice(0, end),
+    close: p.close.slice(0, end),
+    adjClose: bars.adjClose.slice(0, end),
+    volume: p.volume.slice(0, end),
+  };
 }

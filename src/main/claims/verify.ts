@@ -141,18 +141,25 @@ export async function checkClaim(c: ReviewedClaim, core: Core, panel: Panels): P
     };
   }
   if (holdsAtPrecision(c, own.value)) return result('holds', '');
-  // Another return kind, then the other basis.
+  // The other bases, where the archive can compute them and they give other prices than the claim's.
+  const kinds: ReturnKind[] = ['closeToClose', 'openToClose', 'sincePriorClose'];
+  const others: Array<[MetricsPanel, PriceBasis]> = [];
+  for (const b of PRICE_BASES) {
+    if (b === c.basis) continue;
+    const p = await panel(c.ticker, from, to, b);
+    const same =
+      c.metric === 'return'
+        ? kinds.every((k) => valueOf(p, 'return', k).value === valueOf(first, 'return', k).value)
+        : valueOf(p, c.metric, c.returnKind).value === own.value;
+    if (p.basisInfo.exact && !same) others.push([p, b]);
+  }
+  const adjusted =
+    first.basisInfo.providerAdjusted && !first.basisInfo.applied.dividends && c.basis === 'as-traded'
+      ? '; the provider adjusted these prices for dividends and none are recorded, so as-traded figures cannot be computed'
+      : '';
+  // Another return kind, then the other bases.
   if (c.metric === 'return') {
-    const kinds: ReturnKind[] = ['closeToClose', 'openToClose', 'sincePriorClose'];
     const tried: string[] = [];
-    // The other bases, where the archive can compute them and they give other prices than the claim's.
-    const others: Array<[MetricsPanel, PriceBasis]> = [];
-    for (const b of PRICE_BASES) {
-      if (b === c.basis) continue;
-      const p = await panel(c.ticker, from, to, b);
-      const same = kinds.every((k) => valueOf(p, 'return', k).value === valueOf(first, 'return', k).value);
-      if (p.basisInfo.exact && !same) others.push([p, b]);
-    }
     for (const [p, basis] of [[first, c.basis] as [MetricsPanel, PriceBasis], ...others]) {
       for (const k of kinds) {
         if (p === first && k === c.returnKind) continue;
@@ -171,14 +178,17 @@ export async function checkClaim(c: ReviewedClaim, core: Core, panel: Panels): P
         }
       }
     }
-    const adjusted =
-      first.basisInfo.providerAdjusted && !first.basisInfo.applied.dividends
-        ? '; the provider adjusted these prices for dividends and none are recorded, so as-traded figures cannot be computed'
-        : '';
     return result(
       'differs',
       `computed ${display(c, own.value)} ${KIND_WORDS[c.returnKind ?? 'closeToClose']} (${tried.join(', ')}), stated ${display(c, c.stated)}${adjusted}`,
     );
+  }
+  // A level or a volatility on another basis (volatility is often taken from total-return prices).
+  for (const [p, basis] of others) {
+    const v = valueOf(p, c.metric, c.returnKind).value;
+    if (v !== null && holdsAtPrecision(c, v)) {
+      return result('otherBasis', `holds on ${BASIS_WORDS[basis]}, not ${BASIS_WORDS[c.basis]} (${display(c, own.value)})`);
+    }
   }
   const diff = own.value - c.stated;
   const pts = isPercentMetric(c.metric) ? `${(diff * 100).toFixed(2)} pt` : display(c, Math.abs(diff));

@@ -42,6 +42,8 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** More lines for `<command> --help` (what the options mean). */
+  details?: string;
   options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
   /** Whether the command takes positional arguments. */
   positionals?: boolean;

@@ -20,10 +20,13 @@ const common = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+import { BASIS_HELP } from './commands/metrics';
+
 function helpText(commands: Command[]): string {
   const lines = ['Usage: npm run cli -- <command> [options]', '', 'Commands:'];
   for (const c of commands) lines.push(`  ${c.usage}`, `      ${c.summary}`, '');
   lines.push('The archive is --db PATH, or the BREADTH_DB environment variable. Results are JSON on stdout.');
+  lines.push(BASIS_HELP);
   return lines.join('\n');
 }
 
@@ -56,7 +59,7 @@ export async function runCli(argv: string[], io: CliIO, commands: Command[] = al
       throw new UsageError((err as Error).message);
     }
     if (parsed.values.help) {
-      io.stdout(`Usage: npm run cli -- ${command.usage}\n${command.summary}\n`);
+      io.stdout(`Usage: npm run cli -- ${command.usage}\n${command.summary}\n${command.details ? `\n${command.details}\n` : ''}`);
       return 0;
     }
     const dbPath = (parsed.values.db as string | undefined) ?? io.env.BREADTH_DB;

@@ -1,5 +1,6 @@
 import type { archiveChannels } from '../../shared/contract/archive';
-import { archiveInfo, hasTicker, listTickers, readBarsColumnar } from '../archive/repository';
+import { pricedBars } from '../analytics/service';
+import { archiveInfo, hasTicker, listTickers } from '../archive/repository';
 import { dataIssues } from '../watchlists/repository';
 import { notFound } from '../errors';
 import type { DomainHandlers } from './handle';
@@ -8,9 +9,9 @@ import type { DomainHandlers } from './handle';
 export const archiveHandlers: DomainHandlers<keyof typeof archiveChannels> = {
   'archive:info': (_input, { core }) => archiveInfo(core.db),
   'archive:tickers': (_input, { core }) => listTickers(core.db),
-  'archive:bars': ({ ticker, from, to }, { core }) => {
+  'archive:bars': ({ ticker, from, to, basis }, { core }) => {
     if (!hasTicker(core.db, ticker)) throw notFound(`no bars for ${ticker} in the archive`, { ticker });
-    return readBarsColumnar(core.db, ticker, from, to);
+    return pricedBars(core.db, ticker, basis, from, to);
   },
   'archive:issues': ({ ticker, from, to }, { core }) => dataIssues(core.db, ticker, from, to),
 };

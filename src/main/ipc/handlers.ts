@@ -1,3 +1,4 @@
+import { actionHandlers } from './actions';
 import { analyticsHandlers } from './analytics';
 import { appHandlers } from './app';
 import { archiveHandlers } from './archive';
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...archiveHandlers,
   ...importHandlers,
   ...analyticsHandlers,
+  ...actionHandlers,
   ...watchlistHandlers,
   ...reportHandlers,
   ...claimHandlers,

@@ -12,6 +12,7 @@ import { noteAnchorSchema } from '../../shared/contract/notes';
 import type { Core } from '../core';
 import type { Db } from '../db/open';
 import { DomainError } from '../errors';
+import { addAction, type ActionDraft } from '../actions/repository';
 import { undoImport } from '../import/write';
 import { createNote } from '../notes/repository';
 import { reportFromMarkdown } from '../reports/markdown';
@@ -20,7 +21,9 @@ import { createReport, getReport, purgeReport, trashReport } from '../reports/re
 const META_KEY = 'sample';
 
 /** What the archive remembers of its sample: present, or removed by the user (never loaded again by itself). */
-type SampleMeta = { state: 'present'; reportId: number; importIds: number[]; tickers: string[] } | { state: 'removed' };
+type SampleMeta =
+  | { state: 'present'; reportId: number; importIds: number[]; tickers: string[]; actionIds?: number[] }
+  | { state: 'removed' };
 
 /** Finds `resources/sample` from this module upwards (source tree, bundled `out/main`, or a packaged app). */
 export function defaultSampleDir(start = path.dirname(fileURLToPath(import.meta.url))): string | null {
@@ -63,6 +66,8 @@ export async function loadSample(core: Core, dir = core.sampleDir): Promise<Samp
     .map((f) => ({ source: { path: path.join(pricesDir, f) } }));
   const draft = reportFromMarkdown(fs.readFileSync(path.join(dir, 'report.md'), 'utf8'), 'resources/sample/report.md');
   const notes = JSON.parse(fs.readFileSync(path.join(dir, 'notes.json'), 'utf8')) as Array<{ body: string; anchor?: NoteAnchor }>;
+  const actionsFile = path.join(dir, 'actions.json');
+  const actions = fs.existsSync(actionsFile) ? (JSON.parse(fs.readFileSync(actionsFile, 'utf8')) as ActionDraft[]) : [];
   const { files: results } = await core.importJobs.run(files, { onConflict: 'keep', allowRejected: true });
   const failed = results.filter((r) => r.status !== 'imported');
   if (failed.length) {
@@ -75,11 +80,18 @@ export async function loadSample(core: Core, dir = core.sampleDir): Promise<Samp
   return core.writes.run(() => {
     const report = createReport(core.db, draft, { sample: true });
     for (const n of notes) createNote(core.db, report.id, n.body, noteAnchorSchema.parse(n.anchor ?? { section: null, ticker: null, date: null }));
+    // The sample's corporate actions (IWM's December distribution): kept unless the analyst has one there.
+    const actionIds: number[] = [];
+    for (const a of actions) {
+      const known = core.db.prepare('SELECT 1 FROM corporate_actions WHERE ticker = ? AND kind = ? AND date = ?').get(a.ticker, a.kind, a.date);
+      if (!known) actionIds.push(addAction(core.db, { ticker: a.ticker, kind: a.kind, date: a.date, ratio: a.ratio ?? null, amount: a.amount ?? null }).id);
+    }
     const meta: SampleMeta = {
       state: 'present',
       reportId: report.id,
       importIds: results.map((r) => r.importId!),
       tickers: [...new Set(results.flatMap((r) => r.tickers.map((t) => t.ticker)))].sort(),
+      actionIds,
     };
     writeMeta(core.db, meta);
     return sampleStatus(core.db);
@@ -96,6 +108,8 @@ export function removeSample(core: Core): Promise<SampleStatus> {
       if (!getReport(core.db, status.reportId!).deletedAt) trashReport(core.db, status.reportId!);
       purgeReport(core.db, status.reportId!);
     }
+    const meta = readMeta(core.db);
+    if (meta?.state === 'present') for (const id of meta.actionIds ?? []) core.db.prepare('DELETE FROM corporate_actions WHERE id = ?').run(id);
     // Newest first, so no import is undone under one that replaced its bars.
     for (const id of [...status.importIds].reverse()) {
       const rec = core.db.prepare('SELECT status FROM imports WHERE id = ?').get(id) as { status: string } | undefined;

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { RETURN_KINDS, type GroupTable, type MetricName, type MetricsPanel, type RelativePerformance, type WatchlistRow } from '../analytics';
 import { channel } from './define';
-import { DEFAULT_BASIS, PRICE_BASES } from '../domain';
-import { dateWindow, fromNotAfterTo, tickerSymbol, tradingDate, windowFields } from './schemas';
+import { basisSchema, dateWindow, fromNotAfterTo, tickerSymbol, tradingDate, windowFields } from './schemas';
 
-/** `as-traded`, `split-adjusted` (default) or `total-return`: see PRICE_BASES. */
-export const basisSchema = z.enum(PRICE_BASES).default(DEFAULT_BASIS);
 /** Which period return a comparison uses. */
 export const returnKindSchema = z.enum(RETURN_KINDS);
 

@@ -5,6 +5,7 @@
  * `invoke`/`on` over these names, and the renderer calls them through one typed client.
  */
 import type { z } from 'zod';
+import { actionChannels } from './actions';
 import { appChannels, appEvents } from './app';
 import { analyticsChannels } from './analytics';
 import { claimChannels, claimEvents } from './claims';
@@ -25,6 +26,7 @@ export const contract = {
   ...archiveChannels,
   ...importChannels,
   ...analyticsChannels,
+  ...actionChannels,
   ...watchlistChannels,
   ...reportChannels,
   ...claimChannels,

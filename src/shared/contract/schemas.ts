@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TICKER_PATTERN } from '../domain';
+import { DEFAULT_BASIS, PRICE_BASES, TICKER_PATTERN } from '../domain';
 
 /** `YYYY-MM-DD` that names a real calendar day. */
 export const tradingDate = z
@@ -18,6 +18,9 @@ export const tickerSymbol = z
   .max(24, 'ticker is too long')
   .transform((s) => s.toUpperCase())
   .pipe(z.string().regex(TICKER_PATTERN, 'not a ticker symbol'));
+
+/** `as-traded`, `split-adjusted` (default) or `total-return`: see PRICE_BASES. */
+export const basisSchema = z.enum(PRICE_BASES).default(DEFAULT_BASIS);
 
 /** The empty input of channels that take no arguments. */
 export const noInput = z.object({}).strict();

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { actionsCommand } from './actions';
 import { importCommand, importsCommand, undoImportCommand } from './import';
 import { infoCommand } from './info';
 import { askCommand, verifyCommand } from './claims';
@@ -12,6 +13,7 @@ export const commands: Command[] = [
   metricsCommand,
   relativeCommand,
   groupCommand,
+  actionsCommand,
   importCommand,
   importsCommand,
   undoImportCommand,

@@ -1,12 +1,31 @@
 import type { Figure } from '../../../shared/analytics';
 import { flattenPanel } from '../../analytics/panel';
-import type { CommandContext, Command } from '../command';
+import type { PriceBasis } from '../../../shared/domain';
+import { UsageError, type CommandContext, type Command } from '../command';
+
+/** What --basis means, for the help texts. */
+export const BASIS_HELP = `--basis as-traded|split-adjusted|total-return (default split-adjusted), computed from the bars and the
+ticker's recorded splits and dividends (see \`actions\`):
+  as-traded       the prices the shares traded at each day (a provider's dividend adjustment undone)
+  split-adjusted  as traded, bars before each split divided by its ratio: price return, what charts show
+  total-return    split-adjusted with dividends reinvested (the bars before each ex-date scaled down)
+The earlier names still work: raw is as-traded, adjusted is total-return.`;
+
+/** The --basis flag, with the earlier names read as the bases they were (raw → as-traded, adjusted → total-return). */
+function basisFlag(ctx: CommandContext): PriceBasis | undefined {
+  const v = ctx.values.basis;
+  if (v === undefined) return undefined;
+  if (v === 'raw') return 'as-traded';
+  if (v === 'adjusted') return 'total-return';
+  if (v === 'as-traded' || v === 'split-adjusted' || v === 'total-return') return v;
+  throw new UsageError(`--basis ${String(v)} is not a basis: use as-traded, split-adjusted or total-return`);
+}
 
 /** The flags a command passes through as they are, for the contract's schema to validate. */
 function flags(ctx: CommandContext, names: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const n of names) {
-    const v = ctx.values[n];
+    const v = n === 'basis' ? basisFlag(ctx) : ctx.values[n];
     if (typeof v === 'string') out[n] = v;
   }
   return out;
@@ -20,7 +39,8 @@ function tellNotes(ctx: CommandContext, notes: Array<string | null | undefined>)
 export const metricsCommand: Command = {
   name: 'metrics',
   summary: "Print a ticker's figures over a window (returns, volatility, volume, SMAs, highs, drawdown, gaps).",
-  usage: 'metrics --db PATH --ticker T --from D --to D [--basis raw|adjusted]',
+  usage: 'metrics --db PATH --ticker T --from D --to D [--basis as-traded|split-adjusted|total-return]',
+  details: BASIS_HELP,
   options: { ticker: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, basis: { type: 'string' } },
   run: async (ctx) => {
     const panel = await ctx.call('analytics:panel', flags(ctx, ['ticker', 'from', 'to', 'basis']));
@@ -42,7 +62,8 @@ export const relativeCommand: Command = {
   name: 'relative',
   summary: 'Print the relative performance of A against B: returns, difference, ratio, correlation, beta.',
   usage:
-    'relative --db PATH --a T --b T --from D --to D [--basis raw|adjusted] [--kind closeToClose|openToClose|sincePriorClose]',
+    'relative --db PATH --a T --b T --from D --to D [--basis as-traded|split-adjusted|total-return] [--kind closeToClose|openToClose|sincePriorClose]',
+  details: BASIS_HELP,
   options: {
     a: { type: 'string' },
     b: { type: 'string' },
@@ -85,7 +106,8 @@ export const relativeCommand: Command = {
 export const groupCommand: Command = {
   name: 'group',
   summary: "Print a group table (each ticker's change, sorted) and its breadth for one date or a window.",
-  usage: 'group --db PATH --tickers A,B,C (--date D | --from D --to D) [--basis raw|adjusted]',
+  usage: 'group --db PATH --tickers A,B,C (--date D | --from D --to D) [--basis as-traded|split-adjusted|total-return]',
+  details: BASIS_HELP,
   options: {
     tickers: { type: 'string' },
     date: { type: 'string' },

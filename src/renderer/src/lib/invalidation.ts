@@ -10,6 +10,8 @@ export type Stale = DomainOf<Channel> | Channel;
 /** What an import (or its undo) changes: bars, tickers, issues, every figure, the history, completions. */
 const ARCHIVE_CHANGED = [
   'archive',
+  // An import may bring a file's splits and dividends.
+  'actions',
   'analytics',
   'import:list',
   'watchlists:complete',
@@ -37,6 +39,9 @@ export const INVALIDATES = {
   'import:cancel': [],
   // Mappings are read by previews, which are asked for afresh on every change.
   'import:saveMapping': [],
+  // A split or dividend re-prices the ticker's bars: every figure, chart and verdict on them.
+  'actions:add': ['actions', 'archive:bars', 'analytics', 'claims'],
+  'actions:remove': ['actions', 'archive:bars', 'analytics', 'claims'],
   'watchlists:create': ['watchlists'],
   'watchlists:rename': ['watchlists'],
   'watchlists:reorder': ['watchlists'],
