@@ -56,7 +56,7 @@ export const DATE_FORMATS = [
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 /** The bar fields a column can be mapped to. */
-export const BAR_FIELDS = ['date', 'ticker', 'open', 'high', 'low', 'close', 'adjClose', 'volume'] as const;
+export const BAR_FIELDS = ['date', 'ticker', 'open', 'high', 'low', 'close', 'adjClose', 'volume', 'dividend', 'split'] as const;
 
 /** A bar field a column can be mapped to. */
 export type BarField = (typeof BAR_FIELDS)[number];
@@ -220,6 +220,21 @@ export interface FileResult {
   sampleLines: string[];
   /** Up to 100 conflicts, field by field (all of them are counted in `counts.conflicts`). */
   conflicts: BarConflict[];
+  /** Splits and dividends the file's own columns carry (yfinance Dividends / Stock Splits, Alpha Vantage
+   * dividend_amount / split_coefficient, Tiingo divCash / splitFactor), recorded with the import. */
+  actions: FileAction[];
+}
+
+/** A corporate action read from a file's row. */
+export interface FileAction {
+  line: number;
+  ticker: string;
+  kind: 'split' | 'dividend';
+  date: string;
+  /** New shares per old share (splits). */
+  ratio: number | null;
+  /** Cash per share (dividends). */
+  amount: number | null;
 }
 
 /** One recorded import, as the history lists it. */

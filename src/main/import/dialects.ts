@@ -129,6 +129,8 @@ const SYNONYMS: Record<BarField, string[]> = {
     'cloture ajustee',
     'bereinigter schlusskurs',
   ],
+  dividend: ['dividends', 'dividend', 'dividend_amount', 'dividend amount', 'divcash', 'cash dividend', 'div'],
+  split: ['stock splits', 'stock split', 'split_coefficient', 'split coefficient', 'splitfactor', 'split factor', 'split ratio', 'splits', 'split'],
   volume: [
     'volume',
     '<vol>',

@@ -7,6 +7,7 @@ import { DateFormatTally } from './dates';
 import { SAMPLE_BYTES, dateAmbiguity, detect, type Detected } from './detect';
 import { ImportCancelled, countLines, forEachLine, readSample, sourceName, type ImportSource } from './source';
 import { FileTally, zeroCounts } from './tally';
+import { addFileActions } from '../actions/repository';
 import { BarWriter, beginImportRecord, finishImportRecord, loadMapping, saveMapping } from './write';
 
 /** Progress and cancellation hooks of a long import. */
@@ -57,6 +58,7 @@ function emptyResult(file: string, status: FileResult['status'], error: string):
     firstRows: [],
     sampleLines: [],
     conflicts: [],
+    actions: [],
   };
 }
 
@@ -124,6 +126,7 @@ function detectFile(db: Db, source: ImportSource, options: ImportOptions, mode: 
       tickers: [],
       firstRows: [],
       conflicts: [],
+      actions: [],
     },
   };
 }
@@ -199,6 +202,7 @@ function fileResult(
     tickers: tally.finish(),
     firstRows: tally.firstRows,
     conflicts: writer?.conflicts ?? [],
+    actions: tally.actions,
   };
 }
 
@@ -245,6 +249,8 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions,
     hash = readAndWrite(source, det, base.file, tally, w, hooks);
     const blocked = blockers(tally, w, options);
     if (blocked) throw new Abort(`not imported: ${blocked}`);
+    // The file's splits and dividends belong to this import (undone with it); one already recorded stays.
+    addFileActions(db, id, tally.actions);
     const { counts } = tally;
     finishImportRecord(db, id, {
       hash,

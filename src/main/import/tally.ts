@@ -1,4 +1,4 @@
-import type { FileCounts, ImportIssue, PreviewBar, TickerReport } from '../../shared/import';
+import type { FileAction, FileCounts, ImportIssue, PreviewBar, TickerReport } from '../../shared/import';
 import type { Row } from './validate';
 import type { BarWriter } from './write';
 
@@ -31,6 +31,8 @@ function ref(i: ImportIssue): TickerReport['warnings'][number] {
 export class FileTally {
   readonly counts = zeroCounts();
   readonly firstRows: PreviewBar[] = [];
+  /** The splits and dividends the rows carried, in file order. */
+  readonly actions: FileAction[] = [];
   private readonly reports = new Map<string, TickerReport>();
   private readonly orphans: ImportIssue[] = [];
   private current: string | null = null;
@@ -93,6 +95,10 @@ export class FileTally {
 
   /** Hands a run to the writer and counts what each row came to. */
   write(writer: BarWriter, ticker: string, rows: Row[]): void {
+    for (const row of rows) {
+      if (row.dividend) this.actions.push({ line: row.line, ticker, kind: 'dividend', date: row.date, ratio: null, amount: row.dividend });
+      if (row.split) this.actions.push({ line: row.line, ticker, kind: 'split', date: row.date, ratio: row.split, amount: null });
+    }
     const r = this.report(ticker);
     const c = this.counts;
     if (rows.length) writer.ticker(ticker);

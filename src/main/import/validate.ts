@@ -7,6 +7,10 @@ import { isMissing, parseNumber, parseVolume } from './numbers';
 /** One valid row of a file, ready to write. */
 export interface Row extends PreviewBar {
   raw: string;
+  /** Cash dividend per share the file's row carries (its Dividends column), when not zero. */
+  dividend?: number;
+  /** Split ratio the row carries (Stock Splits, split_coefficient), when not 0 or 1. */
+  split?: number;
   /** True once any warning was raised for the row. */
   warned: boolean;
   /** True when the run check rejected it (a conflicting duplicate date). */
@@ -78,6 +82,8 @@ export function makeRowParser(
   const iAdj = m.adjClose;
   const iVol = m.volume;
   const iTicker = m.ticker;
+  const iDiv = m.dividend;
+  const iSplit = m.split;
   const width = Math.max(iDate, iOpen, iHigh, iLow, iClose, iAdj ?? 0, iVol ?? 0, iTicker ?? 0) + 1;
   const parseDate = dateParser(det.dateFormat!);
   const dm = det.decimalMark;
@@ -208,6 +214,23 @@ export function makeRowParser(
       }
     }
     const row: Row = { line, raw, ticker, date, open, high, low, close, adjClose, volume, warned: false };
+    // A corporate action in the row's own columns (0 / 1 / empty: none); an unreadable one is a warning.
+    if (iDiv !== undefined && fields[iDiv] !== undefined && !isMissing(fields[iDiv])) {
+      const d = readPrice(fields[iDiv], dm);
+      if (d > 0 && Number.isFinite(d)) row.dividend = d;
+      else if (!(d === 0)) {
+        issue(at, 'warning', 'price', `Dividend "${fields[iDiv].trim()}" is not an amount: not recorded`);
+        row.warned = true;
+      }
+    }
+    if (iSplit !== undefined && fields[iSplit] !== undefined && !isMissing(fields[iSplit])) {
+      const s = readPrice(fields[iSplit], dm);
+      if (s > 0 && s !== 1 && Number.isFinite(s)) row.split = s;
+      else if (!(s === 0 || s === 1)) {
+        issue(at, 'warning', 'price', `Split "${fields[iSplit].trim()}" is not a ratio: not recorded`);
+        row.warned = true;
+      }
+    }
     const closed = nonTradingReason(date);
     if (closed) {
       issue(at, 'warning', closed.kind, closed.reason);
@@ -266,6 +289,8 @@ export function makeFastRowParser(
   today: string = new Date().toISOString().slice(0, 10),
 ): FastRowParser | null {
   if (det.decimalMark !== '.' || det.dateFormat !== 'YYYY-MM-DD') return null;
+  // Files with corporate-action columns take the general path, which reads them.
+  if (det.mapping.dividend !== undefined || det.mapping.split !== undefined) return null;
   const delim = det.delimiter;
   if (delim.length !== 1 || delim === '"' || delim === ' ') return null;
   const m = det.mapping;

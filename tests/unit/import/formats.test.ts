@@ -62,7 +62,7 @@ describe('layouts the shared data lacks', () => {
     const r = processFile(a.db, { path: path.join(synthetic, 'yfinance-tz-actions/XLB.csv') }, {}, 'import');
     expect(r.status).toBe('imported');
     expect(r.detection.provider).toBe('yfinance');
-    expect(r.detection.mapping).toEqual({ date: 0, open: 1, high: 2, low: 3, close: 4, volume: 5 });
+    expect(r.detection.mapping).toEqual({ date: 0, open: 1, high: 2, low: 3, close: 4, volume: 5, dividend: 6, split: 7 });
     expect(bars(a.db, 'XLB').map((b) => b.date)).toEqual([
       '2025-11-12',
       '2025-11-13',

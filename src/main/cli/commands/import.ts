@@ -57,6 +57,8 @@ export function cliEntries(results: FileResult[]): Array<Record<string, unknown>
         importId: r.importId,
         unchanged: t.unchanged,
         kept: t.kept,
+        // The splits and dividends the file's own columns carried (recorded with the import).
+        ...(r.actions.some((a) => a.ticker === t.ticker) ? { actions: r.actions.filter((a) => a.ticker === t.ticker) } : {}),
         ...extra,
       });
     }

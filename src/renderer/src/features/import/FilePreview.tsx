@@ -246,6 +246,8 @@ const FIELD_LABEL: Record<BarField, string> = {
   close: 'Close',
   adjClose: 'Adj Close',
   volume: 'Volume',
+  dividend: 'Dividend',
+  split: 'Split ratio',
 };
 
 const REQUIRED: BarField[] = ['date', 'open', 'high', 'low', 'close'];
