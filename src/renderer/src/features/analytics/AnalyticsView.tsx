@@ -4,6 +4,7 @@ import { useCall } from '@renderer/lib/use-call';
 import { DEFAULT_BASIS, type PriceBasis } from '@shared/domain';
 import { presetFrom, type WindowPreset } from '@renderer/lib/windows';
 import { useOpenReportWindow } from '@renderer/features/reports/use-open-report';
+import { ActionsPanel } from '@renderer/features/actions/ActionsPanel';
 import { GroupPanel } from './GroupPanel';
 import { MetricsPanel } from './MetricsPanel';
 import { RelativePanel, TickerSelect } from './RelativePanel';
@@ -96,6 +97,7 @@ function AnalyticsBody(props: {
         }}
       />
       <MetricsPanel ticker={props.ticker} window={win} />
+      <ActionsPanel ticker={props.ticker} />
       <RelativePanel tickers={props.tickers} defaultA={props.ticker} window={win} />
       <GroupPanel tickers={props.tickers} window={win} />
     </section>

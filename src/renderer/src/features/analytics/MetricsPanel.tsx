@@ -1,6 +1,7 @@
 import type { ResolvedWindow } from '@shared/analytics';
 import { useCall } from '@renderer/lib/use-call';
 import { formatCount, formatDate } from '@renderer/lib/format';
+import { SuspectedSplitNotice } from '@renderer/features/actions/ActionsPanel';
 import { FigureValue } from './FigureValue';
 import type { AnalysisWindow } from './WindowPicker';
 
@@ -18,6 +19,7 @@ export function MetricsPanel(props: { ticker: string; window: AnalysisWindow }):
   const p = q.data;
   return (
     <section className="card" aria-label={`Figures for ${ticker}`} data-testid="metrics-panel">
+      <SuspectedSplitNotice ticker={ticker} splits={p.suspectedSplits ?? []} />
       <WindowNotes window={p.window} basisNote={p.basisInfo.note} />
       <div className="figure-groups">
         <FigureGroup title="Period return">
