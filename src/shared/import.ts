@@ -78,7 +78,9 @@ export type IssueKind =
   | 'range'
   | 'volume'
   | 'columns'
-  | 'conflicting-duplicate';
+  | 'conflicting-duplicate'
+  /** A bar dated on its download day, taken while the market was open: its prices may not be final. */
+  | 'snapshot';
 
 /** One problem found in a file: warnings are imported, rejected rows never are. */
 export interface ImportIssue {
@@ -122,6 +124,11 @@ export interface FileDetection {
   tickerSource: 'column' | 'file-name' | 'user' | 'header' | null;
   /** True when the provider's OHLC come adjusted for splits/dividends (yfinance auto-adjust, stooq). */
   pricesAdjusted: boolean;
+  /**
+   * Several tickers side by side (yfinance `download([...])`, its header naming a ticker per column):
+   * each ticker's own columns, imported as one ticker each. `mapping` is the first ticker's.
+   */
+  wide?: Array<{ ticker: string; mapping: ColumnMapping }>;
   /** Choices the user must make; the file is not imported while any remain. */
   needs: ImportAmbiguity[];
 }
@@ -131,9 +138,10 @@ export interface PreviewBar {
   line: number;
   ticker: string;
   date: string;
-  open: number;
-  high: number;
-  low: number;
+  /** Null in a close-only series (index levels, NAVs, a date + value file). */
+  open: number | null;
+  high: number | null;
+  low: number | null;
   close: number;
   adjClose: number | null;
   volume: number | null;

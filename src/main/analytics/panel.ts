@@ -1,6 +1,6 @@
 import type { MetricsPanel } from '../../shared/analytics';
 import type { BarColumns, PriceBasis, TradingDate } from '../../shared/domain';
-import { NO_PRICING, priceBars, type Pricing } from './basis';
+import { NO_PRICING, priceBars, type PricedBars, type Pricing } from './basis';
 import {
   allTimeHigh,
   averageVolume,
@@ -14,6 +14,7 @@ import {
   range52w,
   sincePriorClose,
   sma,
+  start52w,
   volatility,
 } from './stats';
 import { resolveWindow } from './window';
@@ -39,7 +40,7 @@ export function computePanel(bars: BarColumns, opts: PanelOptions): MetricsPanel
   const gap = window.missingCount ? [`${window.missingCount} trading day(s) missing in the window`] : [];
   const vol = volatility(p, start, end, gap);
   const r52 = range52w(p, end);
-  return {
+  const panel: MetricsPanel = {
     ticker: bars.ticker,
     basis: opts.basis,
     basisInfo: p.basisInfo,
@@ -66,6 +67,36 @@ export function computePanel(bars: BarColumns, opts: PanelOptions): MetricsPanel
     distanceFromLow52w: r52.fromLow,
     maxDrawdown: maxDrawdown(p, start, end),
   };
+  markCloseOnly(panel, p, start, end);
+  return panel;
+}
+
+/** True when no bar in [start, end) has a finite value in the column. */
+function noneIn(col: Float64Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (Number.isFinite(col[i]!)) return false;
+  return true;
+}
+
+/**
+ * A close-only series (index levels, NAVs, a date + value file) has no open, high or low: the figures
+ * that need them are unavailable, and say why instead of just showing nothing.
+ */
+function markCloseOnly(panel: MetricsPanel, p: PricedBars, start: number, end: number): void {
+  if (end <= start) return;
+  const from52 = start52w(p, end);
+  const why = (what: string): string => `needs daily ${what}: ${p.ticker} has closes only here (a close-only series)`;
+  if (noneIn(p.open, start, end)) panel.openToClose.notes.push(why('opens'));
+  if (noneIn(p.high, start, end)) panel.periodHigh.notes.push(why('highs'));
+  if (noneIn(p.low, start, end)) panel.periodLow.notes.push(why('lows'));
+  if (noneIn(p.high, 0, end)) panel.allTimeHigh.notes.push(why('highs'));
+  if (noneIn(p.high, from52, end)) {
+    panel.high52w.notes.push(why('highs'));
+    panel.distanceFromHigh52w.notes.push(why('highs'));
+  }
+  if (noneIn(p.low, from52, end)) {
+    panel.low52w.notes.push(why('lows'));
+    panel.distanceFromLow52w.notes.push(why('lows'));
+  }
 }
 
 /** The flat figures the CLI `metrics` command prints (fractions, not percent). */

@@ -88,9 +88,9 @@ export function toColumns(ticker: string, rows: unknown[][]): BarColumns {
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
     cols.dates[i] = r[0] as string;
-    cols.open[i] = r[1] as number;
-    cols.high[i] = r[2] as number;
-    cols.low[i] = r[3] as number;
+    cols.open[i] = r[1] === null ? NaN : (r[1] as number);
+    cols.high[i] = r[2] === null ? NaN : (r[2] as number);
+    cols.low[i] = r[3] === null ? NaN : (r[3] as number);
     cols.close[i] = r[4] as number;
     cols.adjClose[i] = r[5] === null ? NaN : (r[5] as number);
     cols.volume[i] = r[6] === null ? NaN : (r[6] as number);
@@ -131,7 +131,7 @@ function collector(db: Db): { stmt: Statement; holder: { state: CollectorState }
     db.function(
       COLLECT_FN,
       { deterministic: false, directOnly: true },
-      (date: string, open: number, high: number, low: number, close: number, adj: number | null, vol: number | null) => {
+      (date: string, open: number | null, high: number | null, low: number | null, close: number, adj: number | null, vol: number | null) => {
         let st = holder.state;
         if (st.n === st.open.length) {
           // Grow by doubling; the final columns are trimmed to size.
@@ -143,9 +143,10 @@ function collector(db: Db): { stmt: Statement; holder: { state: CollectorState }
         }
         const i = st.n++;
         st.dates[i] = date;
-        st.open[i] = open;
-        st.high[i] = high;
-        st.low[i] = low;
+        // A close-only series has no open, high or low: NaN, as the columns mark a missing value.
+        st.open[i] = open === null ? NaN : open;
+        st.high[i] = high === null ? NaN : high;
+        st.low[i] = low === null ? NaN : low;
         st.close[i] = close;
         st.adjClose[i] = adj === null ? NaN : adj;
         st.volume[i] = vol === null ? NaN : vol;

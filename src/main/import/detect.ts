@@ -3,12 +3,17 @@ import type { ImportOptions } from '../../shared/contract/import';
 import { splitLine, splitLines, splitLinesBatch } from './csv-line';
 import { DateFormatTally, candidateFormats, looksLikeDate } from './dates';
 import { identifyProvider, layoutKey, mapHeader, normaliseHeader, tickerFromFileName } from './dialects';
+import { mapByContent, numericColumn, unmappedColumns } from './by-content';
 import { guessDecimalMark, isMissing } from './numbers';
 
 /** Bytes of the start of a file the detector looks at. */
 export const SAMPLE_BYTES = 256 * 1024;
 
-const REQUIRED = ['date', 'open', 'high', 'low', 'close'] as const;
+/** Columns of numbers that are never open, high or low (changes, actions, open interest). */
+const IGNORED_COLUMNS = new Set(['change', 'change %', 'chg', '%chg', 'var%', 'var.%', '% var.', 'dividends', 'stock splits', 'capital gains', 'repaired?', 'openint', '<openint>', 'open interest', 'adj volume', 'adjvolume']);
+
+/** What a file must have: a date and a close. Open, high and low are optional (close-only series). */
+const REQUIRED = ['date', 'close'] as const;
 
 /** What detection needs besides the sample: remembered mappings. */
 export interface DetectContext {
@@ -110,6 +115,7 @@ export function detect(
   let pricesAdjusted = false;
   let ticker: string | null = null;
   let tickerSource: FileDetection['tickerSource'] = null;
+  let wide: FileDetection['wide'];
 
   const headerless =
     first.length > 0 &&
@@ -127,11 +133,14 @@ export function detect(
     } else {
       header = first.map((_, i) => `Column ${i + 1}`);
     }
-  } else if (normaliseHeader(first[0] ?? '') === 'price' && lines[firstIdx + 1] !== undefined) {
-    // yfinance's 3-line header: `Price,Close,…` / `Ticker,SPY,…` / `Date,,,…`.
-    const second = splitLine(lines[firstIdx + 1]!, delimiter) ?? [];
-    if (normaliseHeader(second[0] ?? '') === 'ticker') {
-      header = ['Date', ...first.slice(1)];
+  } else if (['price', 'ticker'].includes(normaliseHeader(first[0] ?? '')) && lines[firstIdx + 1] !== undefined) {
+    // yfinance's 3-line header: `Price,Close,…` / `Ticker,SPY,…` / `Date,,,…` (or, grouped by ticker,
+    // `Ticker,SPY,…` / `Price,Close,…`).
+    let second = splitLine(lines[firstIdx + 1]!, delimiter) ?? [];
+    let top = first;
+    if (normaliseHeader(first[0] ?? '') === 'ticker' && normaliseHeader(second[0] ?? '') === 'price') [top, second] = [second, first];
+    if (normaliseHeader(top[0] ?? '') === 'price' && normaliseHeader(second[0] ?? '') === 'ticker') {
+      header = ['Date', ...top.slice(1)];
       headerLines = firstIdx + 2;
       const third = splitLine(lines[firstIdx + 2] ?? '', delimiter) ?? [];
       if (
@@ -151,15 +160,19 @@ export function detect(
         ticker = names[0]!.toUpperCase();
         tickerSource = 'header';
       } else if (names.length > 1) {
-        needs.push({
-          kind: 'layout',
-          message: `the file holds several tickers side by side (${names.join(', ')}); save one ticker per file`,
+        // One ticker per group of columns: each imports as its own ticker.
+        wide = names.map((t) => {
+          const cols = second.map((s, i) => (i === 0 || s.trim() === t ? i : -1)).filter((i) => i >= 0);
+          const named = mapHeader(cols.map((i) => header[i]!));
+          const mapping: ColumnMapping = {};
+          for (const [f, k] of Object.entries(named) as Array<[keyof ColumnMapping, number]>) mapping[f] = cols[k]!;
+          return { ticker: t.toUpperCase(), mapping };
         });
       }
     }
   }
   if (!headerless && firstIdx >= 0) {
-    mapping = mapHeader(header);
+    mapping = wide ? { ...wide[0]!.mapping } : mapHeader(header);
     const id = identifyProvider(header, mapping.adjClose !== undefined);
     provider = id.provider;
     pricesAdjusted = id.pricesAdjusted;
@@ -177,18 +190,38 @@ export function detect(
       mappingSource = 'saved';
     }
   }
-  const missing = REQUIRED.filter((f) => mapping[f] === undefined || mapping[f]! >= header.length);
+  // Sample data rows: for columns the names left open, the date layout and the decimal mark.
+  const data = lines.slice(headerLines, headerLines + 2000).filter((l) => l.trim() !== '');
+  const rows = splitLinesBatch(data, delimiter).map((f) => f ?? []);
+  const width = Math.max(header.length, ...rows.slice(0, 50).map((r) => r.length));
+  const contentMark = (): '.' | ',' =>
+    options.decimalMark ?? guessDecimalMark(rows.slice(0, 200).flatMap((r) => r.filter((v, i) => i !== mapping.date && i !== mapping.ticker && !isMissing(v))), delimiter).mark;
+  if (mappingSource === 'auto' && firstIdx >= 0 && !wide) {
+    const before = Object.keys(mapping).length;
+    mapping = mapByContent(width, rows, mapping, contentMark());
+    if (Object.keys(mapping).length > before && header.length < width) {
+      header = [...header, ...Array.from({ length: width - header.length }, (_, i) => `Column ${header.length + i + 1}`)];
+    }
+  }
+  const missing = REQUIRED.filter((f) => mapping[f] === undefined || mapping[f]! >= width);
   if (firstIdx >= 0 && missing.length) {
     needs.push({
       kind: 'mapping',
       missing: [...missing],
       message: `no column found for ${missing.join(', ')}; map the columns by hand`,
     });
+  } else if (firstIdx >= 0 && mappingSource === 'auto' && !wide && mapping.open === undefined && mapping.high === undefined && mapping.low === undefined) {
+    // Closes only, unless numbers remain that could be the open, high and low: then the analyst says.
+    const dm = contentMark();
+    const stray = unmappedColumns(width, mapping).filter((c) => !IGNORED_COLUMNS.has(normaliseHeader(header[c] ?? '')) && numericColumn(rows, c, dm));
+    if (stray.length) {
+      needs.push({
+        kind: 'mapping',
+        missing: ['open', 'high', 'low'],
+        message: `column${stray.length > 1 ? 's' : ''} ${stray.map((c) => `${c + 1} ("${(header[c] ?? '').slice(0, 30)}")`).join(', ')} hold${stray.length > 1 ? '' : 's'} numbers that could be open, high or low; map them, or ignore them to import closes only`,
+      });
+    }
   }
-
-  // Sample data rows: for the date layout and the decimal mark.
-  const data = lines.slice(headerLines, headerLines + 2000).filter((l) => l.trim() !== '');
-  const rows = splitLinesBatch(data, delimiter).map((f) => f ?? []);
   let dateCandidates: DateFormat[] = [];
   let dateFormat: DateFormat | null = options.dateFormat ?? null;
   if (options.dateFormat) {
@@ -237,7 +270,10 @@ export function detect(
   }
   const decimalMark = options.decimalMark ?? guessDecimalMark(numericFields, delimiter).mark;
 
-  if (mapping.ticker !== undefined) {
+  if (wide) {
+    tickerSource = 'header';
+    ticker = null;
+  } else if (mapping.ticker !== undefined) {
     tickerSource = 'column';
     ticker = null;
   } else if (options.ticker) {
@@ -268,6 +304,7 @@ export function detect(
     tickerSource,
     pricesAdjusted,
     needs,
+    ...(wide ? { wide } : {}),
   };
 }
 

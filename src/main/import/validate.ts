@@ -75,16 +75,17 @@ export function makeRowParser(
 ): (fields: string[] | null, raw: string, line: number, fallbackTicker: string | null) => Row | null {
   const m = det.mapping;
   const iDate = m.date!;
-  const iOpen = m.open!;
-  const iHigh = m.high!;
-  const iLow = m.low!;
+  // Open, high and low are optional: a close-only series has none of them.
+  const iOpen = m.open;
+  const iHigh = m.high;
+  const iLow = m.low;
   const iClose = m.close!;
   const iAdj = m.adjClose;
   const iVol = m.volume;
   const iTicker = m.ticker;
   const iDiv = m.dividend;
   const iSplit = m.split;
-  const width = Math.max(iDate, iOpen, iHigh, iLow, iClose, iAdj ?? 0, iVol ?? 0, iTicker ?? 0) + 1;
+  const width = Math.max(iDate, iOpen ?? 0, iHigh ?? 0, iLow ?? 0, iClose, iAdj ?? 0, iVol ?? 0, iTicker ?? 0) + 1;
   const parseDate = dateParser(det.dateFormat!);
   const dm = det.decimalMark;
   const hasVolume = iVol !== undefined;
@@ -124,7 +125,7 @@ export function makeRowParser(
     const date = parseDate(dateField);
     if (date === null) {
       const numeric = [iOpen, iHigh, iLow, iClose].some((i) => {
-        const f = fields[i];
+        const f = i === undefined ? undefined : fields[i];
         return f !== undefined && !isMissing(f) && !Number.isNaN(parseNumber(f, dm));
       });
       if (!numeric) {
@@ -168,33 +169,45 @@ export function makeRowParser(
       issue(at, 'rejected', 'date', date > today ? `${date} is in the future` : `${date} is before any exchange data`);
       return null;
     }
-    const open = readPrice(fields[iOpen]!, dm);
-    const high = readPrice(fields[iHigh]!, dm);
-    const low = readPrice(fields[iLow]!, dm);
+    // A dated row without a single price (FRED's holidays, a provider's `null` rows) holds no bar: skipped.
+    if ([iOpen, iHigh, iLow, iClose].every((i) => i === undefined || fields[i] === undefined || isMissing(fields[i]))) {
+      const closed = nonTradingReason(date);
+      issue(at, 'warning', 'stray', closed ? `no prices: skipped (${closed.reason})` : `no prices on ${date}: skipped`);
+      return null;
+    }
+    // A file without an open, high or low column gives null; a mapped column must have a price.
+    const optional = (i: number | undefined): number | null => (i === undefined ? null : readPrice(fields[i]!, dm));
+    const open = optional(iOpen);
+    const high = optional(iHigh);
+    const low = optional(iLow);
     const close = readPrice(fields[iClose]!, dm);
     let adjClose: number | null = null;
     if (iAdj !== undefined && !isMissing(fields[iAdj]!)) adjClose = readPrice(fields[iAdj]!, dm);
     if (
-      !(open > 0 && high > 0 && low > 0 && close > 0 && (adjClose === null || adjClose > 0)) ||
-      !Number.isFinite(open + high + low + close + (adjClose ?? 0))
+      !((open === null || open > 0) && (high === null || high > 0) && (low === null || low > 0) && close > 0 && (adjClose === null || adjClose > 0)) ||
+      !Number.isFinite((open ?? 0) + (high ?? 0) + (low ?? 0) + close + (adjClose ?? 0))
     ) {
       const problems: string[] = [];
-      priceProblem(problems, fields[iOpen]!, open, 'Open');
-      priceProblem(problems, fields[iHigh]!, high, 'High');
-      priceProblem(problems, fields[iLow]!, low, 'Low');
+      if (open !== null) priceProblem(problems, fields[iOpen!]!, open, 'Open');
+      if (high !== null) priceProblem(problems, fields[iHigh!]!, high, 'High');
+      if (low !== null) priceProblem(problems, fields[iLow!]!, low, 'Low');
       priceProblem(problems, fields[iClose]!, close, 'Close');
       if (adjClose !== null) priceProblem(problems, fields[iAdj!]!, adjClose, 'Adj Close');
       issue(at, 'rejected', 'price', problems.join('; '));
       return null;
     }
-    const top = open > close ? open : close;
-    const bottom = open < close ? open : close;
+    // The range holds what the row has: High ≥ Open, Close; Low ≤ them; High ≥ Low.
+    const o = open ?? close;
+    const top = o > close ? o : close;
+    const bottom = o < close ? o : close;
     const slack = top * RANGE_TOLERANCE;
-    if (high < top - slack || low > bottom + slack || high < low - slack) {
+    const hi = high ?? Infinity;
+    const lo = low ?? -Infinity;
+    if (hi < top - slack || lo > bottom + slack || hi < lo - slack) {
       const why: string[] = [];
-      if (high < top - slack) why.push(`High ${high} is below ${open >= close ? 'Open' : 'Close'} ${top}`);
-      if (low > bottom + slack) why.push(`Low ${low} is above ${open <= close ? 'Open' : 'Close'} ${bottom}`);
-      if (high < low - slack) why.push(`High ${high} is below Low ${low}`);
+      if (hi < top - slack) why.push(`High ${high} is below ${o >= close && open !== null ? 'Open' : 'Close'} ${top}`);
+      if (lo > bottom + slack) why.push(`Low ${low} is above ${o <= close && open !== null ? 'Open' : 'Close'} ${bottom}`);
+      if (hi < lo - slack) why.push(`High ${high} is below Low ${low}`);
       issue(at, 'rejected', 'range', why.join('; '));
       return null;
     }
@@ -291,6 +304,8 @@ export function makeFastRowParser(
   if (det.decimalMark !== '.' || det.dateFormat !== 'YYYY-MM-DD') return null;
   // Files with corporate-action columns take the general path, which reads them.
   if (det.mapping.dividend !== undefined || det.mapping.split !== undefined) return null;
+  // So do close-only series.
+  if (det.mapping.open === undefined || det.mapping.high === undefined || det.mapping.low === undefined) return null;
   const delim = det.delimiter;
   if (delim.length !== 1 || delim === '"' || delim === ' ') return null;
   const m = det.mapping;
@@ -486,7 +501,59 @@ export function validateRun(rows: Row[], file: string, sink: IssueSink): { rows:
       cur.warned = true;
     }
   }
+  flagZeroVolumeSnapshot(out, file, sink);
   return { rows: out, rejected };
+}
+
+/** How many bars before the last must all have volume for a last bar of volume 0 to look like a snapshot. */
+const SNAPSHOT_LOOKBACK = 5;
+
+/**
+ * A last bar with volume 0 after bars that all had volume is what yfinance writes for an index
+ * downloaded during the session (^RUT on 2026-02-23): its prices may not be the day's final ones.
+ */
+function flagZeroVolumeSnapshot(rows: Row[], file: string, sink: IssueSink): void {
+  const n = rows.length;
+  if (n <= SNAPSHOT_LOOKBACK) return;
+  const last = rows[n - 1]!;
+  if (last.volume !== 0) return;
+  for (let i = n - 1 - SNAPSHOT_LOOKBACK; i < n - 1; i++) if (!(rows[i]!.volume! > 0)) return;
+  flagSnapshot(last, file, sink, 'the last bar has volume 0 where the bars before it all have volume, as in a download taken during the session');
+}
+
+/** Warns that a bar may be an intraday snapshot, not the day's close. */
+export function flagSnapshot(row: Row, file: string, sink: IssueSink, why: string): void {
+  sink({
+    file,
+    line: row.line,
+    raw: row.raw,
+    severity: 'warning',
+    kind: 'snapshot',
+    reason: `possible intraday snapshot: ${why}; its prices may not be the day's final ones (import the day again after the close)`,
+    ticker: row.ticker,
+    date: row.date,
+  });
+  row.warned = true;
+}
+
+/** UTC offsets of the zone names download stamps use. */
+const ZONES: Record<string, number> = { EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7, UTC: 0, GMT: 0 };
+
+/**
+ * Reads a provider's download stamp (Barchart's footer `Downloaded from Barchart.com as of 05-10-2025
+ * 09:12am CDT`): the day, and whether it was taken before the US close (16:00 New York time).
+ */
+export function readDownloadStamp(line: string): { date: string; beforeClose: boolean; text: string } | null {
+  const m = /Downloaded from .*? as of (\d{2})-(\d{2})-(\d{4}) (\d{1,2}):(\d{2}) ?([ap]m) ([A-Z]{3})/i.exec(line);
+  if (!m) return null;
+  const offset = ZONES[m[7]!.toUpperCase()];
+  if (offset === undefined) return null;
+  let hour = Number(m[4]) % 12;
+  if (m[6]!.toLowerCase() === 'pm') hour += 12;
+  // New York is on daylight time when the stamp's zone is (…DT), else on standard time.
+  const ny = m[7]!.toUpperCase().endsWith('DT') ? -4 : -5;
+  const nyMinutes = (hour - offset + ny) * 60 + Number(m[5]);
+  return { date: `${m[3]}-${m[1]}-${m[2]}`, beforeClose: nyMinutes < 16 * 60, text: m[0].replace(/^Downloaded from /, '') };
 }
 
 /** True when two rows carry the same bar. */

@@ -19,14 +19,18 @@ export const columnMappingSchema = z
   .object({
     date: columnIndex,
     ticker: columnIndex.optional(),
-    open: columnIndex,
-    high: columnIndex,
-    low: columnIndex,
+    // Open, high and low are optional: a close-only series (index levels, NAVs) has none.
+    open: columnIndex.optional(),
+    high: columnIndex.optional(),
+    low: columnIndex.optional(),
     close: columnIndex,
     adjClose: columnIndex.optional(),
     volume: columnIndex.optional(),
+    dividend: columnIndex.optional(),
+    split: columnIndex.optional(),
   })
-  .strict();
+  .strict()
+  .refine((m) => new Set(Object.values(m)).size === Object.values(m).length, 'two fields are mapped to the same column');
 
 /** Options of a preview or an import (per call, optionally overridden per file). */
 export const importOptionsSchema = z

@@ -263,13 +263,12 @@ describe('layouts the shared data lacks', () => {
 
   it('a hand mapping is remembered for files of the same header layout', () => {
     const a = archive();
-    const text = 'Fecha de sesión,A,B,C,D\n2024-01-02,10,11,9,10.5\n2024-01-03,10.5,12,10,11\n';
+    // Two numbers beside the date: the content cannot say which is the close.
+    const text = 'Fecha de sesión,A,B\n2024-01-02,10,11\n2024-01-03,10.5,12\n';
     const first = processFile(a.db, { name: 'ABC.csv', text }, {}, 'preview');
-    expect(first.detection.needs[0]).toMatchObject({
-      kind: 'mapping',
-      missing: ['date', 'open', 'high', 'low', 'close'],
-    });
-    const mapping = { date: 0, open: 1, high: 2, low: 3, close: 4 };
+    expect(first.detection.mapping).toEqual({ date: 0 });
+    expect(first.detection.needs[0]).toMatchObject({ kind: 'mapping', missing: ['close'] });
+    const mapping = { date: 0, close: 1, high: 2 };
     expect(processFile(a.db, { name: 'ABC.csv', text }, { mapping }, 'import').status).toBe('imported');
     const again = processFile(a.db, { name: 'XYZ.csv', text }, {}, 'import');
     expect(again.detection.mappingSource).toBe('saved');

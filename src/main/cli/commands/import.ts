@@ -150,18 +150,18 @@ export const importCommand: Command = {
  * a spreadsheet shows them. A mapping made once (here or on screen) is remembered for files of that layout.
  */
 export function parseColumns(spec: string): Record<string, number> {
-  const names: Record<string, string> = { date: 'date', ticker: 'ticker', open: 'open', high: 'high', low: 'low', close: 'close', 'adj-close': 'adjClose', adjclose: 'adjClose', volume: 'volume' };
+  const names: Record<string, string> = { date: 'date', ticker: 'ticker', open: 'open', high: 'high', low: 'low', close: 'close', 'adj-close': 'adjClose', adjclose: 'adjClose', volume: 'volume', dividend: 'dividend', split: 'split' };
   const out: Record<string, number> = {};
   for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
     const m = /^([a-z-]+)\s*=\s*(\d+)$/i.exec(part);
     const field = m ? names[m[1]!.toLowerCase()] : undefined;
-    if (!m || !field) throw new UsageError(`--columns: "${part}" is not FIELD=N (fields: date, open, high, low, close, volume, adj-close, ticker; N counts from 1)`);
+    if (!m || !field) throw new UsageError(`--columns: "${part}" is not FIELD=N (fields: date, open, high, low, close, volume, adj-close, ticker, dividend, split; N counts from 1)`);
     const n = Number(m[2]);
     if (n < 1) throw new UsageError(`--columns: ${m[1]} = ${n}: columns count from 1`);
     out[field] = n - 1;
   }
-  for (const need of ['date', 'open', 'high', 'low', 'close']) {
-    if (out[need] === undefined) throw new UsageError(`--columns needs ${need}=N too (date, open, high, low and close at least)`);
+  for (const need of ['date', 'close']) {
+    if (out[need] === undefined) throw new UsageError(`--columns needs ${need}=N too (date and close at least; open, high and low when the file has them)`);
   }
   return out;
 }

@@ -50,7 +50,19 @@ export const metricsCommand: Command = {
       if (!f || typeof f !== 'object' || !Array.isArray((f as Figure).notes)) continue;
       for (const n of (f as Figure).notes.filter((x) => x.startsWith('spans a suspected'))) spans.set(n, [...(spans.get(n) ?? []), name]);
     }
-    tellNotes(ctx, [...panel.window.notes, panel.basisInfo.note, ...panel.averageVolume.notes, ...[...spans].map(([n, names]) => `${names.join(', ')} ${n.replace(/^spans/, 'span')}`)]);
+    // A figure that cannot be computed says why once: "openToClose, periodHigh: need daily opens…".
+    const why = new Map<string, string[]>();
+    for (const [name, f] of Object.entries(panel)) {
+      if (!f || typeof f !== 'object' || !Array.isArray((f as Figure).notes) || (f as Figure).value !== null) continue;
+      for (const n of (f as Figure).notes.filter((x) => x.startsWith('needs daily'))) why.set(n, [...(why.get(n) ?? []), name]);
+    }
+    tellNotes(ctx, [
+      ...panel.window.notes,
+      panel.basisInfo.note,
+      ...panel.averageVolume.notes,
+      ...[...spans].map(([n, names]) => `${names.join(', ')} ${n.replace(/^spans/, 'span')}`),
+      ...[...why].map(([n, names]) => `${names.join(', ')}: ${n.replace(/^needs/, names.length > 1 ? 'need' : 'needs')}`),
+    ]);
     return flattenPanel(panel);
   },
 };

@@ -19,15 +19,22 @@ export function ChartLegend(props: { ticker: string; legend: LegendBar | null })
     <div className="chart-legend" data-testid="chart-legend" aria-live="polite">
       <span className="legend-ticker">{props.ticker}</span>
       <span data-testid="legend-date">{l.date}</span>
-      <span>
-        O <b data-testid="legend-open">{price.format(l.open)}</b>
-      </span>
-      <span>
-        H <b data-testid="legend-high">{price.format(l.high)}</b>
-      </span>
-      <span>
-        L <b data-testid="legend-low">{price.format(l.low)}</b>
-      </span>
+      {/* A close-only series has no open, high or low: the legend shows what there is. */}
+      {Number.isFinite(l.open) && (
+        <span>
+          O <b data-testid="legend-open">{price.format(l.open)}</b>
+        </span>
+      )}
+      {Number.isFinite(l.high) && (
+        <span>
+          H <b data-testid="legend-high">{price.format(l.high)}</b>
+        </span>
+      )}
+      {Number.isFinite(l.low) && (
+        <span>
+          L <b data-testid="legend-low">{price.format(l.low)}</b>
+        </span>
+      )}
       <span>
         C <b data-testid="legend-close">{price.format(l.close)}</b>
       </span>

@@ -50,9 +50,14 @@ interface Handles {
   chart: IChartApi;
   windowShade: ISeriesApi<'Area', Time>;
   candles: ISeriesApi<'Candlestick', Time>;
+  /** A close-only series (index levels, NAVs) is drawn as this line instead of candles. */
+  closeLine: ISeriesApi<'Line', Time>;
   volume: ISeriesApi<'Histogram', Time>;
   sma: Record<SmaKey, ISeriesApi<'Line', Time>>;
   markers: ISeriesMarkersPluginApi<Time>;
+  lineMarkers: ISeriesMarkersPluginApi<Time>;
+  /** Whether the bars shown are close-only (markers and the crosshair go on the line). */
+  closeOnly: boolean;
 }
 
 /** Props of {@link PriceChart}. */
@@ -200,11 +205,13 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const line = (color: string) =>
       chart.addSeries(LineSeries, { color, lineWidth: 1, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false });
     const sma = { sma20: line(c.sma20), sma50: line(c.sma50), sma200: line(c.sma200) };
+    const closeLine = chart.addSeries(LineSeries, { color: c.accent, lineWidth: 2, priceLineVisible: false });
     const volume = chart.addSeries(HistogramSeries, { priceFormat: { type: 'volume' }, priceLineVisible: false }, 1);
     chart.panes()[0]?.setStretchFactor(4);
     chart.panes()[1]?.setStretchFactor(1);
     const markers = createSeriesMarkers(candles, []);
-    handles.current = { chart, windowShade, candles, volume, sma, markers };
+    const lineMarkers = createSeriesMarkers(closeLine, []);
+    handles.current = { chart, windowShade, candles, closeLine, volume, sma, markers, lineMarkers, closeOnly: false };
 
     const onMove = (p: MouseEventParams<Time>): void => {
       const b = el.dataset['bars'] ? currentBars.current : null;
@@ -252,6 +259,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       wickUpColor: colors.up,
       wickDownColor: colors.down,
     });
+    h.closeLine.applyOptions({ color: colors.accent });
     h.windowShade.applyOptions({ topColor: colors.windowShade, bottomColor: colors.windowShade });
   }, [colors]);
 
@@ -273,10 +281,14 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     currentBars.current = bars;
     const first = firstBarToLoad(bars.dates, presetRef.current.preset, presetRef.current.report);
     const partial = first > 0;
+    // Closes only (no bar has open, high and low): a line, with the markers and the crosshair on it.
+    h.closeOnly = s.candles.length === 0 && s.closes.length > 0;
+    h.closeLine.setData(h.closeOnly ? s.closes : []);
+    el.dataset['closeOnly'] = String(h.closeOnly);
     h.candles.setData(partial ? s.candles.slice(lowerTime(s.candles, s.times[first]!)) : s.candles);
     h.volume.setData(partial ? s.volumes.slice(lowerTime(s.volumes, s.times[first]!)) : s.volumes);
     loaded.current = { bars, first };
-    el.dataset['bars'] = String(s.candles.length);
+    el.dataset['bars'] = String(h.closeOnly ? s.closes.length : s.candles.length);
     el.dataset['ticker'] = bars.ticker;
     delete el.dataset['drawn'];
     delete el.dataset['settled'];
@@ -380,7 +392,8 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
         }
       }
       m.sort((a, b) => (a.time as number) - (b.time as number));
-      h.markers.setMarkers(m);
+      (h.closeOnly ? h.lineMarkers : h.markers).setMarkers(m);
+      (h.closeOnly ? h.markers : h.lineMarkers).setMarkers([]);
       container.current!.dataset['markers'] = m.map((x) => x.id).join(' ');
     };
     apply();
@@ -443,7 +456,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
         ts.setVisibleLogicalRange({ from, to: from + width });
       }
       byKeyboard.current = true;
-      if (Number.isFinite(close)) h.chart.setCrosshairPosition(close, times.current[idx]!, h.candles);
+      if (Number.isFinite(close)) h.chart.setCrosshairPosition(close, times.current[idx]!, h.closeOnly ? h.closeLine : h.candles);
       setCursor({ bars, index: idx });
     };
     const current = cursor && cursor.bars === bars ? cursor.index : n - 1;

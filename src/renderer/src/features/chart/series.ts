@@ -36,6 +36,8 @@ export interface ChartSeries {
   /** Chart time of each bar. */
   times: UTCTimestamp[];
   candles: CandlestickData<UTCTimestamp>[];
+  /** Every finite close as a line point (what a close-only series draws). */
+  closes: LineData<UTCTimestamp>[];
   /** Volume bars coloured by the candle's direction; empty when the ticker has no volume at all. */
   volumes: HistogramData<UTCTimestamp>[];
 }
@@ -48,6 +50,7 @@ export function toChartSeries(bars: BarColumns, colors: { up: string; down: stri
   const n = bars.dates.length;
   const times = new Array<UTCTimestamp>(n);
   const candles: CandlestickData<UTCTimestamp>[] = [];
+  const closes: LineData<UTCTimestamp>[] = [];
   const volumes: HistogramData<UTCTimestamp>[] = [];
   const { open, high, low, close, volume } = bars;
   for (let i = 0; i < n; i++) {
@@ -58,10 +61,11 @@ export function toChartSeries(bars: BarColumns, colors: { up: string; down: stri
     if (Number.isFinite(o) && Number.isFinite(high[i]!) && Number.isFinite(low[i]!) && Number.isFinite(c)) {
       candles.push({ time, open: o, high: high[i]!, low: low[i]!, close: c });
     }
+    if (Number.isFinite(c)) closes.push({ time, value: c });
     const v = volume[i]!;
-    if (Number.isFinite(v)) volumes.push({ time, value: v, color: c >= o ? colors.up : colors.down });
+    if (Number.isFinite(v)) volumes.push({ time, value: v, color: !Number.isFinite(o) || c >= o ? colors.up : colors.down });
   }
-  return { times, candles, volumes };
+  return { times, candles, closes, volumes };
 }
 
 /**

@@ -250,7 +250,8 @@ const FIELD_LABEL: Record<BarField, string> = {
   split: 'Split ratio',
 };
 
-const REQUIRED: BarField[] = ['date', 'open', 'high', 'low', 'close'];
+/** What a mapping needs: a date and a close (without open, high and low, a close-only series). */
+const REQUIRED: BarField[] = ['date', 'close'];
 
 function Mapping(props: { file: QueuedFile; result: FileResult }): React.JSX.Element {
   const { setFileOptions } = useImport();
@@ -272,7 +273,7 @@ function Mapping(props: { file: QueuedFile; result: FileResult }): React.JSX.Ele
   const missing = REQUIRED.filter((f) => draft[f] === undefined);
   const dirty = JSON.stringify(draft) !== JSON.stringify(d.mapping);
   const apply = (): void => {
-    const mapping = draft as Required<Pick<ColumnMapping, 'date' | 'open' | 'high' | 'low' | 'close'>> & ColumnMapping;
+    const mapping = draft as Required<Pick<ColumnMapping, 'date' | 'close'>> & ColumnMapping;
     setFileOptions(props.file.key, { mapping });
     if (remember) {
       saveMapping.mutate({ layoutKey: d.layoutKey, mapping });
@@ -331,6 +332,12 @@ function Mapping(props: { file: QueuedFile; result: FileResult }): React.JSX.Ele
             <span className="warn small">Still to map: {missing.map((f) => FIELD_LABEL[f]).join(', ')}</span>
           ) : (
             <>
+              {(draft.open === undefined || draft.high === undefined || draft.low === undefined) && (
+                <span className="muted small">
+                  Without {['open', 'high', 'low'].filter((f) => draft[f as BarField] === undefined).join(', ')}: figures that need them are
+                  marked unavailable{draft.open === undefined && draft.high === undefined && draft.low === undefined ? ', and the chart draws a line' : ''}.
+                </span>
+              )}
               <label className="check small">
                 <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
                 Remember for files with these columns
