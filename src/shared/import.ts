@@ -129,6 +129,8 @@ export interface FileDetection {
    * each ticker's own columns, imported as one ticker each. `mapping` is the first ticker's.
    */
   wide?: Array<{ ticker: string; mapping: ColumnMapping }>;
+  /** The market given for the file (or the archive's for its ticker); null: each ticker's symbol suggests it. */
+  market: string | null;
   /** Choices the user must make; the file is not imported while any remain. */
   needs: ImportAmbiguity[];
 }
@@ -189,6 +191,10 @@ export interface TickerReport {
   lastDate: string | null;
   warnings: IssueRef[];
   rejected: IssueRef[];
+  /** The market its holidays were judged by (the file's option, the archive's, or the symbol's). */
+  market: string;
+  /** Said once for the ticker: e.g. that no holiday calendar is known for its market. */
+  notes: string[];
 }
 
 /** Row counts of one file. */

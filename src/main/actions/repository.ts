@@ -7,6 +7,8 @@ import { describeAction } from '../../shared/actions';
 import type { TradingDate } from '../../shared/domain';
 import type { Pricing } from '../analytics/basis';
 import type { Db } from '../db/open';
+import { marketByCode } from '../../shared/markets';
+import { marketOfTicker } from '../archive/repository';
 import { DomainError } from '../errors';
 
 interface ActionRow {
@@ -49,7 +51,7 @@ export function pricingOf(db: Db, ticker: string): Pricing {
   const actions = db
     .prepare('SELECT kind, date, ratio, amount FROM corporate_actions WHERE ticker = ? ORDER BY date')
     .all(ticker) as Pricing['actions'][number][];
-  return { providerAdjusted: adj === 1, actions };
+  return { providerAdjusted: adj === 1, actions, calendar: marketByCode(marketOfTicker(db, ticker))?.calendar ?? null };
 }
 
 /** A new action, as the analyst or a file gives it. */

@@ -13,6 +13,8 @@ export interface PricedBars {
   volume: Float64Array;
   basis: PriceBasis;
   basisInfo: BasisInfo;
+  /** The holiday calendar of the ticker's market (null: none known, judged by its own trading days). */
+  calendar: 'NYSE' | null;
 }
 
 /** What pricing needs of a corporate action. */
@@ -29,6 +31,8 @@ export interface Pricing {
   providerAdjusted: boolean;
   /** Recorded splits and dividends, any order. */
   actions: readonly PricingAction[];
+  /** The holiday calendar of its market (default NYSE; null: none known). */
+  calendar?: 'NYSE' | null;
 }
 
 /** A ticker nothing is known of: stored prices are taken as traded. */
@@ -195,5 +199,6 @@ export function priceBars(bars: BarColumns, basis: PriceBasis, pricing: Pricing 
     volume: cols.v,
     basis,
     basisInfo: { requested: basis, exact, providerAdjusted, applied, note: notes.length ? notes.join('; ') : null },
+    calendar: pricing.calendar === undefined ? 'NYSE' : pricing.calendar,
   };
 }

@@ -19,7 +19,7 @@ export function computeGroup(
   const kind: ReturnKind = opts.returnKind ?? (opts.from === opts.to ? 'sincePriorClose' : 'closeToClose');
   const rows: GroupRow[] = tickers.map(({ bars, pricing }) => {
     const p = priceBars(bars, opts.basis, pricing ?? NO_PRICING);
-    const { window, start, end } = resolveWindow(p.dates, opts.from, opts.to);
+    const { window, start, end } = resolveWindow(p.dates, opts.from, opts.to, p.calendar);
     const change = periodReturn(p, start, end, kind, [...window.notes]);
     const has = end > start;
     const close = has ? p.close[end - 1]! : null;

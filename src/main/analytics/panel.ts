@@ -36,7 +36,7 @@ export interface PanelOptions {
  */
 export function computePanel(bars: BarColumns, opts: PanelOptions): MetricsPanel {
   const p = priceBars(bars, opts.basis, opts.pricing ?? NO_PRICING);
-  const { window, start, end } = resolveWindow(p.dates, opts.from, opts.to);
+  const { window, start, end } = resolveWindow(p.dates, opts.from, opts.to, p.calendar);
   const gap = window.missingCount ? [`${window.missingCount} trading day(s) missing in the window`] : [];
   const vol = volatility(p, start, end, gap);
   const r52 = range52w(p, end);

@@ -88,8 +88,8 @@ export function computeRelative(
   const kind = opts.returnKind ?? 'closeToClose';
   const a = priceBars(barsA, opts.basis, opts.pricing?.[0] ?? NO_PRICING);
   const b = priceBars(barsB, opts.basis, opts.pricing?.[1] ?? NO_PRICING);
-  const wa = resolveWindow(a.dates, opts.from, opts.to);
-  const wb = resolveWindow(b.dates, opts.from, opts.to);
+  const wa = resolveWindow(a.dates, opts.from, opts.to, a.calendar);
+  const wb = resolveWindow(b.dates, opts.from, opts.to, b.calendar);
   const returnA = periodReturn(a, wa.start, wa.end, kind, wa.window.missingCount ? ['gap in the window'] : []);
   const returnB = periodReturn(b, wb.start, wb.end, kind, wb.window.missingCount ? ['gap in the window'] : []);
   const al = alignCloses(a, [wa.start, wa.end], b, [wb.start, wb.end]);

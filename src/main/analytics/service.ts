@@ -46,7 +46,8 @@ export interface History {
  */
 function history(db: Db, ticker: string, from: TradingDate | undefined, to: TradingDate): History {
   const pricing = pricingOf(db, ticker);
-  return { bars: readBars(db, ticker, from, pricing.actions.length ? undefined : tradingDayOnOrBefore(to)), pricing };
+  // Up to `to` itself: a market with other holidays may have traded on a day the NYSE did not.
+  return { bars: readBars(db, ticker, from, pricing.actions.length ? undefined : to), pricing };
 }
 
 function historyTo(db: Db, ticker: string, to: TradingDate): History {
@@ -153,7 +154,7 @@ export function groupTable(
   db: Db,
   q: { tickers: string[]; from: TradingDate; to: TradingDate; basis: PriceBasis; returnKind?: ReturnKind },
 ): GroupTable {
-  const to = tradingDayOnOrBefore(q.to);
+  const to = q.to;
   // The window, the bar before it and SMA(50) at its end are all the history a group row needs.
   const from = addDays(tradingDayOnOrBefore(q.from), -120);
   const rows = q.tickers.map((t) => history(db, t, from, to));

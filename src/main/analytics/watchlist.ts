@@ -47,7 +47,7 @@ export function watchlistRow(
   const s = Math.max(0, n - SPARKLINE_BARS);
   let changeWindow: number | null = null;
   if (opts.window) {
-    const w = resolveWindow(p.dates, opts.window.from, opts.window.to);
+    const w = resolveWindow(p.dates, opts.window.from, opts.window.to, p.calendar);
     changeWindow = periodReturn(p, w.start, w.end, opts.returnKind ?? 'closeToClose').value;
   }
   const lastDate = p.dates[n - 1]!;

@@ -1,5 +1,5 @@
 import type { ResolvedWindow } from '../../shared/analytics';
-import { addDays, countTradingDays, isTradingDay, nextTradingDay, nyseHoliday, tradingDayOnOrBefore } from '../../shared/calendar';
+import { addDays, countTradingDays, isTradingDay, isWeekend, nextTradingDay, nyseHoliday, tradingDayOnOrBefore } from '../../shared/calendar';
 import type { TradingDate } from '../../shared/domain';
 import { lowerBound, upperBound } from '../../shared/sorted-dates';
 import { DomainError } from '../errors';
@@ -25,8 +25,9 @@ function describeResolution(which: 'from' | 'to', asked: TradingDate, resolved: 
  * says so. The work is bounded by the bars in the window, not its length: 0001-01-01..9999-12-31
  * resolves as fast as a month.
  */
-export function resolveWindow(dates: readonly TradingDate[], from: TradingDate, to: TradingDate): WindowRange {
+export function resolveWindow(dates: readonly TradingDate[], from: TradingDate, to: TradingDate, calendar: 'NYSE' | null = 'NYSE'): WindowRange {
   if (from > to) throw new DomainError('INVALID_INPUT', `from ${from} is after to ${to}`);
+  if (calendar === null) return resolveOwnDays(dates, from, to);
   const fromTradingDay = tradingDayOnOrBefore(from);
   const toTradingDay = tradingDayOnOrBefore(to);
   const start = lowerBound(dates, fromTradingDay);
@@ -51,6 +52,36 @@ export function resolveWindow(dates: readonly TradingDate[], from: TradingDate, 
       missingDays: gaps.listed,
       notes,
     },
+    start,
+    end: Math.max(start, end),
+  };
+}
+
+/** The weekday on or before a date (weekends only: the calendar of a market Breadth does not know). */
+function weekdayOnOrBefore(date: TradingDate): TradingDate {
+  let d = date;
+  while (isWeekend(d)) d = addDays(d, -1);
+  return d;
+}
+
+/**
+ * A window of a ticker whose market has no known holiday calendar: its own bars are its trading days.
+ * A weekend end resolves to the Friday before; no day is counted missing, since without the market's
+ * holidays a gap cannot be told from a closure.
+ */
+function resolveOwnDays(dates: readonly TradingDate[], from: TradingDate, to: TradingDate): WindowRange {
+  const fromTradingDay = weekdayOnOrBefore(from);
+  const toTradingDay = weekdayOnOrBefore(to);
+  const start = lowerBound(dates, fromTradingDay);
+  const end = upperBound(dates, toTradingDay);
+  const notes: string[] = [];
+  for (const [which, asked, resolved] of [['from', from, fromTradingDay], ['to', to, toTradingDay]] as const) {
+    if (asked !== resolved) notes.push(`${which} ${asked} is a weekend; it resolves to the weekday before it, ${resolved}`);
+  }
+  notes.push('no holiday calendar is known for this market: the window is the ticker’s own trading days, and no day is counted missing');
+  const bars = Math.max(0, end - start);
+  return {
+    window: { from, to, fromTradingDay, toTradingDay, firstDate: bars ? dates[start]! : null, lastDate: bars ? dates[end - 1]! : null, bars, missingCount: 0, missingDays: [], notes },
     start,
     end: Math.max(start, end),
   };

@@ -1,3 +1,4 @@
+import { suggestMarket } from '../../shared/markets';
 import type { ArchiveInfo, TickerSummary } from '../../shared/archive';
 import type { BarColumns, TradingDate } from '../../shared/domain';
 import type { Statement } from 'better-sqlite3';
@@ -197,4 +198,14 @@ export function readBarsMany(db: Db, tickers?: readonly string[], from?: Trading
 /** Whether the archive holds the ticker (with or without bars). */
 export function knownTicker(db: Db, symbol: string): boolean {
   return db.prepare('SELECT 1 FROM tickers WHERE symbol = ?').get(symbol.toUpperCase()) !== undefined;
+}
+
+/** The market the analyst set for a ticker (null: none set, its symbol suggests one). */
+export function storedMarket(db: Db, symbol: string): string | null {
+  return (db.prepare('SELECT market FROM tickers WHERE symbol = ?').pluck().get(symbol) as string | null | undefined) ?? null;
+}
+
+/** The market a ticker's holidays and gaps are judged by: the one set for it, else its symbol's. */
+export function marketOfTicker(db: Db, symbol: string): string {
+  return storedMarket(db, symbol) ?? suggestMarket(symbol);
 }

@@ -19,6 +19,8 @@ const REQUIRED = ['date', 'close'] as const;
 export interface DetectContext {
   /** Looks up a remembered hand mapping for a header layout. */
   savedMapping?: (layoutKey: string) => ColumnMapping | null;
+  /** The market the archive has set for a ticker (null: none set). */
+  storedMarket?: (ticker: string) => string | null;
 }
 
 /** Detection plus what the streaming pass needs to finish deciding the date layout. */
@@ -304,6 +306,7 @@ export function detect(
     tickerSource,
     pricesAdjusted,
     needs,
+    market: options.market ?? (ticker ? (ctx.storedMarket?.(ticker) ?? null) : null),
     ...(wide ? { wide } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { SAMPLE_BYTES, dateAmbiguity, detect, type Detected } from './detect';
 import { ImportCancelled, countLines, forEachLine, readSample, sourceName, type ImportSource } from './source';
 import { FileTally, zeroCounts } from './tally';
 import { addFileActions } from '../actions/repository';
+import { storedMarket } from '../archive/repository';
 import { BarWriter, beginImportRecord, finishImportRecord, loadMapping, saveMapping } from './write';
 
 /** Progress and cancellation hooks of a long import. */
@@ -52,6 +53,7 @@ function emptyResult(file: string, status: FileResult['status'], error: string):
       tickerSource: null,
       pricesAdjusted: false,
       needs: [],
+      market: null,
     },
     counts: zeroCounts(),
     tickers: [],
@@ -102,7 +104,7 @@ function detectFile(db: Db, source: ImportSource, options: ImportOptions, mode: 
   let det: Detected;
   try {
     sample = readSample(source, SAMPLE_BYTES);
-    det = detect(sample.text, file, options, { savedMapping: (k) => loadMapping(db, k) }, sample.complete);
+    det = detect(sample.text, file, options, { savedMapping: (k) => loadMapping(db, k), storedMarket: (t) => storedMarket(db, t) }, sample.complete);
     settleDateFormat(det, source, hooks.isCancelled);
   } catch (err) {
     if (err instanceof ImportCancelled) return { result: emptyResult(file, 'cancelled', 'cancelled; nothing was imported') };
@@ -211,7 +213,7 @@ export function previewFile(db: Db, source: ImportSource, options: ImportOptions
   const found = detectFile(db, source, options, 'preview', hooks);
   if ('result' in found) return found.result;
   const { det, base } = found;
-  const tally = new FileTally(base.file, det.ticker);
+  const tally = new FileTally(base.file, det.ticker, det.market);
   let writer: BarWriter | null = null;
   try {
     writer = new BarWriter(db, 'check', options.onConflict ?? 'fail', null, det.pricesAdjusted);
@@ -238,14 +240,14 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions,
   if ('result' in found) return found.result;
   const { det, base } = found;
   const policy = options.onConflict ?? 'fail';
-  const tally = new FileTally(base.file, det.ticker);
+  const tally = new FileTally(base.file, det.ticker, det.market);
   let writer: BarWriter | null = null;
   let hash = '';
   let started = false;
   const tx = db.transaction((): number => {
     started = true;
     const id = beginImportRecord(db, base.file, det.provider);
-    const w = (writer = new BarWriter(db, 'write', policy, id, det.pricesAdjusted));
+    const w = (writer = new BarWriter(db, 'write', policy, id, det.pricesAdjusted, det.market));
     hash = readAndWrite(source, det, base.file, tally, w, hooks);
     const blocked = blockers(tally, w, options);
     if (blocked) throw new Abort(`not imported: ${blocked}`);

@@ -1,3 +1,4 @@
+import { calendarNote, suggestMarket } from '../../shared/markets';
 import type { FileAction, FileCounts, ImportIssue, PreviewBar, TickerReport } from '../../shared/import';
 import type { Row } from './validate';
 import type { BarWriter } from './write';
@@ -40,6 +41,8 @@ export class FileTally {
   constructor(
     private readonly file: string,
     private readonly fileTicker: string | null,
+    /** The market the file was given (null: each ticker's symbol suggests its own). */
+    private readonly fileMarket: string | null = null,
   ) {}
 
   /** The tickers seen so far, in order of appearance. */
@@ -51,7 +54,9 @@ export class FileTally {
   report(ticker: string): TickerReport {
     let r = this.reports.get(ticker);
     if (!r) {
-      r = { ticker, rows: 0, imported: 0, replaced: 0, unchanged: 0, kept: 0, firstDate: null, lastDate: null, warnings: [], rejected: [] };
+      const market = this.fileMarket ?? suggestMarket(ticker);
+      const note = calendarNote(ticker, market);
+      r = { ticker, rows: 0, imported: 0, replaced: 0, unchanged: 0, kept: 0, firstDate: null, lastDate: null, warnings: [], rejected: [], market, notes: note ? [note] : [] };
       this.reports.set(ticker, r);
       for (const o of this.orphans.splice(0)) r.warnings.push(ref(o));
     }

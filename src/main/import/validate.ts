@@ -1,3 +1,4 @@
+import { marketByCode, suggestMarket } from '../../shared/markets';
 import { isWeekend, nyseHoliday } from '../../shared/calendar';
 import type { FileDetection, ImportIssue, IssueKind, PreviewBar } from '../../shared/import';
 import { dateParser } from './dates';
@@ -96,6 +97,15 @@ export function makeRowParser(
     reason: string,
   ): void => sink({ file, line: row.line, raw: row.raw, severity, kind, reason, ticker: row.ticker, date: row.date });
 
+  // Holidays by the calendar of the ticker's market; a market without one is judged by weekends only.
+  const nyse = new Map<string, boolean>();
+  const closedOn = (date: string, t: string): { kind: IssueKind; reason: string } | null => {
+    let known = nyse.get(t);
+    if (known === undefined) nyse.set(t, (known = marketByCode(det.market ?? suggestMarket(t))?.calendar === 'NYSE'));
+    if (known) return nonTradingReason(date);
+    if (!isWeekend(date)) return null;
+    return nonTradingReason(date);
+  };
   let lastRawTicker: string | null = null;
   let lastTicker = '';
   // One position record reused for every row (the sink copies what it keeps): no allocation per row.
@@ -171,7 +181,7 @@ export function makeRowParser(
     }
     // A dated row without a single price (FRED's holidays, a provider's `null` rows) holds no bar: skipped.
     if ([iOpen, iHigh, iLow, iClose].every((i) => i === undefined || fields[i] === undefined || isMissing(fields[i]))) {
-      const closed = nonTradingReason(date);
+      const closed = closedOn(date, ticker);
       issue(at, 'warning', 'stray', closed ? `no prices: skipped (${closed.reason})` : `no prices on ${date}: skipped`);
       return null;
     }
@@ -244,7 +254,7 @@ export function makeRowParser(
         row.warned = true;
       }
     }
-    const closed = nonTradingReason(date);
+    const closed = closedOn(date, ticker);
     if (closed) {
       issue(at, 'warning', closed.kind, closed.reason);
       row.warned = true;

@@ -60,6 +60,8 @@ export class BarWriter {
     private readonly policy: 'fail' | 'replace' | 'keep',
     private readonly importId: number | null,
     private readonly pricesAdjusted: boolean,
+    /** The market the analyst gave the file: set on its tickers (null: leave theirs). */
+    private readonly market: string | null = null,
   ) {
     const write = mode === 'write';
     this.insert = write
@@ -108,9 +110,12 @@ export class BarWriter {
       { adj: number } | undefined;
     const adj = this.pricesAdjusted ? 1 : 0;
     if (!row) {
-      this.db.prepare('INSERT INTO tickers (symbol, prices_adjusted) VALUES (?, ?)').run(symbol, adj);
+      this.db.prepare('INSERT INTO tickers (symbol, prices_adjusted, market) VALUES (?, ?, ?)').run(symbol, adj, this.market);
       this.createdTickers.push(symbol);
-    } else if (row.adj !== adj) {
+    } else if (this.market) {
+      this.db.prepare('UPDATE tickers SET market = ? WHERE symbol = ?').run(this.market, symbol);
+    }
+    if (row && row.adj !== adj) {
       this.adjustedBefore[symbol] = row.adj;
       this.db.prepare('UPDATE tickers SET prices_adjusted = ? WHERE symbol = ?').run(adj, symbol);
     }

@@ -1,3 +1,4 @@
+import { MARKET_CODES } from '../markets';
 import { z } from 'zod';
 import {
   type ImportFileHandle,
@@ -40,6 +41,8 @@ export const importOptionsSchema = z
     onConflict: z.enum(CONFLICT_POLICIES).optional(),
     allowRejected: z.boolean().optional(),
     mapping: columnMappingSchema.optional(),
+    /** The market the file's tickers trade on (its holiday calendar); default: what each symbol suggests. */
+    market: z.enum(MARKET_CODES).optional(),
     delimiter: z.enum(DELIMITERS).optional(),
     decimalMark: z.enum(DECIMAL_MARKS).optional(),
   })

@@ -18,6 +18,7 @@ function detection(over: Partial<FileDetection> = {}): FileDetection {
     ticker: null,
     tickerSource: 'column',
     pricesAdjusted: false,
+    market: null,
     needs: [],
     ...over,
   };

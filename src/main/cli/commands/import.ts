@@ -1,3 +1,4 @@
+import { MARKETS } from '../../../shared/markets';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATE_FORMATS, type FileResult } from '../../../shared/import';
@@ -59,6 +60,8 @@ export function cliEntries(results: FileResult[]): Array<Record<string, unknown>
         kept: t.kept,
         // The splits and dividends the file's own columns carried (recorded with the import).
         ...(r.actions.some((a) => a.ticker === t.ticker) ? { actions: r.actions.filter((a) => a.ticker === t.ticker) } : {}),
+        market: t.market,
+        ...(t.notes.length ? { notes: t.notes } : {}),
         ...extra,
       });
     }
@@ -71,7 +74,8 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import CSV price files (or every CSV/TXT in a folder); prints per-ticker results.',
   usage:
-    'import --db PATH [--ticker T] [--on-conflict fail|replace|keep] [--date-format FMT] [--columns date=1,open=2,high=3,low=4,close=5[,volume=6][,adj-close=N][,ticker=N]] [--delimiter ,|;|tab|\\|] [--decimal-mark .|,] [--allow-rejected] [--dry-run] FILE…',
+    'import --db PATH [--ticker T] [--on-conflict fail|replace|keep] [--date-format FMT] [--columns date=1,open=2,high=3,low=4,close=5[,volume=6][,adj-close=N][,ticker=N]] [--delimiter ,|;|tab|\\|] [--decimal-mark .|,] [--market US|BR|SG|…] [--allow-rejected] [--dry-run] FILE…',
+  details: `--market sets the market the files' tickers trade on, which decides the holiday calendar of the\nwarnings (default: what each symbol suggests: ^BVSP and .SA are BR, .SI is SG, plain symbols US). Markets:\n${MARKETS.map((m) => `  ${m.code.padEnd(3)} ${m.name}${m.calendar ? ` (calendar: ${m.calendar})` : ''}`).join('\n')}`,
   options: {
     ticker: { type: 'string' },
     'on-conflict': { type: 'string' },
@@ -81,6 +85,7 @@ export const importCommand: Command = {
     columns: { type: 'string' },
     delimiter: { type: 'string' },
     'decimal-mark': { type: 'string' },
+    market: { type: 'string' },
   },
   positionals: true,
   run: async (ctx) => {
@@ -93,6 +98,7 @@ export const importCommand: Command = {
       ...(typeof ctx.values.columns === 'string' ? { mapping: parseColumns(ctx.values.columns) } : {}),
       ...(ctx.values.delimiter !== undefined ? { delimiter: ctx.values.delimiter === 'tab' ? '\t' : ctx.values.delimiter } : {}),
       ...(ctx.values['decimal-mark'] !== undefined ? { decimalMark: ctx.values['decimal-mark'] } : {}),
+      ...(typeof ctx.values.market === 'string' ? { market: ctx.values.market.toUpperCase() } : {}),
     };
     // Flags are checked here only to name the flag in the message; the channel checks them again.
     const parsed = importOptionsSchema.safeParse(options);

@@ -1,3 +1,4 @@
+import { MARKETS } from '@shared/markets';
 import {
   BAR_FIELDS,
   DATE_FORMATS,
@@ -60,11 +61,12 @@ function PreviewBody(props: { file: QueuedFile; result: FileResult }): React.JSX
     <>
       <dl className="facts" aria-label="Detected layout">
         <Fact label="Provider" value={PROVIDERS[d.provider] ?? d.provider} testId="detected-provider" />
-        {d.tickerSource === 'column' ? (
+        {d.tickerSource === 'column' || d.wide ? (
           <Fact
             label="Tickers"
             value={
-              tickers.length > 8 ? `${formatCount(tickers.length)} tickers (listed below)` : tickers.join(', ') || '—'
+              (tickers.length > 8 ? `${formatCount(tickers.length)} tickers (listed below)` : tickers.join(', ') || '—') +
+              (d.wide ? ' (side by side, one each)' : '')
             }
             testId="detected-ticker"
           />
@@ -74,8 +76,21 @@ function PreviewBody(props: { file: QueuedFile; result: FileResult }): React.JSX
         <Fact label="Delimiter" value={DELIMITERS[d.delimiter] ?? JSON.stringify(d.delimiter)} />
         <Fact label="Decimal mark" value={d.decimalMark === ',' ? 'comma' : 'point'} />
         <Fact label="Dates" value={d.dateFormat ?? 'to choose'} testId="detected-date-format" />
-        <Fact label="Prices" value={d.pricesAdjusted ? 'adjusted by the provider' : 'as traded'} />
+        <Fact
+          label="Prices"
+          value={
+            (d.pricesAdjusted ? 'adjusted by the provider' : 'as traded') +
+            (d.mapping.open === undefined && d.mapping.high === undefined && d.mapping.low === undefined && d.mapping.close !== undefined ? ', closes only' : '')
+          }
+          testId="detected-prices"
+        />
+        <MarketFact file={file} market={p.tickers[0]?.market ?? d.market} />
       </dl>
+      {[...new Set(p.tickers.flatMap((t) => t.notes))].slice(0, 3).map((n) => (
+        <p key={n} className="muted small" data-testid="ticker-note">
+          {n}
+        </p>
+      ))}
       {d.needs.length > 0 && <Questions file={file} result={p} />}
       <Counts result={p} />
       {p.tickers.length > 8 && <TickerTable tickers={p.tickers} />}
@@ -143,6 +158,30 @@ function TickerFact(props: { file: QueuedFile; ticker: string | null; source: st
         <button type="button" className="link small" onClick={() => setEditing(true)} disabled={running}>
           change
         </button>
+      </dd>
+    </div>
+  );
+}
+
+/** The market whose holiday calendar the file's rows are judged by; the analyst may set another. */
+function MarketFact(props: { file: QueuedFile; market: string | null }): React.JSX.Element {
+  const { setFileOptions, running } = useImport();
+  return (
+    <div>
+      <dt>Market</dt>
+      <dd>
+        <select
+          aria-label="Market of this file"
+          value={props.market ?? 'US'}
+          disabled={running}
+          onChange={(e) => setFileOptions(props.file.key, { market: e.target.value })}
+        >
+          {MARKETS.map((m) => (
+            <option key={m.code} value={m.code}>
+              {m.code} · {m.name}
+            </option>
+          ))}
+        </select>
       </dd>
     </div>
   );
