@@ -91,9 +91,9 @@ test('each user action asks for one preview, under StrictMode in a development b
   await answered;
   expect(previews.sent()).toBe(2);
 
-  // The other run option.
+  // A file's own option (its market, whose calendar judges its holidays): once.
   answered = nextPreview(page);
-  await page.getByLabel('Import the good rows even when some are rejected').check();
+  await card.getByLabel('Market of this file').selectOption('CA');
   await answered;
   expect(previews.sent()).toBe(3);
 

@@ -52,7 +52,7 @@ test('a 50 MB file dropped on the import screen is staged once and previewed thr
   await page.getByLabel('Rows already in the archive').selectOption('replace');
   await next;
   next = previewed();
-  await page.getByLabel('Import the good rows even when some are rejected').check();
+  await card.getByLabel('Market of this file').selectOption('UK');
   await next;
 
   const stats = (await (

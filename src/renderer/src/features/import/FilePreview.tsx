@@ -93,6 +93,7 @@ function PreviewBody(props: { file: QueuedFile; result: FileResult }): React.JSX
       ))}
       {d.needs.length > 0 && <Questions file={file} result={p} />}
       <Counts result={p} />
+      {(p.counts.rejected > 0 || file.options.allowRejected) && <AllowRejected file={file} result={p} />}
       {p.tickers.length > 8 && <TickerTable tickers={p.tickers} />}
       {p.error && (
         <p role="alert" className="error" data-testid="preview-error">
@@ -252,6 +253,27 @@ function Questions(props: { file: QueuedFile; result: FileResult }): React.JSX.E
         }
       })}
     </div>
+  );
+}
+
+/** This file's choice on its rejected rows, saying what each does (the rest of the queue is not affected). */
+function AllowRejected(props: { file: QueuedFile; result: FileResult }): React.JSX.Element {
+  const { setFileOptions, running } = useImport();
+  const c = props.result.counts;
+  const on = props.file.options.allowRejected === true;
+  return (
+    <label className="check allow-rejected">
+      <input
+        type="checkbox"
+        checked={on}
+        disabled={running}
+        aria-label="Import this file despite its rejected rows"
+        onChange={(e) => setFileOptions(props.file.key, { allowRejected: e.target.checked })}
+      />
+      {on
+        ? `Importing ${formatCount(c.good + c.warned)} rows of this file and leaving out the ${formatCount(c.rejected)} rejected (listed below).`
+        : `Import this file despite its ${formatCount(c.rejected)} rejected ${c.rejected === 1 ? 'row' : 'rows'}: its ${formatCount(c.good + c.warned)} other rows go in, the rejected stay out. Unticked, the file is not imported.`}
+    </label>
   );
 }
 

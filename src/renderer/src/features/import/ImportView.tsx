@@ -14,6 +14,11 @@ export function ImportView(): React.JSX.Element {
   const blocked = state.queue.filter((f) => !f.preview || f.preview.detection.needs.length > 0 || f.previewError);
   const canImport = state.queue.length > 0 && !state.running && blocked.length === 0;
 
+  // Files that need a decision (a question, rejected rows, rows that differ from the archive) come first.
+  const needsDecision = (f: (typeof state.queue)[number]): boolean =>
+    !!f.preview && (f.preview.detection.needs.length > 0 || f.preview.error !== null);
+  const decide = state.queue.filter(needsDecision);
+  const ordered = [...decide, ...state.queue.filter((f) => !needsDecision(f))];
   return (
     <section className="pane-body" aria-label="Imports">
       <header className="pane-header">
@@ -73,15 +78,6 @@ export function ImportView(): React.JSX.Element {
                 <option value="keep">keep the archive’s</option>
               </select>
             </label>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={state.runOptions.allowRejected}
-                onChange={(e) => state.setRunOptions({ allowRejected: e.target.checked })}
-                disabled={state.running}
-              />
-              Import the good rows even when some are rejected
-            </label>
             <span className="spacer" />
             <button type="button" className="button" onClick={state.clear} disabled={state.running}>
               Clear
@@ -96,7 +92,12 @@ export function ImportView(): React.JSX.Element {
               Import {state.queue.length} {state.queue.length === 1 ? 'file' : 'files'}
             </button>
           </div>
-          {state.queue.map((f) => (
+          {decide.length > 0 && state.queue.length > 1 && (
+            <p className="warn" data-testid="files-to-decide">
+              {decide.length} of {state.queue.length} files need a decision; they are listed first.
+            </p>
+          )}
+          {ordered.map((f) => (
             <FilePreview key={f.key} file={f} />
           ))}
         </>

@@ -30,10 +30,9 @@ export interface ImportProgress {
   fileCount: number;
 }
 
-/** Options that apply to every file of a run. */
+/** Options that apply to every file of a run (a file's own, such as importing despite rejected rows, win). */
 export interface RunOptions {
   onConflict: 'fail' | 'replace' | 'keep';
-  allowRejected: boolean;
 }
 
 /** Everything the import screen shows and does. */
@@ -86,13 +85,13 @@ function queued(name: string, handle: ImportFileHandle | null): QueuedFile {
 }
 
 function toInput(f: QueuedFile, run?: RunOptions): ImportFileInput {
-  return { fileId: f.handle!.fileId, options: { ...f.options, ...(run ?? {}) } };
+  return { fileId: f.handle!.fileId, options: { ...(run ?? {}), ...f.options } };
 }
 
 /** Holds the import queue; previews each file as it arrives and again whenever its options change. */
 export function ImportProvider(props: { children: React.ReactNode; onFilesAdded: () => void }): React.JSX.Element {
   const [queue, setQueue] = useState<QueuedFile[]>([]);
-  const [runOptions, setRunOptionsState] = useState<RunOptions>({ onConflict: 'fail', allowRejected: false });
+  const [runOptions, setRunOptionsState] = useState<RunOptions>({ onConflict: 'fail' });
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [results, setResults] = useState<FileResult[] | null>(null);
