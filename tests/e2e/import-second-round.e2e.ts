@@ -2,7 +2,7 @@
  * The import's second round in Chromium against the browser host: a bad file among clean ones is
  * listed first and "import despite rejected rows" applies to it alone; a yfinance several-tickers file
  * previews as its tickers, side by side; a close-only series (FRED's SP500, real closes) imports and
- * draws as a line, its legend without open, high and low.
+ * draws as a line, its legend without open, high and low, and without an empty volume pane.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -74,7 +74,11 @@ test('a yfinance download of several tickers previews as each of them; a close-o
   await expect(chart).toHaveAttribute('data-bars', '47');
   await expect(page.getByTestId('legend-close')).toBeVisible();
   await expect(page.getByTestId('legend-open')).toHaveCount(0);
+  // No volume: no empty volume pane.
+  await expect(chart).toHaveAttribute('data-volume-pane', 'false');
   await keepScreenshot(page, 'chart-close-only');
   await page.getByRole('button', { name: 'IWM', exact: true }).click();
   await expect(chart).toHaveAttribute('data-close-only', 'false');
+  await expect(chart).toHaveAttribute('data-volume-pane', 'true');
+  await keepScreenshot(page, 'chart-after-close-only');
 });

@@ -13,3 +13,13 @@ export function formatDate(date: string | null): string {
   const d = new Date(`${date}T00:00:00Z`);
   return d.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
+
+/** A share count scaled to read at a glance: `4.68 B`, `35.66 M`, `12.50 K`, `950`. */
+export function formatVolume(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e12) return `${(v / 1e12).toFixed(2)} T`;
+  if (a >= 1e9) return `${(v / 1e9).toFixed(2)} B`;
+  if (a >= 1e6) return `${(v / 1e6).toFixed(2)} M`;
+  if (a >= 1e4) return `${(v / 1e3).toFixed(2)} K`;
+  return integer.format(v);
+}

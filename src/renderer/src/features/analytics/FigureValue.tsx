@@ -1,7 +1,7 @@
 import { BASIS_LABELS } from '@shared/domain';
 import { useId } from 'react';
 import type { Figure } from '@shared/analytics';
-import { formatDate } from '@renderer/lib/format';
+import { formatDate, formatVolume } from '@renderer/lib/format';
 
 /** How a figure is displayed: a fraction as a signed percentage, a price, a share count. */
 export type FigureFormat = 'percent' | 'signedPercent' | 'price' | 'volume' | 'number';
@@ -17,9 +17,7 @@ export function formatFigure(value: number | null, format: FigureFormat): string
     case 'price':
       return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     case 'volume':
-      return value >= 1e6
-        ? `${(value / 1e6).toFixed(2)} M`
-        : value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+      return formatVolume(value);
     default:
       return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
   }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useOpenReport } from '@renderer/features/reports/use-open-report';
 import type { ReturnKind } from '@shared/analytics';
 import { useCall } from '@renderer/lib/use-call';
 import { FigureValue } from './FigureValue';
@@ -18,9 +19,13 @@ export function RelativePanel(props: {
   window: AnalysisWindow;
 }): React.JSX.Element {
   const w = props.window;
-  const [a, setA] = useState<string>(props.defaultA ?? props.tickers[0] ?? '');
+  const report = useOpenReport();
+  const first = props.defaultA ?? props.tickers[0] ?? '';
+  const [a, setA] = useState<string>(first);
+  // A meaningful pair, never a ticker against itself: SPY, else the S&P 500, else the open report's first
+  // related ticker, else any other.
   const [b, setB] = useState<string>(
-    props.tickers.includes('SPY') ? 'SPY' : (props.tickers[1] ?? props.tickers[0] ?? ''),
+    () => ['SPY', '^GSPC', ...(report && !report.deletedAt ? report.tickers : []), ...props.tickers].find((t) => t !== first && props.tickers.includes(t)) ?? first,
   );
   const [kind, setKind] = useState<ReturnKind>('closeToClose');
   const q = useCall(

@@ -286,6 +286,18 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     h.closeLine.setData(h.closeOnly ? s.closes : []);
     el.dataset['closeOnly'] = String(h.closeOnly);
     h.candles.setData(partial ? s.candles.slice(lowerTime(s.candles, s.times[first]!)) : s.candles);
+    // No volume at all (an index, a close-only series): no empty volume pane. The series waits, empty,
+    // in the price pane (a pane without series goes) and returns to its own pane with the next ticker that has volume.
+    const volumePane = h.volume.getPane().paneIndex();
+    if (s.volumes.length === 0 && volumePane !== 0) {
+      h.volume.setData([]);
+      h.volume.moveToPane(0);
+    } else if (s.volumes.length > 0 && volumePane === 0) {
+      h.volume.moveToPane(1);
+      h.chart.panes()[0]?.setStretchFactor(4);
+      h.chart.panes()[1]?.setStretchFactor(1);
+    }
+    el.dataset['volumePane'] = String(s.volumes.length > 0);
     h.volume.setData(partial ? s.volumes.slice(lowerTime(s.volumes, s.times[first]!)) : s.volumes);
     loaded.current = { bars, first };
     el.dataset['bars'] = String(h.closeOnly ? s.closes.length : s.candles.length);

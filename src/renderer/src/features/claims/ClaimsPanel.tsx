@@ -1,3 +1,4 @@
+import { formatVolume } from '@renderer/lib/format';
 import { BASIS_LABELS, PRICE_BASES } from '@shared/domain';
 import { useState } from 'react';
 import {
@@ -22,7 +23,7 @@ import './claims.css';
 function shown(c: CheckedClaim, v: number | null): string {
   if (v === null) return '—';
   if (isPercentMetric(c.metric)) return `${(v * 100).toFixed(Math.max(2, c.decimals - 2))} %`;
-  if (c.metric === 'averageVolume') return `${(v / 1e6).toFixed(2)} M`;
+  if (c.metric === 'averageVolume') return formatVolume(v);
   return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 

@@ -1,7 +1,7 @@
 import type { MetricsPanel } from '@shared/analytics';
 import type { PrintDocument } from '@shared/pdf';
 import { formatFigure, type FigureFormat } from '@renderer/features/analytics/FigureValue';
-import { formatDate } from '@renderer/lib/format';
+import { formatDate, formatVolume } from '@renderer/lib/format';
 import { renderMarkdown } from '@renderer/lib/markdown';
 import { markClaims, VERDICT_LABEL, VERDICT_MARK } from '@shared/claim-marks';
 import { isPercentMetric, METRIC_LABELS, type CheckedClaim } from '@shared/claims';
@@ -222,7 +222,7 @@ function Charts(props: { doc: PrintDocument; images: Record<string, string> }): 
 function claimValue(c: CheckedClaim, v: number | null): string {
   if (v === null) return '—';
   if (isPercentMetric(c.metric)) return `${(v * 100).toFixed(Math.max(2, c.decimals - 2))}%`;
-  if (c.metric === 'averageVolume') return `${(v / 1e6).toFixed(2)} M`;
+  if (c.metric === 'averageVolume') return formatVolume(v);
   return formatFigure(v, 'price');
 }
 
