@@ -20,7 +20,7 @@ test('the sample report shows its figures checked, a claim opens on the chart, a
     await keepScreenshot(page, 'claims-marks');
 
     // The Russell 2000's 5.72 %: holds open-to-close only.
-    const mark = view.locator('#section-performance-and-technical-context .claim-mark.v-otherBasis').first();
+    const mark = view.locator('#section-performance-and-technical-context .claim-mark.v-otherBasis[title^="5.72 %"]').first();
     await expect(mark).toHaveAttribute('title', /5\.72 %: holds on another basis — holds open-to-close, not close-to-close/);
     await mark.click();
     const open = panel.locator('.claim-row.open');

@@ -353,7 +353,7 @@ export function PrintView(props: { doc: PrintDocument; images: Record<string, st
             {r.window
               ? `Over the report's window, ${formatDate(w.from)} → ${formatDate(w.to)}`
               : `On the as-of day, ${formatDate(w.to)}`}
-            : close on the window's last day, change close → close, prices as traded.
+            : close on the window's last day, change close → close, split-adjusted prices (the same as traded where no split is recorded).
           </p>
           <TickersTable doc={doc} />
           <DataNotes doc={doc} />
