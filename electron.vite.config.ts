@@ -29,6 +29,8 @@ const mainEntries: Record<string, string> = { index: resolve('src/main/index.ts'
 for (const [name, source] of Object.entries({
   'import-worker': 'src/main/import/import-worker.ts',
   'analytics-worker': 'src/main/analytics/analytics-worker.ts',
+  // `npm run cli` runs this bundle on plain Node (scripts/cli.mjs builds it when missing or stale).
+  cli: 'src/main/cli/index.ts',
 })) {
   if (fs.existsSync(source)) mainEntries[name] = resolve(source);
 }

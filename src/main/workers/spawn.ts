@@ -13,7 +13,7 @@ const ENTRIES = {
 export type WorkerEntry = keyof typeof ENTRIES;
 
 // `.ts` under tsx/vitest (the worker then needs tsx's loader), `.js` when bundled (electron-vite emits
-// out/main/<entry>.js beside out/main/index.js, which holds this module).
+// out/main/<entry>.js beside out/main/index.js; this module is in one of them or in out/main/chunks/).
 const here = fileURLToPath(import.meta.url);
 const ext = path.extname(here) || '.js';
 
@@ -32,5 +32,7 @@ export function spawnWorker(entry: WorkerEntry, workerData: unknown, transferLis
       transferList,
     });
   }
-  return new Worker(path.join(path.dirname(here), `${entry}${ext}`), { workerData, transferList });
+  // Bundled, this module may sit in a shared chunk (out/main/chunks/) below the entries.
+  const dir = path.basename(path.dirname(here)) === 'chunks' ? path.dirname(path.dirname(here)) : path.dirname(here);
+  return new Worker(path.join(dir, `${entry}${ext}`), { workerData, transferList });
 }

@@ -25,7 +25,7 @@ export interface RunningHost {
 /** Runs the CLI (as `npm run cli` does) and returns its parsed JSON. */
 export function runCli(args: string[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), [path.join(repoRoot, 'src/main/cli/index.ts'), ...args], { cwd: repoRoot });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/cli.mjs'), ...args], { cwd: repoRoot });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
