@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { refreshTickerTotals } from '../../src/main/archive/repository';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { MemoryStore, Settings, settingsDefaults } from '../../src/main/settings';
 import { tempDir } from './archive';
@@ -33,5 +34,6 @@ export function insertBars(core: Core, ticker: string, rows: Array<[string, numb
     db.prepare('INSERT OR IGNORE INTO tickers(symbol) VALUES (?)').run(ticker);
     const stmt = db.prepare('INSERT INTO bars(ticker, date, open, high, low, close, adj_close, volume) VALUES (?,?,?,?,?,?,?,?)');
     for (const r of rows) stmt.run(ticker, ...r);
+    refreshTickerTotals(db, [ticker]);
   })();
 }

@@ -3,6 +3,7 @@
  * layouts, header-driven) and inserts their bars with plain SQL. It stands in for the importer in
  * analytics tests; rows that do not parse (e.g. a stray header row) are skipped.
  */
+import { refreshTickerTotals } from '../../src/main/archive/repository';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../src/main/db/open';
@@ -54,6 +55,7 @@ export function loadCsv(db: Db, ticker: string, file: string, pricesAdjusted = f
       'INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const b of bars) ins.run(ticker, b.date, b.open, b.high, b.low, b.close, b.adjClose, b.volume);
+    refreshTickerTotals(db, [ticker]);
   });
   tx();
   return bars.length;

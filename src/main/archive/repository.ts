@@ -7,8 +7,9 @@ import { knownName } from './known-names';
 
 /** Counts and date range of the whole archive. */
 export function archiveInfo(db: Db): ArchiveInfo {
+  // From the running totals the writing transactions keep (see refreshTickerTotals), not a scan of bars.
   const bars = db
-    .prepare('SELECT count(*) AS n, min(date) AS first, max(date) AS last FROM bars')
+    .prepare('SELECT coalesce(sum(bar_count), 0) AS n, min(first_date) AS first, max(last_date) AS last FROM tickers')
     .get() as { n: number; first: string | null; last: string | null };
   const count = (table: string): number =>
     (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -27,11 +28,9 @@ export function archiveInfo(db: Db): ArchiveInfo {
 export function listTickers(db: Db): TickerSummary[] {
   const rows = db
     .prepare(
-      `SELECT t.symbol, t.name, t.prices_adjusted AS pricesAdjusted,
-              count(b.date) AS bars, min(b.date) AS firstDate, max(b.date) AS lastDate,
-              count(b.adj_close) > 0 AS hasAdjClose
-         FROM tickers t LEFT JOIN bars b ON b.ticker = t.symbol
-        GROUP BY t.symbol ORDER BY t.symbol`,
+      `SELECT symbol, name, prices_adjusted AS pricesAdjusted, bar_count AS bars, first_date AS firstDate,
+              last_date AS lastDate, has_adj_close AS hasAdjClose
+         FROM tickers ORDER BY symbol`,
     )
     .all() as Array<Omit<TickerSummary, 'pricesAdjusted' | 'hasAdjClose'> & { pricesAdjusted: number; hasAdjClose: number }>;
   return rows.map((r) => ({
@@ -208,4 +207,20 @@ export function storedMarket(db: Db, symbol: string): string | null {
 /** The market a ticker's holidays and gaps are judged by: the one set for it, else its symbol's. */
 export function marketOfTicker(db: Db, symbol: string): string {
   return storedMarket(db, symbol) ?? suggestMarket(symbol);
+}
+
+/**
+ * Recomputes the running totals of tickers whose bars a transaction changed (an import, its undo): a
+ * count over each ticker's own key range, so its cost follows the tickers touched, not the archive.
+ */
+export function refreshTickerTotals(db: Db, tickers: Iterable<string>): void {
+  const stmt = db.prepare(
+    `UPDATE tickers SET
+       bar_count = (SELECT count(*) FROM bars WHERE ticker = @t),
+       first_date = (SELECT min(date) FROM bars WHERE ticker = @t),
+       last_date = (SELECT max(date) FROM bars WHERE ticker = @t),
+       has_adj_close = EXISTS (SELECT 1 FROM bars WHERE ticker = @t AND adj_close IS NOT NULL)
+     WHERE symbol = @t`,
+  );
+  for (const t of new Set(tickers)) stmt.run({ t });
 }

@@ -8,7 +8,7 @@ import { SAMPLE_BYTES, dateAmbiguity, detect, type Detected } from './detect';
 import { ImportCancelled, countLines, forEachLine, readSample, sourceName, type ImportSource } from './source';
 import { FileTally, zeroCounts } from './tally';
 import { addFileActions } from '../actions/repository';
-import { storedMarket } from '../archive/repository';
+import { refreshTickerTotals, storedMarket } from '../archive/repository';
 import { BarWriter, beginImportRecord, finishImportRecord, loadMapping, saveMapping } from './write';
 
 /** Progress and cancellation hooks of a long import. */
@@ -253,6 +253,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions,
     if (blocked) throw new Abort(`not imported: ${blocked}`);
     // The file's splits and dividends belong to this import (undone with it); one already recorded stays.
     addFileActions(db, id, tally.actions);
+    refreshTickerTotals(db, tally.tickers);
     const { counts } = tally;
     finishImportRecord(db, id, {
       hash,

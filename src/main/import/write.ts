@@ -1,3 +1,4 @@
+import { refreshTickerTotals } from '../archive/repository';
 import type { Statement } from 'better-sqlite3';
 import type { BarConflict, ColumnMapping, FieldChange, ImportIssue, ImportRecord, UndoResult } from '../../shared/import';
 import type { Db } from '../db/open';
@@ -304,6 +305,7 @@ export function undoImport(db: Db, id: number): UndoResult {
         `import ${id} cannot be undone while later import(s) ${later.map((l) => l.id).join(', ')} replaced some of its bars; undo those first`,
       );
     }
+    const touched = db.prepare('SELECT DISTINCT ticker FROM bars WHERE import_id = ?').pluck().all(id) as string[];
     const removed = db.prepare('DELETE FROM bars WHERE import_id = ?').run(id).changes;
     const restored = db
       .prepare(
@@ -320,6 +322,7 @@ export function undoImport(db: Db, id: number): UndoResult {
     for (const [t, adj] of Object.entries(opts.adjustedBefore ?? {})) {
       db.prepare('UPDATE tickers SET prices_adjusted = ? WHERE symbol = ?').run(adj, t);
     }
+    refreshTickerTotals(db, [...touched, ...(opts.tickers ?? [])]);
     db.prepare(
       "UPDATE imports SET status = 'undone', undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
     ).run(id);

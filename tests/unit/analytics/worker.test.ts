@@ -4,6 +4,7 @@
  * window runs in a worker while other calls answer within 100 ms, and a DomainError crosses the thread
  * with its code, message and details. Bars: real yfinance XLU 2021-01-04..2023-08-28 (tests/fixtures/analytics).
  */
+import { refreshTickerTotals } from '../../../src/main/archive/repository';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core';
@@ -36,6 +37,7 @@ beforeAll(() => {
        SELECT t.symbol, b.date, b.open, b.high, b.low, b.close, b.adj_close, b.volume
        FROM bars b JOIN tickers t ON t.symbol GLOB 'T[0-9][0-9][0-9][0-9]' WHERE b.ticker = 'XLU'`,
     );
+    refreshTickerTotals(core.db, TICKERS);
   })();
   dispatch = createDispatcher(handlers, core, () => true, () => {});
 });
