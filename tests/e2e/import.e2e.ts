@@ -26,6 +26,9 @@ const read = (rel: string): { name: string; text: string } => ({
 test('drop files, see the preview, import with progress, see the summary, undo', async ({ page, host }) => {
   await page.goto(host.url);
   await expect(page.getByTestId('archive-empty')).toBeVisible();
+  // The empty archive offers the action that fills it.
+  await page.getByTestId('archive-empty').getByRole('button', { name: 'Import…' }).click();
+  await expect(page.getByRole('tab', { name: 'Imports' })).toHaveAttribute('aria-selected', 'true');
 
   // Record every progress value the bar shows, however briefly.
   await page.evaluate(() => {
@@ -73,6 +76,8 @@ test('drop files, see the preview, import with progress, see the summary, undo',
   await row.getByRole('button', { name: 'Undo' }).click();
   await row.getByRole('button', { name: 'Remove its bars' }).click();
   await expect(row).toContainText('undone');
+  // The summary above no longer stands as written.
+  await expect(page.getByTestId('import-summary')).toContainText('undone since');
   const after = (await host.cli(['info'])) as { tickers: number; bars: number };
   expect(after.bars).toBe(info.bars - (gspcLines.length - 1));
 });

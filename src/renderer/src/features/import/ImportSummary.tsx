@@ -1,3 +1,4 @@
+import { useCall } from '@renderer/lib/use-call';
 import type { FileResult } from '../../../../shared/import';
 import { formatCount, formatDate } from '../../lib/format';
 
@@ -13,13 +14,19 @@ const STATUS: Record<FileResult['status'], string> = {
 const SUMMARY_TICKERS = 20;
 
 export function ImportSummary(props: { results: FileResult[] }): React.JSX.Element {
-  const imported = props.results.filter((r) => r.status === 'imported');
+  // An import undone since (from the history, another window, the CLI) says so instead of standing as written.
+  const history = useCall('import:list', {});
+  const undone = new Set((history.data ?? []).filter((h) => h.status === 'undone').map((h) => h.id));
+  const isUndone = (r: FileResult): boolean => r.importId !== null && undone.has(r.importId);
+  const imported = props.results.filter((r) => r.status === 'imported' && !isUndone(r));
+  const undoneCount = props.results.filter(isUndone).length;
   const written = imported.reduce((n, r) => n + r.counts.imported, 0);
   return (
     <section className="card summary" aria-label="Import summary" data-testid="import-summary">
       <h2>
         {imported.length} of {props.results.length} {props.results.length === 1 ? 'file' : 'files'} imported,{' '}
         {formatCount(written)} bars written
+        {undoneCount > 0 && <span className="muted"> · {undoneCount} undone since</span>}
       </h2>
       <div className="scroll-x">
         <table className="grid compact">
@@ -52,7 +59,7 @@ export function ImportSummary(props: { results: FileResult[] }): React.JSX.Eleme
                   <td>{i === 0 ? r.file : ''}</td>
                   <td>{t?.ticker ?? '—'}</td>
                   <td>
-                    {STATUS[r.status]}
+                    {isUndone(r) ? 'undone' : STATUS[r.status]}
                     {r.error && i === 0 && <div className="error small wrap">{r.error}</div>}
                   </td>
                   <td>{formatDate(t?.firstDate ?? null)}</td>

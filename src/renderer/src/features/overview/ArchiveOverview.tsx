@@ -5,7 +5,7 @@ import { formatCount, formatDate } from '@renderer/lib/format';
 
 /** The first screen: what the archive holds, overall and ticker by ticker. */
 export function ArchiveOverview(): React.JSX.Element {
-  const { ticker: selected, selectTicker } = useSelection();
+  const { ticker: selected, selectTicker, setView } = useSelection();
   const info = useCall('archive:info', {});
   const tickers = useCall('archive:tickers', {});
 
@@ -37,6 +37,11 @@ export function ArchiveOverview(): React.JSX.Element {
         <div className="empty" data-testid="archive-empty">
           <h2>The archive is empty</h2>
           <p>Import CSV price files from Yahoo Finance, Stooq, Nasdaq, Investing.com and others to begin.</p>
+          <p className="row gap">
+            <button type="button" className="button primary" onClick={() => setView('imports')}>
+              Import…
+            </button>
+          </p>
         </div>
       ) : (
         <TickerTable rows={tickers.data ?? []} selected={selected} onSelect={selectTicker} />
