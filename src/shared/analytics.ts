@@ -181,4 +181,6 @@ export interface WatchlistRow {
   sparkline: { dates: TradingDate[]; closes: Array<number | null> };
   /** True when the last bar is older than the last trading day before `asOf`. */
   stale: boolean;
+  /** How many trading days the last bar is behind that day (0 when fresh). */
+  behind: number;
 }

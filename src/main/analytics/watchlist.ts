@@ -1,5 +1,5 @@
 import type { ReturnKind, WatchlistRow } from '../../shared/analytics';
-import { previousTradingDay } from '../../shared/calendar';
+import { addDays, countTradingDays, previousTradingDay } from '../../shared/calendar';
 import type { BarColumns, PriceBasis, TradingDate } from '../../shared/domain';
 import { NO_PRICING, priceBars, type Pricing } from './basis';
 import { finiteOrNull } from './figure';
@@ -40,6 +40,7 @@ export function watchlistRow(
       distanceFromHigh52w: null,
       sparkline: { dates: [], closes: [] },
       stale: true,
+      behind: 0,
     };
   }
   const last = p.close[n - 1]!;
@@ -62,5 +63,6 @@ export function watchlistRow(
     distanceFromHigh52w: range52w(p, n).fromHigh.value,
     sparkline: { dates: p.dates.slice(s), closes: Array.from(p.close.subarray(s), (c) => finiteOrNull(c)) },
     stale: lastDate < previousTradingDay(opts.asOf),
+    behind: lastDate < previousTradingDay(opts.asOf) ? countTradingDays(addDays(lastDate, 1), previousTradingDay(opts.asOf)) : 0,
   };
 }

@@ -77,7 +77,7 @@ export const analyticsChannels = {
       .strict()
       .refine(...fromNotAfterTo),
   )<GroupTable>(),
-  /** Watchlist rows for many tickers; `asOf` (default today, UTC) decides staleness. */
+  /** Watchlist rows for many tickers; `asOf` (default: the day after the archive's newest bar) decides staleness. */
   'analytics:watchlistRows': channel(
     z
       .object({

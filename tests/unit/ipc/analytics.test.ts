@@ -131,6 +131,15 @@ describe('metrics channels', () => {
       (w.sparkCloses as number[]).forEach((c, i) => near(row!.sparkline.closes[i]!, c, `${w.ticker} spark[${i}]`));
       expect(row!.stale, `${w.ticker} stale as of ${w.asOf}`).toBe(w.stale);
     }
+    // Without an as-of date, staleness is judged against the archive's newest bar, not the clock: a
+    // ticker ending on it is fresh, one ending earlier says by how many trading days.
+    const info = await ok<{ lastDate: string }>('archive:info', {});
+    const rows = await ok<WatchlistRow[]>('analytics:watchlistRows', { tickers: ref.watchlist.map((w) => w.ticker as string) });
+    for (const r of rows) {
+      expect(r.stale, r.ticker).toBe(r.lastDate! < info.lastDate);
+      if (r.lastDate === info.lastDate) expect(r.behind).toBe(0);
+      else expect(r.behind, r.ticker).toBeGreaterThan(0);
+    }
     const [none] = await ok<WatchlistRow[]>('analytics:watchlistRows', { tickers: ['NOPE'] });
     expect(none).toMatchObject({
       ticker: 'NOPE',

@@ -1,3 +1,4 @@
+import { addDays } from '@shared/calendar';
 import { DEFAULT_BASIS } from '@shared/domain';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
@@ -51,7 +52,7 @@ function compare(a: Row, b: Row, key: SortKey): number {
   return x - y;
 }
 
-/** The day as `YYYY-MM-DD` in UTC. */
+/** The day as `YYYY-MM-DD` in UTC (only while the archive's newest date is not known yet). */
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -70,14 +71,23 @@ export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
   // The list's own report's window, else the open report's, else the year to date.
   const openReport = useOpenReportWindow();
   const report = list.report?.windowFrom && list.report.windowTo ? list.report : openReport;
+  // The year to date is the archive's year, ending on its newest bar, not the computer's clock.
+  const info = useCall('archive:info', {});
+  const newest = info.data?.lastDate ?? today();
   const period =
     report?.windowFrom && report.windowTo
       ? { from: report.windowFrom, to: report.windowTo, label: 'Report window' }
-      : { from: `${today().slice(0, 4)}-01-01`, to: today(), label: 'YTD' };
+      : { from: `${newest.slice(0, 4)}-01-01`, to: newest, label: 'YTD' };
   const names = useCall('archive:tickers', {});
   const figures = useCall(
     'analytics:watchlistRows',
-    { tickers: list.tickers, basis: DEFAULT_BASIS, window: { from: period.from, to: period.to } },
+    {
+      tickers: list.tickers,
+      basis: DEFAULT_BASIS,
+      window: { from: period.from, to: period.to },
+      // A report's watchlist is judged as of its date; any other against the archive's newest bar.
+      ...(list.report ? { asOf: addDays(list.report.asOf, 1) } : {}),
+    },
     { enabled: list.tickers.length > 0, placeholderData: (prev) => prev },
   );
   const add = useCallMutation('watchlists:addTicker');
@@ -210,8 +220,11 @@ export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
                     <>
                       <div role="gridcell" className="wl-cell num">
                         {r.stale && (
-                          <span className="badge stale" title={`Stale: the last bar is ${r.lastDate}, older than the last trading day before today`}>
-                            stale
+                          <span
+                            className="badge stale"
+                            title={`Stale: the last bar is ${r.lastDate}, ${r.behind} trading ${r.behind === 1 ? 'day' : 'days'} behind ${list.report ? `the report's date (${list.report.asOf})` : "the archive's newest bar"}`}
+                          >
+                            {r.behind}d behind
                           </span>
                         )}
                         <span data-testid="last-close">{r.lastClose === null ? 'n/a' : price.format(r.lastClose)}</span>
