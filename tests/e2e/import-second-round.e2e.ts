@@ -74,6 +74,10 @@ test('a yfinance download of several tickers previews as each of them; a close-o
   await expect(chart).toHaveAttribute('data-bars', '47');
   await expect(page.getByTestId('legend-close')).toBeVisible();
   await expect(page.getByTestId('legend-open')).toHaveCount(0);
+  // The legend shows the moving averages drawn, at the bar under the crosshair (the last, here) = the CLI's.
+  const m = (await host.cli(['metrics', '--ticker', '^GSPC', '--from', '2026-01-09', '--to', '2026-01-09'])) as { sma20: number };
+  await expect(page.getByTestId('legend-sma20')).toHaveText(m.sma20.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  await expect(page.getByTestId('legend-sma50')).toHaveText('—');
   // No volume: no empty volume pane.
   await expect(chart).toHaveAttribute('data-volume-pane', 'false');
   await keepScreenshot(page, 'chart-close-only');

@@ -11,7 +11,12 @@ function change(l: LegendBar): string {
 }
 
 /** The legend of the bar under the crosshair (the last bar when the crosshair is away). */
-export function ChartLegend(props: { ticker: string; legend: LegendBar | null }): React.JSX.Element {
+export function ChartLegend(props: {
+  ticker: string;
+  legend: LegendBar | null;
+  /** The moving averages shown, with their value at the bar under the crosshair (null before enough bars). */
+  smas?: Array<{ key: string; label: string; value: number | null; color: string }>;
+}): React.JSX.Element {
   const l = props.legend;
   if (!l) return <div className="chart-legend" data-testid="chart-legend" />;
   const dir = l.change === null ? '' : l.change >= 0 ? 'up' : 'down';
@@ -44,6 +49,11 @@ export function ChartLegend(props: { ticker: string; legend: LegendBar | null })
       <span>
         Vol <b data-testid="legend-volume">{l.volume === null ? 'n/a' : volume.format(l.volume)}</b>
       </span>
+      {props.smas?.map((s) => (
+        <span key={s.key} style={{ color: s.color }}>
+          {s.label} <b data-testid={`legend-${s.key}`}>{s.value === null ? '—' : price.format(s.value)}</b>
+        </span>
+      ))}
     </div>
   );
 }

@@ -83,6 +83,10 @@ const NO_NOTES: readonly NoteMarker[] = [];
 /** Width of the price axis in CSS pixels (wider when the labels need it). */
 const PRICE_AXIS_WIDTH = 72;
 
+/** Prices on the axis and its labels as the legend writes them: 6,966.28, with thousands separators. */
+const priceLabel = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const PRICE_FORMAT = { type: 'custom', minMove: 0.01, formatter: (p: number) => priceLabel.format(p) } as const;
+
 function chartOptions(colors: ChartColors) {
   return {
     layout: {
@@ -195,6 +199,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const chart = createChart(el, { ...chartOptions(c), autoSize: true });
     const windowShade = addWindowShade(chart, c.windowShade);
     const candles = chart.addSeries(CandlestickSeries, {
+      priceFormat: PRICE_FORMAT,
       upColor: c.up,
       downColor: c.down,
       borderUpColor: c.up,
@@ -205,7 +210,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const line = (color: string) =>
       chart.addSeries(LineSeries, { color, lineWidth: 1, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false });
     const sma = { sma20: line(c.sma20), sma50: line(c.sma50), sma200: line(c.sma200) };
-    const closeLine = chart.addSeries(LineSeries, { color: c.accent, lineWidth: 2, priceLineVisible: false });
+    const closeLine = chart.addSeries(LineSeries, { color: c.accent, lineWidth: 2, priceLineVisible: false, priceFormat: PRICE_FORMAT });
     const volume = chart.addSeries(HistogramSeries, { priceFormat: { type: 'volume' }, priceLineVisible: false }, 1);
     chart.panes()[0]?.setStretchFactor(4);
     chart.panes()[1]?.setStretchFactor(1);
@@ -446,10 +451,24 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reportRange is derived from report
   }, [bars, preset, report, rangeRequest]);
 
-  const legend = useMemo(() => {
-    const i = cursor && cursor.bars === bars ? cursor.index : bars.dates.length - 1;
-    return legendAt(bars, i);
-  }, [bars, cursor]);
+  const legendIndex = cursor && cursor.bars === bars ? cursor.index : bars.dates.length - 1;
+  const legend = useMemo(() => legendAt(bars, legendIndex), [bars, legendIndex]);
+  // The moving averages shown, at the bar under the crosshair: the mean of its last n closes.
+  const smaLegend = useMemo(
+    () =>
+      SMA_KEYS.filter((k) => overlays[k]).map((k) => {
+        const n = SMA_PERIODS[k];
+        let sum = 0;
+        let ok = legendIndex + 1 >= n;
+        for (let j = legendIndex - n + 1; ok && j <= legendIndex; j++) {
+          const c = bars.close[j]!;
+          if (Number.isFinite(c)) sum += c;
+          else ok = false;
+        }
+        return { key: k, label: `SMA ${n}`, value: ok ? sum / n : null, color: colors[k] };
+      }),
+    [bars, legendIndex, overlays, colors],
+  );
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
     const h = handles.current;
@@ -507,7 +526,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
 
   return (
     <div className="price-chart">
-      <ChartLegend ticker={bars.ticker} legend={legend} />
+      <ChartLegend ticker={bars.ticker} legend={legend} smas={smaLegend} />
       <div
         ref={container}
         className="chart-canvas"
