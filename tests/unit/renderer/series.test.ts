@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dateToTime,
   firstBarToLoad,
+  issueRuns,
   indexOnOrAfter,
   PARTIAL_FROM,
   PARTIAL_MARGIN,
@@ -188,5 +189,23 @@ describe('the bars a long history first gives the chart', () => {
     expect(firstBarToLoad(dates, 'All')).toBe(0);
     expect(firstBarToLoad(dates, 'Report', { from: dates[3_000]!, to: dates[29_000]! })).toBe(0);
     expect(firstBarToLoad(dates, 'Report', null)).toBe(0);
+  });
+});
+
+describe('issueRuns', () => {
+  it('merges warnings on neighbouring bars into one run with a count, and keeps distant ones apart', () => {
+    const warned = [
+      { index: 10, kinds: ['zero-volume'] },
+      { index: 11, kinds: ['zero-volume'] },
+      { index: 13, kinds: ['zero-volume', 'flat'] },
+      { index: 40, kinds: ['split'] },
+      { index: 43, kinds: ['holiday'] },
+    ];
+    expect(issueRuns(warned)).toEqual([
+      { first: 10, last: 13, days: 3, kinds: ['zero-volume', 'flat'] },
+      { first: 40, last: 40, days: 1, kinds: ['split'] },
+      { first: 43, last: 43, days: 1, kinds: ['holiday'] },
+    ]);
+    expect(issueRuns([])).toEqual([]);
   });
 });

@@ -27,6 +27,7 @@ import {
   firstBarToLoad,
   indexOnOrAfter,
   indexOnOrBefore,
+  issueRuns,
   legendAt,
   presetRange,
   smaLine,
@@ -390,11 +391,17 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       };
       const byDate = new Map<string, DataIssue[]>();
       for (const issue of issues) byDate.set(issue.date, [...(byDate.get(issue.date) ?? []), issue]);
+      // Warnings on neighbouring bars merge into one marker with a count (a run of zero-volume days).
+      const warned: Array<{ index: number; kinds: string[] }> = [];
       for (const [date, list] of byDate) {
-        const time = at(date);
-        if (time === null) continue;
-        const kinds = [...new Set(list.map((i) => i.kind))].join(', ');
-        m.push({ time, position: 'belowBar', shape: 'circle', color: colors.warn, text: `⚠ ${kinds}`, id: `issue:${date}` });
+        if (at(date) === null) continue;
+        warned.push({ index: indexOnOrBefore(bars.dates, date), kinds: list.map((i) => i.kind) });
+      }
+      warned.sort((x, y) => x.index - y.index);
+      for (const run of issueRuns(warned)) {
+        const date = bars.dates[run.first]!;
+        const text = `⚠ ${run.kinds.join(', ')}${run.days > 1 ? ` ×${run.days}` : ''}`;
+        m.push({ time: dateToTime(date), position: 'belowBar', shape: 'circle', color: colors.warn, text, id: `issue:${date}` });
       }
       for (const n of notes) {
         if (n.ticker !== bars.ticker) continue;

@@ -237,3 +237,33 @@ export function firstBarToLoad(
   const first = r.from - Math.max(PARTIAL_MARGIN, r.to - r.from + 1);
   return first > PARTIAL_MARGIN ? first : 0;
 }
+
+/** Data-quality warnings of neighbouring bars, gathered into one marker. */
+export interface IssueRun {
+  /** Bar index of the run's first and last warned bar. */
+  first: number;
+  last: number;
+  /** Warned bars in the run. */
+  days: number;
+  /** The kinds of warning in the run, in order of first appearance. */
+  kinds: string[];
+}
+
+/**
+ * Gathers warned bars (by bar index, ascending) whose gaps are at most `gap` bars into runs, so that a
+ * stretch of zero-volume days is one marker with a count instead of a pile of overlapping labels.
+ */
+export function issueRuns(warned: ReadonlyArray<{ index: number; kinds: readonly string[] }>, gap = 2): IssueRun[] {
+  const out: IssueRun[] = [];
+  for (const w of warned) {
+    const run = out[out.length - 1];
+    if (run && w.index - run.last <= gap) {
+      run.last = w.index;
+      run.days++;
+      for (const k of w.kinds) if (!run.kinds.includes(k)) run.kinds.push(k);
+    } else {
+      out.push({ first: w.index, last: w.index, days: 1, kinds: [...new Set(w.kinds)] });
+    }
+  }
+  return out;
+}
