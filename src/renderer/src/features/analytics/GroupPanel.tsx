@@ -17,10 +17,21 @@ export function GroupPanel(props: { tickers: string[]; window: AnalysisWindow })
     .split(/[\s,;]+/)
     .map((t) => t.trim().toUpperCase())
     .filter(Boolean);
-  const from = oneDay ? w.to : w.from;
+  // The day shown: the window's last date on which most of the group has a bar (a window ending after
+  // some tickers' data would otherwise show most of them without a change).
+  const summaries = useCall('archive:tickers', {});
+  const ends = tickers
+    .map((t) => summaries.data?.find((s) => s.symbol === t)?.lastDate ?? null)
+    .filter((d): d is string => d !== null)
+    .map((d) => (d < w.to ? d : w.to))
+    .sort()
+    .reverse();
+  const day = ends.length ? ends[Math.floor(ends.length / 2)]! : w.to;
+  const to = oneDay ? day : w.to;
+  const from = oneDay ? day : w.from;
   const q = useCall(
     'analytics:group',
-    { tickers, from, to: w.to, basis: w.basis, returnKind: oneDay ? 'sincePriorClose' : 'closeToClose' },
+    { tickers, from, to, basis: w.basis, returnKind: oneDay ? 'sincePriorClose' : 'closeToClose' },
     { enabled: tickers.length > 0 },
   );
   const g = q.data;
@@ -28,7 +39,12 @@ export function GroupPanel(props: { tickers: string[]; window: AnalysisWindow })
   return (
     <section className="card" aria-label="Group table" data-testid="group-panel">
       <div className="row gap wrap-row">
-        <h2>Group</h2>
+        <h2>
+          Group{' '}
+          <span className="muted small" data-testid="group-span">
+            {oneDay ? `· one day, ${formatDate(day)}` : `· the window, ${formatDate(w.from)} → ${formatDate(w.to)}`}
+          </span>
+        </h2>
         <input
           className="grow"
           value={text}
@@ -37,7 +53,7 @@ export function GroupPanel(props: { tickers: string[]; window: AnalysisWindow })
         />
         <label className="check">
           <input type="checkbox" checked={oneDay} onChange={(e) => setOneDay(e.target.checked)} />
-          one day ({formatDate(w.to)})
+          one day ({formatDate(day)})
         </label>
       </div>
       {q.error && (
