@@ -187,10 +187,13 @@ test.describe('chart and watchlists on real yfinance data', () => {
     const compare = page.getByTestId('compare-chart');
     await expect(page.getByLabel('Compare start date')).toHaveValue(REPORT.from);
     await expect(compare).toHaveAttribute('data-lines', '3');
-    const since = (t: string, from: string): string => {
+    // The comparison ends where the report's window does, unless another end is picked.
+    await expect(page.getByLabel('Compare end date')).toHaveValue(REPORT.to);
+    const since = (t: string, from: string, to = REPORT.to): string => {
       const bars = archiveBars(host.dbPath, t);
       const base = bars.find((b) => b.date >= from)!;
-      const v = (bars.at(-1)!.close / base.close - 1) * 100;
+      const last = bars.filter((b) => b.date <= to).at(-1)!;
+      const v = (last.close / base.close - 1) * 100;
       return `${v > 0 ? '+' : '−'}${money(Math.abs(v))} %`.replace('−', '-');
     };
     const legend = page.getByTestId('compare-legend');
@@ -205,6 +208,14 @@ test.describe('chart and watchlists on real yfinance data', () => {
     for (const t of ['IWM', 'SPY']) await expect(legend.getByTestId(`compare-${t}`)).toHaveText(new RegExp(`${t}\\s+${since(t, '2025-06-02').replace(/[+.]/g, '\\$&')}`));
     await page.getByRole('button', { name: 'Remove XLB from the comparison' }).click();
     await expect(compare).toHaveAttribute('data-lines', '2');
+    // Any ticker of the archive can join, with completion; an end past the data says where each line stops.
+    await page.getByLabel('Add to the comparison').fill('xl');
+    await page.getByRole('option', { name: /XLB/ }).click();
+    await expect(compare).toHaveAttribute('data-lines', '3');
+    await page.getByLabel('Compare end date').fill('2026-06-30');
+    const lastIwm = archiveBars(host.dbPath, 'IWM').at(-1)!.date;
+    await expect(legend.getByTestId('compare-ends-IWM')).toHaveText(`(data end ${lastIwm})`);
+    await keepScreenshot(page, 'chart-compare-end-date');
     await page.getByRole('button', { name: 'Compare' }).click();
     await expect(chart).toHaveAttribute('data-drawn', 'IWM');
 

@@ -9,6 +9,7 @@ import { useOpenReportWindow } from '@renderer/features/reports/use-open-report'
 import { useActiveWatchlist } from '@renderer/features/watchlists/use-watchlists';
 import { WatchlistTable } from '@renderer/features/watchlists/WatchlistTable';
 import { focusChart, useChartFocus } from './chart-focus';
+import { AddTickerBox } from '@renderer/features/watchlists/AddTickerBox';
 import { CompareChart, MAX_COMPARE } from './CompareChart';
 import { PriceChart, type Overlays } from './PriceChart';
 import { presetRange, RANGE_PRESETS, type RangePreset } from './series';
@@ -79,6 +80,7 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
   const [compareOn, setCompareOn] = useState(false);
   const [compareExtra, setCompareExtra] = useState<string[] | null>(null);
   const [start, setStart] = useState<string | null>(null);
+  const [end, setEnd] = useState<string | null>(null);
 
   const bars = useCall(
     'archive:bars',
@@ -102,7 +104,9 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
     return shown.dates[presetRange(shown.dates, '1Y')!.from]!;
   })();
   const compareStart = start ?? defaultStart;
-  const addable = (active?.tickers ?? []).filter((t) => !compareTickers.includes(t));
+  // The end: the report window's, else the shown ticker's last bar; the analyst may pick another.
+  const defaultEnd = reportWindow?.windowTo ?? shown?.dates.at(-1) ?? compareStart;
+  const compareEnd = end ?? defaultEnd;
 
   return (
     <section className="chart-view" aria-label="Chart">
@@ -155,6 +159,9 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
           <label>
             Start <input type="date" aria-label="Compare start date" value={compareStart} onChange={(e) => e.target.value && setStart(e.target.value)} />
           </label>
+          <label>
+            End <input type="date" aria-label="Compare end date" value={compareEnd} onChange={(e) => e.target.value && setEnd(e.target.value)} />
+          </label>
           {compareTickers.map((t, i) => (
             <span key={t} className={`chip compare-key c${i}`} data-testid={`compare-chip-${t}`}>
               <i className="swatch" /> {t}
@@ -166,13 +173,9 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
               )}
             </span>
           ))}
-          {compareTickers.length < MAX_COMPARE && addable.length > 0 && (
-            <select aria-label="Add to the comparison" value="" onChange={(e) => e.target.value && setCompareExtra([...extras, e.target.value])}>
-              <option value="">Add…</option>
-              {addable.map((t) => (
-                <option key={t}>{t}</option>
-              ))}
-            </select>
+          {/* Any ticker of the archive, with completion. */}
+          {compareTickers.length < MAX_COMPARE && (
+            <AddTickerBox onAdd={(t) => !compareTickers.includes(t) && setCompareExtra([...extras, t])} label="Add to the comparison" placeholder="Compare with…" />
           )}
         </div>
       )}
@@ -185,7 +188,7 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
         ) : noData ? (
           <NoData ticker={ticker} />
         ) : compareOn ? (
-          <CompareChart series={compareSeries} start={compareStart} colors={colors} />
+          <CompareChart series={compareSeries} start={compareStart} end={compareEnd} colors={colors} />
         ) : shown ? (
           shown.dates.length === 0 ? (
             <NoData ticker={ticker} />

@@ -23,13 +23,19 @@ const pct = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFr
  * it), so who led over the period is visible at a glance. The legend shows each line's value under the
  * crosshair (its last value when the crosshair is away).
  */
-export function CompareChart(props: { series: readonly BarColumns[]; start: TradingDate; colors: ChartColors }): React.JSX.Element {
-  const { series, start, colors } = props;
+export function CompareChart(props: {
+  series: readonly BarColumns[];
+  start: TradingDate;
+  /** The comparison's end: lines whose data stop before it say so. */
+  end: TradingDate;
+  colors: ChartColors;
+}): React.JSX.Element {
+  const { series, start, end, colors } = props;
   const container = useRef<HTMLDivElement>(null);
   const chartRef = useRef<IChartApi | null>(null);
   const lines = useRef<Array<ISeriesApi<'Line', Time>>>([]);
   const [hover, setHover] = useState<{ time: number; values: Array<number | null> } | null>(null);
-  const rebased = useMemo(() => series.slice(0, MAX_COMPARE).map((b) => rebaseCloses(b, start)), [series, start]);
+  const rebased = useMemo(() => series.slice(0, MAX_COMPARE).map((b) => rebaseCloses(b, start, end)), [series, start, end]);
 
   useEffect(() => {
     const chart = createChart(container.current!, {
@@ -83,13 +89,20 @@ export function CompareChart(props: { series: readonly BarColumns[]; start: Trad
   return (
     <div className="price-chart">
       <div className="chart-legend" data-testid="compare-legend">
-        <span className="legend-ticker">{hover ? timeToDate(hover.time) : `since ${start}`}</span>
+        <span className="legend-ticker">{hover ? timeToDate(hover.time) : `${start} → ${end}`}</span>
         {rebased.map((r, i) => {
           const v = hover ? hover.values[i] : (r.points.at(-1)?.value ?? null);
           return (
             <span key={r.ticker} className={`compare-key c${i}`} data-testid={`compare-${r.ticker}`}>
               <i className="swatch" /> {r.ticker}{' '}
               <b>{r.baseDate === null ? 'no bars after the start' : v === null || v === undefined ? '—' : `${pct.format(v)} %`}</b>
+              {/* A line that stops before the end is not compared over the same span: say where it stops. */}
+              {!hover && r.lastDate && r.lastDate < end && (
+                <span className="warn" data-testid={`compare-ends-${r.ticker}`}>
+                  {' '}
+                  (data end {r.lastDate})
+                </span>
+              )}
             </span>
           );
         })}

@@ -106,25 +106,32 @@ export interface RebasedLine {
   ticker: string;
   /** Date of the base bar: the first bar on or after the chosen start (null when there is none). */
   baseDate: TradingDate | null;
-  /** Percent values (0 at the base bar), from the base bar on. */
+  /** Percent values (0 at the base bar), from the base bar on, up to the end date when one is given. */
   points: LineData<UTCTimestamp>[];
+  /** Date of the last point (null without a base bar). */
+  lastDate?: TradingDate | null;
 }
 
 /**
  * Rebases a ticker's closes to 0 % at `start`: value = (close / base close − 1) × 100, where the base
- * is the first bar on or after `start` with a finite close. Bars before the base are left out.
+ * is the first bar on or after `start` with a finite close. Bars before the base are left out, and
+ * after `end` when one is given.
  */
-export function rebaseCloses(bars: BarColumns, start: TradingDate): RebasedLine {
+export function rebaseCloses(bars: BarColumns, start: TradingDate, end?: TradingDate): RebasedLine {
   let i = indexOnOrAfter(bars.dates, start);
   while (i < bars.dates.length && !Number.isFinite(bars.close[i]!)) i++;
   if (i >= bars.dates.length) return { ticker: bars.ticker, baseDate: null, points: [] };
   const base = bars.close[i]!;
   const points: LineData<UTCTimestamp>[] = [];
-  for (let j = i; j < bars.dates.length; j++) {
+  let lastDate: TradingDate = bars.dates[i]!;
+  for (let j = i; j < bars.dates.length && (!end || bars.dates[j]! <= end); j++) {
     const c = bars.close[j]!;
-    if (Number.isFinite(c)) points.push({ time: dateToTime(bars.dates[j]!), value: (c / base - 1) * 100 });
+    if (Number.isFinite(c)) {
+      points.push({ time: dateToTime(bars.dates[j]!), value: (c / base - 1) * 100 });
+      lastDate = bars.dates[j]!;
+    }
   }
-  return { ticker: bars.ticker, baseDate: bars.dates[i]!, points };
+  return { ticker: bars.ticker, baseDate: bars.dates[i]!, points, lastDate };
 }
 
 /** What the legend shows for the bar under the crosshair. */

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useCall } from '@renderer/lib/use-call';
 
-/** A text box that adds a ticker to the open watchlist, completing over the archive's tickers. */
-export function AddTickerBox(props: { onAdd: (ticker: string) => void; disabled?: boolean }): React.JSX.Element {
+/** A text box that adds a ticker (to the open watchlist, a comparison…), completing over the archive's tickers. */
+export function AddTickerBox(props: { onAdd: (ticker: string) => void; disabled?: boolean; label?: string; placeholder?: string }): React.JSX.Element {
   const [text, setText] = useState('');
   const [highlight, setHighlight] = useState(-1);
   const [open, setOpen] = useState(false);
@@ -22,12 +22,12 @@ export function AddTickerBox(props: { onAdd: (ticker: string) => void; disabled?
     <div className="add-ticker">
       <input
         role="combobox"
-        aria-label="Add a ticker"
+        aria-label={props.label ?? 'Add a ticker'}
         aria-expanded={options.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={highlight >= 0 && options[highlight] ? `${listId}-${highlight}` : undefined}
-        placeholder="Add ticker…"
+        placeholder={props.placeholder ?? 'Add ticker…'}
         value={text}
         disabled={props.disabled}
         maxLength={24}
