@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { refreshTickerTotals } from '../../../src/main/archive/repository';
 import { openArchive } from '../../../src/main/db/open';
 import { repoRoot } from './host';
 
@@ -22,6 +23,8 @@ export function seedYahooExcerpts(dbPath: string, files = ['SPY.csv', 'XLU.csv']
         insert.run(ticker, date, +o!, +h!, +l!, +c!, +adj!, +v!);
       }
     }
+    // The running totals the Overview reads, as an import keeps them.
+    refreshTickerTotals(db, files.map((f) => path.basename(f, '.csv')));
   })();
   db.close();
 }
