@@ -18,6 +18,24 @@ export interface ImportFileHandle {
 export type ImportProvider =
   'yahoo' | 'yfinance' | 'stooq' | 'nasdaq' | 'investing' | 'alphavantage' | 'tiingo' | 'barchart' | 'generic';
 
+/** Each provider's name as every screen spells it (the preview, the history, the summary). */
+export const PROVIDER_NAMES: Record<ImportProvider, string> = {
+  yahoo: 'Yahoo Finance',
+  yfinance: 'yfinance',
+  stooq: 'Stooq / MetaStock',
+  nasdaq: 'Nasdaq.com',
+  investing: 'Investing.com',
+  alphavantage: 'Alpha Vantage',
+  tiingo: 'Tiingo',
+  barchart: 'Barchart',
+  generic: 'Generic CSV',
+};
+
+/** A provider's name for display; an unknown key (an older archive's) as it is. */
+export function providerName(key: string): string {
+  return (PROVIDER_NAMES as Record<string, string>)[key] ?? key;
+}
+
 /** Every conflict policy, once. */
 export const CONFLICT_POLICIES = ['fail', 'replace', 'keep'] as const;
 /** What to do with a row whose date already has a different bar in the archive. */

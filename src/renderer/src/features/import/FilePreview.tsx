@@ -6,6 +6,7 @@ import {
   type ColumnMapping,
   type DateFormat,
   type FileResult,
+  providerName,
 } from '../../../../shared/import';
 import { useState } from 'react';
 import { useCallMutation } from '@renderer/lib/use-call';
@@ -13,17 +14,6 @@ import { formatCount } from '../../lib/format';
 import { useImport, type QueuedFile } from './import-state';
 import { TickerTable } from './TickerTable';
 
-const PROVIDERS: Record<string, string> = {
-  yahoo: 'Yahoo Finance',
-  yfinance: 'yfinance',
-  stooq: 'Stooq / MetaStock',
-  nasdaq: 'Nasdaq.com',
-  investing: 'Investing.com',
-  alphavantage: 'Alpha Vantage',
-  tiingo: 'Tiingo',
-  barchart: 'Barchart',
-  generic: 'Generic CSV',
-};
 
 const DELIMITERS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
@@ -60,7 +50,7 @@ function PreviewBody(props: { file: QueuedFile; result: FileResult }): React.JSX
   return (
     <>
       <dl className="facts" aria-label="Detected layout">
-        <Fact label="Provider" value={PROVIDERS[d.provider] ?? d.provider} testId="detected-provider" />
+        <Fact label="Provider" value={providerName(d.provider)} testId="detected-provider" />
         {d.tickerSource === 'column' || d.wide ? (
           <Fact
             label="Tickers"

@@ -1,3 +1,4 @@
+import { providerName } from '@shared/import';
 import { useState } from 'react';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
 import { formatCount } from '../../lib/format';
@@ -57,7 +58,7 @@ export function ImportHistory(): React.JSX.Element | null {
               <td className="history-file" title={r.fileHash}>
                 {r.fileName}
               </td>
-              <td className="opt">{r.provider}</td>
+              <td className="opt">{providerName(r.provider)}</td>
               <td
                 className="history-tickers"
                 title={r.tickers.length > 6 ? r.tickers.slice(0, 200).join(', ') : undefined}
