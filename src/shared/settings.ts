@@ -1,5 +1,5 @@
 /** Types of the settings domain: what Breadth remembers between runs and the renderer may change. */
-import { THEMES, VIEWS, type Theme, type ViewName } from './domain';
+import { DEFAULT_BASIS, PRICE_BASES, THEMES, VIEWS, type PriceBasis, type Theme, type ViewName } from './domain';
 
 /** Every paper size a PDF can be exported on, once. */
 export const PAGE_SIZES = ['a4', 'letter'] as const;
@@ -28,6 +28,8 @@ export interface UiSettings {
   marginMm: number;
   /** Whether a first start on an empty archive loads the sample report and its prices. */
   loadSample: boolean;
+  /** The price basis chosen for every view (Chart, Analytics, watchlists, compare), kept across starts. */
+  basis: PriceBasis;
 }
 
 /** Defaults for a first start. */
@@ -40,6 +42,7 @@ export const uiDefaults: UiSettings = {
   pageSize: 'a4',
   marginMm: 15,
   loadSample: true,
+  basis: DEFAULT_BASIS,
 };
 
 /** The keys of {@link UiSettings}, once. */
@@ -58,4 +61,5 @@ export const uiSettingsJsonSchema = {
   pageSize: { type: 'string', enum: [...PAGE_SIZES] },
   marginMm: { type: 'number', minimum: MARGIN_MM.min, maximum: MARGIN_MM.max },
   loadSample: { type: 'boolean' },
+  basis: { type: 'string', enum: [...PRICE_BASES] },
 } as const;

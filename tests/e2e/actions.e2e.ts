@@ -90,3 +90,29 @@ test("IWM lists the sample's dividend, and reads +5.97 % as traded over the repo
     }
   }
 });
+
+test('the basis chosen in one view is the basis of every view, across tickers, tabs and a reload', async ({ page }) => {
+  const host = await startHost(undefined, undefined, { sample: true });
+  try {
+    await page.goto(host.url);
+    const analytics = page.getByRole('region', { name: 'Analytics' });
+    await page.getByRole('tab', { name: 'Analytics' }).click();
+    await analytics.getByLabel('Ticker', { exact: true }).selectOption('IWM');
+    await analytics.getByLabel('Basis', { exact: true }).selectOption('as-traded');
+    await expect(page.getByTestId('fig-openToClose')).toHaveText('+5.97%');
+    await analytics.getByLabel('Ticker', { exact: true }).selectOption('SPY');
+    await expect(analytics.getByLabel('Basis', { exact: true })).toHaveValue('as-traded');
+    await page.getByRole('tab', { name: 'Chart' }).click();
+    await expect(page.getByLabel('Chart basis')).toHaveValue('as-traded');
+    await page.reload();
+    await page.getByRole('tab', { name: 'Analytics' }).click();
+    await expect(page.getByRole('region', { name: 'Analytics' }).getByLabel('Basis', { exact: true })).toHaveValue('as-traded');
+    // Back to the default from the chart: Analytics follows.
+    await page.getByRole('tab', { name: 'Chart' }).click();
+    await page.getByLabel('Chart basis').selectOption('split-adjusted');
+    await page.getByRole('tab', { name: 'Analytics' }).click();
+    await expect(page.getByRole('region', { name: 'Analytics' }).getByLabel('Basis', { exact: true })).toHaveValue('split-adjusted');
+  } finally {
+    await host.stop();
+  }
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { THEMES, VIEWS } from '../domain';
+import { PRICE_BASES, THEMES, VIEWS } from '../domain';
 import { AUTHOR_MAX, MARGIN_MM, PAGE_SIZES, type UiSettings } from '../settings';
 import { channel } from './define';
 import { noInput } from './schemas';
@@ -15,6 +15,7 @@ export const settingsPatchSchema = z
     pageSize: z.enum(PAGE_SIZES).optional(),
     marginMm: z.number().min(MARGIN_MM.min).max(MARGIN_MM.max).optional(),
     loadSample: z.boolean().optional(),
+    basis: z.enum(PRICE_BASES).optional(),
   })
   .strict();
 

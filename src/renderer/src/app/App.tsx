@@ -1,3 +1,4 @@
+import { DEFAULT_BASIS } from '@shared/domain';
 import { useMemo, useState } from 'react';
 import type { ViewName } from '@shared/domain';
 import { ChartView } from '@renderer/features/chart/ChartView';
@@ -43,6 +44,7 @@ export function App(): React.JSX.Element {
   const view = settings?.lastView ?? 'overview';
   const ticker = settings?.lastTicker ?? null;
   const reportId = settings?.lastReport ?? null;
+  const basis = settings?.basis ?? DEFAULT_BASIS;
   const [focusNoteId, setFocusNoteId] = useState<number | null>(null);
   const { lists } = useWatchlists();
   const [, setActiveList] = useLocalState<number | null>('activeWatchlist', null);
@@ -52,6 +54,8 @@ export function App(): React.JSX.Element {
       ticker,
       reportId,
       focusNoteId,
+      basis,
+      setBasis: (b) => update({ basis: b }),
       setView: (v) => update({ lastView: v }),
       selectTicker: (t, options) => update(options?.show ? { lastTicker: t, lastView: 'chart' } : { lastTicker: t }),
       openReport: (id, options) => {
@@ -73,7 +77,7 @@ export function App(): React.JSX.Element {
         }
       },
     }),
-    [view, ticker, reportId, focusNoteId, update, lists, setActiveList],
+    [view, ticker, reportId, focusNoteId, basis, update, lists, setActiveList],
   );
   if (!settings) return <div className="app loading" aria-busy="true" />;
   return (

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ViewName } from '@shared/domain';
+import type { PriceBasis, ViewName } from '@shared/domain';
 
 /** What the window is looking at: the view of the main pane, the selected ticker and the open report. */
 export interface Selection {
@@ -9,6 +9,9 @@ export interface Selection {
   reportId: number | null;
   /** The note the notes panel should bring into view and focus (a chart marker or a search hit). */
   focusNoteId: number | null;
+  /** The price basis of every view (Chart, Analytics, watchlists, compare); kept across tickers, tabs and starts. */
+  basis: PriceBasis;
+  setBasis(basis: PriceBasis): void;
   /** Shows a view (and remembers it for the next start). */
   setView(view: ViewName): void;
   /** Selects a ticker (and remembers it); `show` also switches to the chart. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSelection } from '@renderer/app/selection';
 import { useCall } from '@renderer/lib/use-call';
-import { DEFAULT_BASIS, type PriceBasis } from '@shared/domain';
+import type { PriceBasis } from '@shared/domain';
 import { presetFrom, type WindowPreset } from '@renderer/lib/windows';
 import { useOpenReportWindow } from '@renderer/features/reports/use-open-report';
 import { ActionsPanel } from '@renderer/features/actions/ActionsPanel';
@@ -15,10 +15,9 @@ import { WindowPicker, type AnalysisWindow } from './WindowPicker';
  * report's until the analyst picks another.
  */
 export function AnalyticsView(): React.JSX.Element {
-  const { ticker, selectTicker } = useSelection();
+  const { ticker, selectTicker, basis, setBasis } = useSelection();
   // Kept across tickers: the window the analyst picked (null follows the open report) and the basis.
   const [picked, setPicked] = useState<Picked>(null);
-  const [basis, setBasis] = useState<PriceBasis>(DEFAULT_BASIS);
   const tickers = useCall('archive:tickers', {});
   const list = tickers.data ?? [];
   const current = list.find((t) => t.symbol === ticker) ?? list[0];

@@ -1,3 +1,4 @@
+import { BASIS_LABELS, PRICE_BASES, type PriceBasis } from '@shared/domain';
 import { useQueries } from '@tanstack/react-query';
 import { memo, useState } from 'react';
 import type { BarColumns } from '@shared/domain';
@@ -55,7 +56,7 @@ function NoData(props: { ticker: string }): React.JSX.Element {
  * whose active row drives the chart.
  */
 export const ChartView = memo(function ChartView(): React.JSX.Element {
-  const { ticker, openNote } = useSelection();
+  const { ticker, openNote, basis, setBasis } = useSelection();
   const { active } = useActiveWatchlist();
   // The open report's window rules until the analyst picks another range; a report's own watchlist
   // brings its report's window when no report is open.
@@ -84,7 +85,7 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
 
   const bars = useCall(
     'archive:bars',
-    { ticker: ticker ?? '' },
+    { ticker: ticker ?? '', basis },
     { ...BARS_OPTIONS, enabled: ticker !== null, placeholderData: (prev) => prev },
   );
   const issues = useCall('archive:issues', { ticker: ticker ?? '' }, { enabled: ticker !== null });
@@ -95,7 +96,7 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
   const extras = compareExtra ?? (active?.tickers.filter((t) => t !== ticker).slice(0, MAX_COMPARE - 1) ?? []);
   const compareTickers = ticker ? [ticker, ...extras.filter((t) => t !== ticker)].slice(0, MAX_COMPARE) : [];
   const compareData = useQueries({
-    queries: (compareOn ? compareTickers : []).map((t) => callQuery('archive:bars', { ticker: t }, BARS_OPTIONS)),
+    queries: (compareOn ? compareTickers : []).map((t) => callQuery('archive:bars', { ticker: t, basis }, BARS_OPTIONS)),
   });
   const compareSeries = compareData.flatMap((q) => (q.data ? [q.data] : []));
   const defaultStart = (() => {
@@ -153,6 +154,14 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
             Compare
           </Toggle>
         </div>
+        {/* The basis is the one Analytics and the watchlists use: chosen once, kept across views. */}
+        <select className="chip" aria-label="Chart basis" value={basis} onChange={(e) => setBasis(e.target.value as PriceBasis)}>
+          {PRICE_BASES.map((b) => (
+            <option key={b} value={b}>
+              {BASIS_LABELS[b]}
+            </option>
+          ))}
+        </select>
       </header>
       {compareOn && ticker && (
         <div className="compare-bar" role="group" aria-label="Compare">

@@ -1,5 +1,4 @@
 import { addDays } from '@shared/calendar';
-import { DEFAULT_BASIS } from '@shared/domain';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { WatchlistRow } from '@shared/analytics';
@@ -65,7 +64,7 @@ function today(): string {
  */
 export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
   const { list } = props;
-  const { ticker: selected, selectTicker, setView } = useSelection();
+  const { ticker: selected, selectTicker, setView, basis } = useSelection();
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'position', dir: 1 });
   const scroller = useRef<HTMLDivElement>(null);
   // The list's own report's window, else the open report's, else the year to date.
@@ -83,7 +82,7 @@ export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
     'analytics:watchlistRows',
     {
       tickers: list.tickers,
-      basis: DEFAULT_BASIS,
+      basis,
       window: { from: period.from, to: period.to },
       // A report's watchlist is judged as of its date; any other against the archive's newest bar.
       ...(list.report ? { asOf: addDays(list.report.asOf, 1) } : {}),
