@@ -23,3 +23,8 @@ export function formatVolume(v: number): string {
   if (a >= 1e4) return `${(v / 1e3).toFixed(2)} K`;
   return integer.format(v);
 }
+
+/** A message's raw floats rounded as prices are shown: `92.06999969482422` → `92.07`. */
+export function roundFloats(text: string): string {
+  return text.replace(/\d+\.\d{3,}/g, (n) => Number(n).toFixed(2));
+}

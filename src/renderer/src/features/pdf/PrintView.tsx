@@ -1,7 +1,7 @@
 import type { MetricsPanel } from '@shared/analytics';
 import type { PrintDocument } from '@shared/pdf';
 import { formatFigure, type FigureFormat } from '@renderer/features/analytics/FigureValue';
-import { formatDate, formatVolume } from '@renderer/lib/format';
+import { formatDate, formatVolume, roundFloats } from '@renderer/lib/format';
 import { renderMarkdown } from '@renderer/lib/markdown';
 import { markClaims, VERDICT_LABEL, VERDICT_MARK } from '@shared/claim-marks';
 import { isPercentMetric, METRIC_LABELS, type CheckedClaim } from '@shared/claims';
@@ -136,7 +136,7 @@ function DataNotes(props: { doc: PrintDocument }): React.JSX.Element | null {
       <ul className="small">
         {flagged.map((f) => (
           <li key={`${f.ticker}-${f.date}-${f.kind}`}>
-            <b className="mono">{f.ticker}</b> {formatDate(f.date)}: {f.reason}
+            <b className="mono">{f.ticker}</b> {formatDate(f.date)}: {roundFloats(f.reason)}
             {f.severity === 'rejected' ? ' (the bar was left out)' : ''}
           </li>
         ))}
