@@ -6,20 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { dropFiles } from './support/drop';
 import { expect, keepScreenshot, repoRoot, test } from './support/host';
-
-async function dropFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
-  const transfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/csv' }));
-    return dt;
-  }, files);
-  const target = page.locator('.drop-root');
-  await target.dispatchEvent('dragenter', { dataTransfer: transfer });
-  await target.dispatchEvent('dragover', { dataTransfer: transfer });
-  await target.dispatchEvent('drop', { dataTransfer: transfer });
-}
 
 const fixture = (rel: string): { name: string; text: string } => ({
   name: path.basename(rel),

@@ -1,22 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { dropFiles } from './support/drop';
 import { expect, keepScreenshot, repoRoot, test } from './support/host';
 
 const shared = path.resolve(repoRoot, '../shared/data');
-
-/** Drops files onto the window the way a user's drag and drop does (a DataTransfer carrying Files). */
-async function dropFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
-  const transfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/csv' }));
-    return dt;
-  }, files);
-  const target = page.locator('.drop-root');
-  await target.dispatchEvent('dragenter', { dataTransfer: transfer });
-  await target.dispatchEvent('dragover', { dataTransfer: transfer });
-  await target.dispatchEvent('drop', { dataTransfer: transfer });
-}
 
 const read = (rel: string): { name: string; text: string } => ({
   name: path.basename(rel),

@@ -26,19 +26,9 @@ export function produce(source: ImportSource, det: FileDetection, file: string, 
   let firstCount = 0;
 
   const flush = (): void => {
-    if (!run.length) return;
-    const ticker = run[0]!.ticker;
-    const { rows } = validateRun(run, file, sink);
-    let good = 0;
-    let warned = 0;
-    for (const row of run) {
-      if (row.rejected) continue;
-      if (row.warned) warned++;
-      else good++;
-    }
-    const parsed = run.length;
+    const done = run;
     run = [];
-    emit({ t: 'run', ticker, rows, parsed, good, warned });
+    emitRun(done, file, sink, emit);
   };
 
   const fast = makeFastRowParser(det);

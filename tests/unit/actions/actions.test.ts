@@ -10,23 +10,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatRatio, parseRatio } from '../../../src/shared/actions';
 import { priceBars } from '../../../src/main/analytics/basis';
-import { runCli } from '../../../src/main/cli/run';
 import { tempDir } from '../../helpers/archive';
+import { cli } from '../../helpers/cli';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/actions');
 const ref = JSON.parse(fs.readFileSync(path.join(fixtures, 'reference.json'), 'utf8')) as Record<string, Record<string, number | null>>;
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the CLI's JSON, read field by field
-type Json = any;
-
-async function cli(args: string[]): Promise<{ code: number; json: Json; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
-  return { code, json: stdout ? JSON.parse(stdout) : null, stderr };
-}
 
 function archive(): string {
   const t = tempDir();

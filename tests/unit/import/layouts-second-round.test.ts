@@ -8,28 +8,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/main/cli/run';
 import { readDownloadStamp } from '../../../src/main/import/validate';
 import { tempDir } from '../../helpers/archive';
+import { cli } from '../../helpers/cli';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/import');
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the CLI's JSON, read field by field
-type Json = any;
-
 function archive(): { db: string; dir: string } {
   const t = tempDir();
   cleanups.push(t.cleanup);
   return { db: path.join(t.dir, 'archive.sqlite'), dir: t.dir };
-}
-
-async function cli(args: string[]): Promise<{ code: number; json: Json; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: {} });
-  return { code, json: stdout ? JSON.parse(stdout) : null, stderr };
 }
 
 describe('close-only series', () => {

@@ -9,22 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { suggestMarket } from '../../../src/shared/markets';
-import { runCli } from '../../../src/main/cli/run';
 import { tempDir } from '../../helpers/archive';
+import { cli } from '../../helpers/cli';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/import');
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the CLI's JSON, read field by field
-type Json = any;
-
-async function cli(args: string[]): Promise<{ code: number; json: Json; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: {} });
-  return { code, json: stdout ? JSON.parse(stdout) : null, stderr };
-}
 
 function archive(): { db: string; dir: string } {
   const t = tempDir();

@@ -1,4 +1,5 @@
-import { BASIS_LABELS, PRICE_BASES, type PriceBasis, type TradingDate } from '@shared/domain';
+import { BasisOptions } from '@renderer/lib/BasisOptions';
+import type { PriceBasis, TradingDate } from '@shared/domain';
 import { WINDOW_PRESETS, type WindowPreset } from '@renderer/lib/windows';
 
 /** The window and basis every analytics figure is computed over. */
@@ -73,11 +74,7 @@ export function WindowPicker(props: {
           onChange={(e) => props.onChange({ basis: e.target.value as PriceBasis })}
           aria-label="Basis"
         >
-          {PRICE_BASES.map((b) => (
-            <option key={b} value={b}>
-              {BASIS_LABELS[b]}
-            </option>
-          ))}
+          <BasisOptions />
         </select>
       </label>
     </div>

@@ -1,4 +1,5 @@
-import { BASIS_LABELS, PRICE_BASES, type PriceBasis } from '@shared/domain';
+import { BasisOptions } from '@renderer/lib/BasisOptions';
+import type { PriceBasis } from '@shared/domain';
 import { useQueries } from '@tanstack/react-query';
 import { memo, useState } from 'react';
 import type { BarColumns } from '@shared/domain';
@@ -156,11 +157,7 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
         </div>
         {/* The basis is the one Analytics and the watchlists use: chosen once, kept across views. */}
         <select className="chip" aria-label="Chart basis" value={basis} onChange={(e) => setBasis(e.target.value as PriceBasis)}>
-          {PRICE_BASES.map((b) => (
-            <option key={b} value={b}>
-              {BASIS_LABELS[b]}
-            </option>
-          ))}
+          <BasisOptions />
         </select>
       </header>
       {compareOn && ticker && (

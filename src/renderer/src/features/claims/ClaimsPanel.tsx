@@ -1,5 +1,5 @@
+import { BasisOptions } from '@renderer/lib/BasisOptions';
 import { formatVolume } from '@renderer/lib/format';
-import { BASIS_LABELS, PRICE_BASES } from '@shared/domain';
 import { useState } from 'react';
 import {
   CLAIM_METRICS,
@@ -282,11 +282,7 @@ function ClaimEditor(props: {
           onChange={(e) => setBasis(e.target.value as CheckedClaim['basis'])}
           aria-label="Claim basis"
         >
-          {PRICE_BASES.map((b) => (
-            <option key={b} value={b}>
-              {BASIS_LABELS[b]}
-            </option>
-          ))}
+          <BasisOptions />
         </select>
       </label>
       <button type="submit" className="primary">
