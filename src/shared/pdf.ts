@@ -9,7 +9,7 @@ import type { DataIssue } from './archive';
 import type { TradingDate } from './domain';
 import type { Note } from './notes';
 import type { Report } from './reports';
-import type { PageSize } from './settings';
+import type { DateFormat, PageSize } from './settings';
 
 /** Which notes go in the appendix: all of them, none, or those chosen (by id). */
 export type PdfNotes = 'all' | 'none' | number[];
@@ -71,6 +71,8 @@ export interface PrintDocument {
   author: string;
   pageSize: PageSize;
   marginMm: number;
+  /** How dates are written (the app's setting). */
+  dateFormat: DateFormat;
   /** The window the figures were computed over (the report's, or its as-of day). */
   window: { from: TradingDate; to: TradingDate };
   tickers: PrintTickerRow[];

@@ -17,7 +17,7 @@ test('a suspected split recorded in one click puts the figures right, and taken 
     await page.getByRole('region', { name: 'Analytics' }).getByLabel('Ticker', { exact: true }).selectOption('XLB');
     const panel = page.getByTestId('metrics-panel');
     const notice = panel.getByTestId('suspected-splits');
-    await expect(notice).toContainText('XLB closed ×0.49 on Nov 17, 2025: an unadjusted 2:1 split, it seems.');
+    await expect(notice).toContainText('XLB closed ×0.49 on 2025-11-17: an unadjusted 2:1 split, it seems.');
     await expect(panel.getByTestId('fig-sma50')).toHaveText('55.56');
     await keepScreenshot(page, 'actions-suspected-split');
 

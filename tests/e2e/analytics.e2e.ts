@@ -64,7 +64,7 @@ test('relative performance and the sector table over a window', async ({ page, h
   const day = (await host.cli(['group', '--tickers', 'XLB,XLI,XLRE,XLU', '--date', '2026-01-09'])) as {
     rows: Array<{ ticker: string; change: number }>;
   };
-  await expect(group.getByTestId('group-span')).toHaveText('· one day, Jan 9, 2026');
+  await expect(group.getByTestId('group-span')).toHaveText('· one day, 2026-01-09');
   const rows = group.getByRole('table', { name: 'Group changes' }).getByRole('row');
   await expect(rows).toHaveCount(5);
   for (const [i, r] of day.rows.entries()) {

@@ -14,14 +14,14 @@ test.describe('first screen', () => {
 
     await expect(page.getByTestId('stat-tickers')).toHaveText('2');
     await expect(page.getByTestId('stat-bars')).toHaveText('40');
-    await expect(page.getByTestId('stat-first')).toHaveText('Jan 4, 2021');
-    await expect(page.getByTestId('stat-last')).toHaveText('Feb 1, 2021');
+    await expect(page.getByTestId('stat-first')).toHaveText('2021-01-04');
+    await expect(page.getByTestId('stat-last')).toHaveText('2021-02-01');
     await expect(page.getByTestId('stat-reports')).toHaveText('0');
 
     const table = page.getByRole('table', { name: 'Tickers in the archive' });
     await expect(table.getByRole('row')).toHaveCount(3);
     await expect(table.getByRole('row', { name: /SPY/ })).toContainText('20');
-    await expect(table.getByRole('row', { name: /SPY/ })).toContainText('Jan 4, 2021');
+    await expect(table.getByRole('row', { name: /SPY/ })).toContainText('2021-01-04');
     await expect(table.getByRole('row', { name: /SPY/ })).toContainText('raw + adj close');
     await expect(table.getByRole('row', { name: /XLU/ })).toContainText('Utilities Select Sector SPDR');
 

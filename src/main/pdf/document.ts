@@ -96,6 +96,7 @@ export async function buildPrintDocument(core: Core, request: PdfRequest, now = 
     author: settings.author,
     pageSize: request.pageSize ?? settings.pageSize,
     marginMm: settings.marginMm,
+    dateFormat: settings.dateFormat,
     window,
     tickers,
     charts,

@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import type { PrintDocument } from '@shared/pdf';
 import { chartImage } from './features/pdf/print-chart';
 import { PrintView } from './features/pdf/PrintView';
+import { setDateFormat } from './lib/format';
 
 /** The size a chart is printed at, in CSS pixels (the page's text width at 96 dpi for A4 with 15 mm margins). */
 const CHART_SIZE = { width: 680, height: 300 } as const;
@@ -24,6 +25,7 @@ window.breadthPrint = async (doc) => {
   const images: Record<string, string> = {};
   for (const c of doc.charts) images[c.ticker] = await chartImage(c, CHART_SIZE.width, CHART_SIZE.height);
   document.title = doc.report.title;
+  setDateFormat(doc.dateFormat);
   flushSync(() => root.render(<PrintView doc={doc} images={images} />));
   await document.fonts.ready;
   await Promise.all(Array.from(document.images, (img) => img.decode()));

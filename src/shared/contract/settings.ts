@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PRICE_BASES, THEMES, VIEWS } from '../domain';
-import { AUTHOR_MAX, MARGIN_MM, PAGE_SIZES, type UiSettings } from '../settings';
+import { AUTHOR_MAX, DATE_FORMATS, MARGIN_MM, PAGE_SIZES, WINDOW_CHOICES, type UiSettings } from '../settings';
 import { channel } from './define';
-import { noInput } from './schemas';
+import { noInput, tradingDate } from './schemas';
 
 /** A change to the settings: any subset of the fields. */
 export const settingsPatchSchema = z
@@ -16,6 +16,12 @@ export const settingsPatchSchema = z
     marginMm: z.number().min(MARGIN_MM.min).max(MARGIN_MM.max).optional(),
     loadSample: z.boolean().optional(),
     basis: z.enum(PRICE_BASES).optional(),
+    analysisWindow: z
+      .object({ choice: z.enum(WINDOW_CHOICES), from: tradingDate.nullable(), to: tradingDate.nullable() })
+      .strict()
+      .refine((w) => w.choice !== 'Custom' || (w.from !== null && w.to !== null && w.from <= w.to), 'a custom window needs from ≤ to')
+      .optional(),
+    dateFormat: z.enum(DATE_FORMATS).optional(),
   })
   .strict();
 

@@ -120,7 +120,7 @@ describe('range presets', () => {
   it('counts back from the last bar', () => {
     // Last bar 2021-02-01; 1M starts after 2021-01-01 → the first bar, 2021-01-04.
     expect(presetRange(dates, '1M')).toEqual({ from: 0, to: 19 });
-    expect(presetRange(dates, 'All')).toEqual({ from: 0, to: 19 });
+    expect(presetRange(dates, 'Max')).toEqual({ from: 0, to: 19 });
     expect(presetRange(dates, 'YTD')).toEqual({ from: 0, to: 19 });
     const long = ['2020-11-30', '2020-12-31', '2021-01-29', '2021-02-26', '2021-03-01'];
     expect(presetRange(long, '1M')).toEqual({ from: 3, to: 4 }); // after 2021-02-01
@@ -128,12 +128,12 @@ describe('range presets', () => {
     expect(presetRange(long, 'YTD')).toEqual({ from: 2, to: 4 });
   });
   it("shows the report's window and nothing without a report", () => {
-    expect(presetRange(dates, 'Report', { from: '2021-01-09', to: '2021-01-16' })).toEqual({ from: 5, to: 9 });
+    expect(presetRange(dates, 'Window', { from: '2021-01-09', to: '2021-01-16' })).toEqual({ from: 5, to: 9 });
     expect(dates[5]).toBe('2021-01-11');
     expect(dates[9]).toBe('2021-01-15');
-    expect(presetRange(dates, 'Report', null)).toBeNull();
-    expect(presetRange(dates, 'Report', { from: '2022-01-01', to: '2022-02-01' })).toBeNull();
-    expect(presetRange([], 'All')).toBeNull();
+    expect(presetRange(dates, 'Window', null)).toBeNull();
+    expect(presetRange(dates, 'Window', { from: '2022-01-01', to: '2022-02-01' })).toBeNull();
+    expect(presetRange([], 'Max')).toBeNull();
   });
   it('finds dates by binary search', () => {
     expect(indexOnOrAfter(dates, '2021-01-09')).toBe(5);
@@ -180,15 +180,15 @@ describe('the bars a long history first gives the chart', () => {
     expect(r.to - r.from + 1).toBeLessThan(PARTIAL_MARGIN);
     expect(firstBarToLoad(dates, '1Y')).toBe(r.from - PARTIAL_MARGIN);
     // A range longer than the margin: as many bars again to its left.
-    expect(firstBarToLoad(dates, 'Report', { from: dates[40_000]!, to: dates[45_000]! })).toBe(40_000 - 5_001);
+    expect(firstBarToLoad(dates, 'Window', { from: dates[40_000]!, to: dates[45_000]! })).toBe(40_000 - 5_001);
     // The report's window, wherever it lies.
-    expect(firstBarToLoad(dates, 'Report', { from: dates[50_000]!, to: dates[50_100]! })).toBe(50_000 - PARTIAL_MARGIN);
+    expect(firstBarToLoad(dates, 'Window', { from: dates[50_000]!, to: dates[50_100]! })).toBe(50_000 - PARTIAL_MARGIN);
   });
   it('gives all bars for All, for a range reaching near the start and when the range is empty', () => {
     const dates = days(30_000);
-    expect(firstBarToLoad(dates, 'All')).toBe(0);
-    expect(firstBarToLoad(dates, 'Report', { from: dates[3_000]!, to: dates[29_000]! })).toBe(0);
-    expect(firstBarToLoad(dates, 'Report', null)).toBe(0);
+    expect(firstBarToLoad(dates, 'Max')).toBe(0);
+    expect(firstBarToLoad(dates, 'Window', { from: dates[3_000]!, to: dates[29_000]! })).toBe(0);
+    expect(firstBarToLoad(dates, 'Window', null)).toBe(0);
   });
 });
 

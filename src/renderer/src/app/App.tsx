@@ -1,4 +1,5 @@
 import { DEFAULT_BASIS } from '@shared/domain';
+import { uiDefaults } from '@shared/settings';
 import { useMemo, useState } from 'react';
 import type { ViewName } from '@shared/domain';
 import { ChartView } from '@renderer/features/chart/ChartView';
@@ -19,6 +20,7 @@ import { useLocalState } from '@renderer/lib/local-state';
 import { ArchiveOverview } from '@renderer/features/overview/ArchiveOverview';
 import { useAppliedTheme, useSettings } from '@renderer/features/settings/use-settings';
 import { useEventInvalidation } from '@renderer/lib/use-call';
+import { setDateFormat } from '@renderer/lib/format';
 import { SelectionContext, type Selection } from './selection';
 
 function MainView(props: { view: ViewName }): React.JSX.Element {
@@ -45,6 +47,7 @@ export function App(): React.JSX.Element {
   const ticker = settings?.lastTicker ?? null;
   const reportId = settings?.lastReport ?? null;
   const basis = settings?.basis ?? DEFAULT_BASIS;
+  const analysisWindow = settings?.analysisWindow ?? uiDefaults.analysisWindow;
   const [focusNoteId, setFocusNoteId] = useState<number | null>(null);
   const { lists } = useWatchlists();
   const [, setActiveList] = useLocalState<number | null>('activeWatchlist', null);
@@ -56,13 +59,16 @@ export function App(): React.JSX.Element {
       focusNoteId,
       basis,
       setBasis: (b) => update({ basis: b }),
+      window: analysisWindow,
+      setWindow: (w) => update({ analysisWindow: w }),
       setView: (v) => update({ lastView: v }),
       selectTicker: (t, options) => update(options?.show ? { lastTicker: t, lastView: 'chart' } : { lastTicker: t }),
       openReport: (id, options) => {
         const list = lists?.find((w) => w.report?.id === id);
         if (list) setActiveList(list.id);
         const tickers = options?.tickers ?? list?.tickers ?? [];
-        const patch: Parameters<typeof update>[0] = { lastReport: id };
+        // An open report sets the window (its own) until the analyst picks another.
+        const patch: Parameters<typeof update>[0] = { lastReport: id, analysisWindow: { ...analysisWindow, choice: 'Report' } };
         if (options?.show !== false) patch.lastView = 'report';
         if (tickers.length && (!ticker || !tickers.includes(ticker))) patch.lastTicker = tickers[0]!;
         update(patch);
@@ -73,19 +79,26 @@ export function App(): React.JSX.Element {
         if (rid !== reportId) {
           const list = lists?.find((w) => w.report?.id === rid);
           if (list) setActiveList(list.id);
-          update({ lastReport: rid });
+          update({ lastReport: rid, analysisWindow: { ...analysisWindow, choice: 'Report' } });
         }
       },
     }),
-    [view, ticker, reportId, focusNoteId, basis, update, lists, setActiveList],
+    [view, ticker, reportId, focusNoteId, basis, analysisWindow, update, lists, setActiveList],
   );
   if (!settings) return <div className="app loading" aria-busy="true" />;
+  // Every screen writes dates one way; a change of the setting redraws them all (the key).
+  setDateFormat(settings.dateFormat);
   return (
     <SelectionContext.Provider value={selection}>
       <ImportProvider onFilesAdded={() => selection.setView('imports')}>
         <ImportDropTarget>
-          <div className="app">
-            <TopBar theme={settings.theme} onTheme={(theme) => update({ theme })} />
+          <div className="app" key={settings.dateFormat}>
+            <TopBar
+              theme={settings.theme}
+              onTheme={(theme) => update({ theme })}
+              dateFormat={settings.dateFormat}
+              onDateFormat={(dateFormat) => update({ dateFormat })}
+            />
             <Sidebar />
             <main className="main-pane">
               <ViewTabs />

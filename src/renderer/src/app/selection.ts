@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { PriceBasis, ViewName } from '@shared/domain';
+import type { AnalysisWindowChoice } from '@shared/settings';
 
 /** What the window is looking at: the view of the main pane, the selected ticker and the open report. */
 export interface Selection {
@@ -12,6 +13,12 @@ export interface Selection {
   /** The price basis of every view (Chart, Analytics, watchlists, compare); kept across tickers, tabs and starts. */
   basis: PriceBasis;
   setBasis(basis: PriceBasis): void;
+  /**
+   * The analysis window of every view (Chart, Analytics, watchlists, compare): kept across tickers, tabs
+   * and starts; opening a report sets it back to following the report's window.
+   */
+  window: AnalysisWindowChoice;
+  setWindow(window: AnalysisWindowChoice): void;
   /** Shows a view (and remembers it for the next start). */
   setView(view: ViewName): void;
   /** Selects a ticker (and remembers it); `show` also switches to the chart. */

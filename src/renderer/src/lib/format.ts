@@ -1,4 +1,5 @@
 /** Formatting of numbers and dates for display; one place so every screen agrees. */
+import type { DateFormat } from '@shared/settings';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -7,11 +8,43 @@ export function formatCount(n: number): string {
   return integer.format(n);
 }
 
-/** `2026-01-09` → `Jan 9, 2026` (UTC, never shifted by the local time zone). */
-export function formatDate(date: string | null): string {
+let dateFormat: DateFormat = 'iso';
+
+/** Sets the date format of every screen (the setting; the App sets it before its views render). */
+export function setDateFormat(format: DateFormat): void {
+  dateFormat = format;
+}
+
+/**
+ * A calendar day `2026-01-09` in the format of the settings: `2026-01-09` (ISO, the default),
+ * `Jan 9, 2026`, `09.01.2026` or `01/09/2026`; never shifted by the local time zone.
+ */
+export function formatDate(date: string | null, format: DateFormat = dateFormat): string {
   if (!date) return '—';
-  const d = new Date(`${date}T00:00:00Z`);
-  return d.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const y = date.slice(0, 4);
+  const m = date.slice(5, 7);
+  const d = date.slice(8, 10);
+  switch (format) {
+    case 'medium':
+      return `${MONTHS[Number(m) - 1] ?? m} ${Number(d)}, ${y}`;
+    case 'dmy':
+      return `${d}.${m}.${y}`;
+    case 'mdy':
+      return `${m}/${d}/${y}`;
+    default:
+      return date.slice(0, 10);
+  }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A moment (an ISO timestamp) as the local day in the settings' format and the time, `2026-01-09 14:05`. */
+export function formatDateTime(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const day = `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
+  return `${formatDate(day)} ${pad(t.getHours())}:${pad(t.getMinutes())}`;
 }
 
 /** A share count scaled to read at a glance: `4.68 B`, `35.66 M`, `12.50 K`, `950`. */

@@ -1,9 +1,5 @@
 import type { TradingDate } from '@shared/domain';
-
-/** The window presets analysts use. */
-export const WINDOW_PRESETS = ['1M', '3M', '6M', 'YTD', '1Y', '5Y', 'Max'] as const;
-/** One window preset. */
-export type WindowPreset = (typeof WINDOW_PRESETS)[number];
+import type { AnalysisWindowChoice, WindowPreset } from '@shared/settings';
 
 const MONTHS: Record<Exclude<WindowPreset, 'YTD' | 'Max'>, number> = { '1M': 1, '3M': 3, '6M': 6, '1Y': 12, '5Y': 60 };
 
@@ -29,4 +25,31 @@ export function presetFrom(preset: WindowPreset, to: TradingDate, first: Trading
   next.setUTCDate(next.getUTCDate() + 1);
   const from = next.toISOString().slice(0, 10);
   return from < first ? first : from;
+}
+
+/** The preset shown when the window follows the open report and none is open. */
+export const FALLBACK_PRESET: WindowPreset = '1Y';
+
+/** An analysis window made concrete for one series: what is shown as chosen, and its dates. */
+export interface ResolvedWindow {
+  /** 'Report' (the open report's window), a preset, or 'Custom' (dates typed in). */
+  shown: 'Report' | WindowPreset | 'Custom';
+  from: TradingDate;
+  to: TradingDate;
+}
+
+/**
+ * The shared window choice for a series from `first` to `last`: the report's window when it follows the
+ * open report (1Y without one), a preset ending on `last`, or the custom dates.
+ */
+export function resolveWindow(
+  w: AnalysisWindowChoice,
+  report: { from: TradingDate; to: TradingDate } | null,
+  first: TradingDate,
+  last: TradingDate,
+): ResolvedWindow {
+  if (w.choice === 'Custom' && w.from && w.to) return { shown: 'Custom', from: w.from, to: w.to };
+  if (w.choice === 'Report' && report) return { shown: 'Report', from: report.from, to: report.to };
+  const preset = w.choice === 'Report' || w.choice === 'Custom' ? FALLBACK_PRESET : w.choice;
+  return { shown: preset, from: presetFrom(preset, last, first), to: last };
 }

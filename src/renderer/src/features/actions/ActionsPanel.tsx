@@ -32,7 +32,7 @@ export function SuspectedSplitNotice(props: { ticker: string; splits: SuspectedS
             disabled={add.isPending}
             onClick={() => add.mutate({ ticker: props.ticker, kind: 'split', date: s.date, ratio: s.ratio, confirmed: true })}
           >
-            Record {formatRatio(s.ratio)} split on {s.date}
+            Record {formatRatio(s.ratio)} split on {formatDate(s.date)}
           </button>
         </p>
       ))}
@@ -86,7 +86,7 @@ export function ActionsPanel(props: { ticker: string }): React.JSX.Element {
           <tbody>
             {actions.map((a) => (
               <tr key={a.id}>
-                <td className="mono">{a.date}</td>
+                <td className="mono">{formatDate(a.date)}</td>
                 <td>{a.kind === 'split' ? `Split ${formatRatio(a.ratio!)}` : `Dividend ${a.amount!.toFixed(4).replace(/0{1,2}$/, '')}`}</td>
                 <td className="muted">{SOURCE_LABEL[a.source]}</td>
                 <td>

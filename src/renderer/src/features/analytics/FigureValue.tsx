@@ -49,7 +49,7 @@ export function FigureValue(props: {
         <div className="mono">{f.formula}</div>
         <div>
           {f.bars} {f.bars === 1 ? 'bar' : 'bars'}
-          {f.firstDate && `, ${f.firstDate} → ${f.lastDate}`} ·{' '}
+          {f.firstDate && `, ${formatDate(f.firstDate)} → ${formatDate(f.lastDate)}`} ·{' '}
           prices {BASIS_LABELS[f.basis]}
         </div>
         {f.notes.map((n, i) => (

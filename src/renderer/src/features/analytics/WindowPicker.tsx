@@ -1,6 +1,7 @@
+import { formatDate } from '@renderer/lib/format';
 import { BasisOptions } from '@renderer/lib/BasisOptions';
 import type { PriceBasis, TradingDate } from '@shared/domain';
-import { WINDOW_PRESETS, type WindowPreset } from '@renderer/lib/windows';
+import { WINDOW_PRESETS, type WindowPreset } from '@shared/settings';
 
 /** The window and basis every analytics figure is computed over. */
 export interface AnalysisWindow {
@@ -28,7 +29,7 @@ export function WindowPicker(props: {
             role="radio"
             aria-checked={v.preset === 'Report'}
             className={v.preset === 'Report' ? 'seg active report-seg' : 'seg report-seg'}
-            title={`The window of "${props.report.title}": ${props.report.from} → ${props.report.to}`}
+            title={`The window of "${props.report.title}": ${formatDate(props.report.from)} → ${formatDate(props.report.to)}`}
             onClick={() => props.onPreset('Report')}
           >
             Report

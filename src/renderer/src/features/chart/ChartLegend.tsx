@@ -1,3 +1,4 @@
+import { formatDate } from '@renderer/lib/format';
 import type { LegendBar } from './series';
 
 const price = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -23,7 +24,7 @@ export function ChartLegend(props: {
   return (
     <div className="chart-legend" data-testid="chart-legend" aria-live="polite">
       <span className="legend-ticker">{props.ticker}</span>
-      <span data-testid="legend-date">{l.date}</span>
+      <span data-testid="legend-date">{formatDate(l.date)}</span>
       {/* A close-only series has no open, high or low: the legend shows what there is. */}
       {Number.isFinite(l.open) && (
         <span>

@@ -14,7 +14,10 @@ import { focusChart, useChartFocus } from './chart-focus';
 import { AddTickerBox } from '@renderer/features/watchlists/AddTickerBox';
 import { CompareChart, MAX_COMPARE } from './CompareChart';
 import { PriceChart, type Overlays } from './PriceChart';
-import { presetRange, RANGE_PRESETS, type RangePreset } from './series';
+import type { RangePreset } from './series';
+import { FALLBACK_PRESET, resolveWindow } from '@renderer/lib/windows';
+import { formatDate } from '@renderer/lib/format';
+import { WINDOW_PRESETS, type WindowChoice } from '@shared/settings';
 import { useChartColors } from './use-chart-colors';
 import './chart.css';
 
@@ -57,32 +60,29 @@ function NoData(props: { ticker: string }): React.JSX.Element {
  * whose active row drives the chart.
  */
 export const ChartView = memo(function ChartView(): React.JSX.Element {
-  const { ticker, openNote, basis, setBasis } = useSelection();
+  const { ticker, openNote, basis, setBasis, window: chosen, setWindow } = useSelection();
   const { active } = useActiveWatchlist();
   // The open report's window rules until the analyst picks another range; a report's own watchlist
   // brings its report's window when no report is open.
   const report = useOpenReportWindow() ?? active?.report ?? null;
   const reportWindow = report?.windowFrom && report.windowTo ? report : null;
+  const reportRange = reportWindow ? { from: reportWindow.windowFrom!, to: reportWindow.windowTo! } : null;
   const colors = useChartColors();
   const [overlays, setOverlays] = useLocalState<Overlays>('chart.overlays', DEFAULT_OVERLAYS);
   const [logScale, setLogScale] = useLocalState<boolean>('chart.log', false);
-  const [chosen, setChosenState] = useState<RangePreset | null>(null);
   // Choosing the preset already shown shows its range again (after scrolling or zooming away from it).
   const [rangeRequest, setRangeRequest] = useState(0);
   // A window another view asked for (a checked figure's) rules until a preset is chosen.
   const focus = useChartFocus();
   const claim = focus && focus.ticker === ticker ? focus : null;
-  const setChosen = (p: RangePreset): void => {
+  const choose = (choice: WindowChoice): void => {
     if (claim) focusChart(null);
-    setChosenState(p);
+    setWindow({ ...chosen, choice });
     setRangeRequest((n) => n + 1);
   };
-  const preset: RangePreset = claim ? 'Report' : chosen === 'Report' && !reportWindow ? '1Y' : (chosen ?? (reportWindow ? 'Report' : '1Y'));
   const shaded = claim ? { id: -1, slug: '', title: claim.label, asOf: claim.to, windowFrom: claim.from, windowTo: claim.to } : report;
   const [compareOn, setCompareOn] = useState(false);
   const [compareExtra, setCompareExtra] = useState<string[] | null>(null);
-  const [start, setStart] = useState<string | null>(null);
-  const [end, setEnd] = useState<string | null>(null);
 
   const bars = useCall(
     'archive:bars',
@@ -94,47 +94,56 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
   const noData = bars.error instanceof ApiError && bars.error.code === 'NOT_FOUND';
   const shown: BarColumns | undefined = bars.data && bars.data.ticker === ticker ? bars.data : bars.isPlaceholderData ? bars.data : undefined;
 
+  // The shared window made concrete for the shown ticker (presets end on its last bar).
+  const resolved =
+    shown && shown.dates.length > 0
+      ? resolveWindow(chosen, reportRange, shown.dates[0]!, shown.dates.at(-1)!)
+      : null;
+  const preset: RangePreset =
+    claim || resolved?.shown === 'Report' || resolved?.shown === 'Custom' ? 'Window' : (resolved?.shown ?? FALLBACK_PRESET);
+  const chartWindow = claim ? { from: claim.from, to: claim.to } : resolved && (resolved.shown === 'Report' || resolved.shown === 'Custom') ? resolved : null;
+
   const extras = compareExtra ?? (active?.tickers.filter((t) => t !== ticker).slice(0, MAX_COMPARE - 1) ?? []);
   const compareTickers = ticker ? [ticker, ...extras.filter((t) => t !== ticker)].slice(0, MAX_COMPARE) : [];
   const compareData = useQueries({
     queries: (compareOn ? compareTickers : []).map((t) => callQuery('archive:bars', { ticker: t, basis }, BARS_OPTIONS)),
   });
   const compareSeries = compareData.flatMap((q) => (q.data ? [q.data] : []));
-  const defaultStart = (() => {
-    if (reportWindow) return reportWindow.windowFrom!;
-    if (!shown || shown.dates.length === 0) return '2000-01-01';
-    return shown.dates[presetRange(shown.dates, '1Y')!.from]!;
-  })();
-  const compareStart = start ?? defaultStart;
-  // The end: the report window's, else the shown ticker's last bar; the analyst may pick another.
-  const defaultEnd = reportWindow?.windowTo ?? shown?.dates.at(-1) ?? compareStart;
-  const compareEnd = end ?? defaultEnd;
+  // Compare spans the shared window; a start or end typed here becomes the window of every view.
+  const compareStart = resolved?.from ?? '2000-01-01';
+  const compareEnd = resolved?.to ?? compareStart;
+  const setCompareSpan = (from: string, to: string): void => setWindow({ choice: 'Custom', from, to: to < from ? from : to });
 
   return (
     <section className="chart-view" aria-label="Chart">
       <header className="chart-toolbar">
         <h1 data-testid="chart-ticker">{ticker ?? 'Chart'}</h1>
         <div className="chip-group" role="group" aria-label="Range">
-          {RANGE_PRESETS.map((p) => (
-            <button key={p} type="button" className="chip" aria-pressed={preset === p} onClick={() => setChosen(p)} disabled={compareOn}>
+          {WINDOW_PRESETS.map((p) => (
+            <button key={p} type="button" className="chip" aria-pressed={!claim && preset === p} onClick={() => choose(p)} disabled={compareOn}>
               {p}
             </button>
           ))}
           {claim && (
-            <button type="button" className="chip report-chip" aria-pressed="true" title={`${claim.label}: ${claim.from} → ${claim.to}`} onClick={() => setChosen(reportWindow ? 'Report' : '1Y')}>
-              {claim.label} {claim.from} → {claim.to} ×
+            <button type="button" className="chip report-chip" aria-pressed="true" title={`${claim.label}: ${formatDate(claim.from)} → ${formatDate(claim.to)}`} onClick={() => choose(chosen.choice)}>
+              {claim.label} {formatDate(claim.from)} → {formatDate(claim.to)} ×
+            </button>
+          )}
+          {!claim && resolved?.shown === 'Custom' && (
+            <button type="button" className="chip report-chip" aria-pressed="true" title="The window typed in (Analytics or compare); press a preset to leave it" onClick={() => choose('Custom')}>
+              {formatDate(resolved.from)} → {formatDate(resolved.to)}
             </button>
           )}
           {reportWindow && (
             <button
               type="button"
               className="chip report-chip"
-              aria-pressed={!claim && preset === 'Report'}
-              title={`The window of "${reportWindow.title}": ${reportWindow.windowFrom} → ${reportWindow.windowTo}`}
-              onClick={() => setChosen('Report')}
+              aria-pressed={!claim && resolved?.shown === 'Report'}
+              title={`The window of "${reportWindow.title}": ${formatDate(reportWindow.windowFrom)} → ${formatDate(reportWindow.windowTo)}`}
+              onClick={() => choose('Report')}
               disabled={compareOn}
             >
-              Report {reportWindow.windowFrom} → {reportWindow.windowTo}
+              Report {formatDate(reportWindow.windowFrom!)} → {formatDate(reportWindow.windowTo!)}
             </button>
           )}
         </div>
@@ -163,10 +172,10 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
       {compareOn && ticker && (
         <div className="compare-bar" role="group" aria-label="Compare">
           <label>
-            Start <input type="date" aria-label="Compare start date" value={compareStart} onChange={(e) => e.target.value && setStart(e.target.value)} />
+            Start <input type="date" aria-label="Compare start date" value={compareStart} onChange={(e) => e.target.value && setCompareSpan(e.target.value, compareEnd)} />
           </label>
           <label>
-            End <input type="date" aria-label="Compare end date" value={compareEnd} onChange={(e) => e.target.value && setEnd(e.target.value)} />
+            End <input type="date" aria-label="Compare end date" value={compareEnd} min={compareStart} onChange={(e) => e.target.value && setCompareSpan(compareStart, e.target.value)} />
           </label>
           {compareTickers.map((t, i) => (
             <span key={t} className={`chip compare-key c${i}`} data-testid={`compare-chip-${t}`}>
@@ -211,6 +220,7 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
               overlays={overlays}
               logScale={logScale}
               preset={preset}
+              window={chartWindow}
               rangeRequest={rangeRequest}
               colors={colors}
               notes={noteMarkers.data}

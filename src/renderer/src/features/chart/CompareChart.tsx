@@ -1,3 +1,4 @@
+import { formatDate } from '@renderer/lib/format';
 import {
   ColorType,
   createChart,
@@ -100,7 +101,7 @@ export function CompareChart(props: {
               {!hover && r.lastDate && r.lastDate < end && (
                 <span className="warn" data-testid={`compare-ends-${r.ticker}`}>
                   {' '}
-                  (data end {r.lastDate})
+                  (data end {formatDate(r.lastDate)})
                 </span>
               )}
             </span>

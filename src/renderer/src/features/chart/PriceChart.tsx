@@ -1,3 +1,4 @@
+import { formatDate } from '@renderer/lib/format';
 import {
   CandlestickSeries,
   ColorType,
@@ -7,6 +8,7 @@ import {
   HistogramSeries,
   LineSeries,
   PriceScaleMode,
+  type AutoscaleInfo,
   type IChartApi,
   type ISeriesApi,
   type ISeriesMarkersPluginApi,
@@ -68,8 +70,10 @@ export interface PriceChartProps {
   report: WatchlistReport | null;
   overlays: Overlays;
   logScale: boolean;
-  /** The range to show; re-applied when it, the report or the ticker changes. */
+  /** The range to show; re-applied when it, the window or the ticker changes. */
   preset: RangePreset;
+  /** The window the `Window` preset shows (the open report's, a checked figure's, dates typed in). */
+  window: { from: string; to: string } | null;
   /** Bumped when the user chooses a preset, so that choosing the one shown applies it again. */
   rangeRequest: number;
   colors: ChartColors;
@@ -88,6 +92,24 @@ const PRICE_AXIS_WIDTH = 72;
 const priceLabel = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const PRICE_FORMAT = { type: 'custom', minMove: 0.01, formatter: (p: number) => priceLabel.format(p) } as const;
 
+/** Room below the lowest price shown, as a share of the prices' span (lightweight-charts' default look). */
+const BOTTOM_ROOM = 0.1 / 0.7;
+
+/**
+ * Autoscale of the price pane on a linear scale: the data's range with room below it, but never below
+ * zero (a price cannot be negative, so an axis reaching under zero only wastes space and misleads). The
+ * pane's own bottom margin is zero for that reason; on a log scale the default margin applies.
+ */
+function priceAutoscale(isLog: () => boolean) {
+  return (original: () => AutoscaleInfo | null): AutoscaleInfo | null => {
+    const r = original();
+    if (!r?.priceRange || isLog()) return r;
+    const { minValue, maxValue } = r.priceRange;
+    const room = (maxValue - minValue) * BOTTOM_ROOM || Math.abs(minValue) * 0.05;
+    return { ...r, priceRange: { minValue: minValue >= 0 ? Math.max(0, minValue - room) : minValue - room, maxValue } };
+  };
+}
+
 function chartOptions(colors: ChartColors) {
   return {
     layout: {
@@ -101,7 +123,7 @@ function chartOptions(colors: ChartColors) {
     // A price axis of steady width: switching tickers does not move the plot (nor resize its canvases,
     // which with software rendering costs more than drawing a few hundred bars).
     rightPriceScale: { borderColor: colors.border, minimumWidth: PRICE_AXIS_WIDTH },
-    // "All" must show every bar, even 100,000 of them: let bars get thinner than half a pixel, and let
+    // "Max" must show every bar, even 100,000 of them: let bars get thinner than half a pixel, and let
     // the chart conflate what a pixel cannot show instead of drawing each bar.
     timeScale: { borderColor: colors.border, minBarSpacing: 0.001, enableConflation: true },
     crosshair: { mode: CrosshairMode.Normal },
@@ -164,7 +186,7 @@ function addRefresh(set: Set<() => void>, f: () => void): () => void {
  * The chart is created once per mount and removed on unmount; switching tickers only swaps data.
  */
 export function PriceChart(props: PriceChartProps): React.JSX.Element {
-  const { bars, issues, report, overlays, logScale, preset, rangeRequest, colors } = props;
+  const { bars, issues, report, overlays, logScale, preset, window: shownWindow, rangeRequest, colors } = props;
   const notes = props.notes ?? NO_NOTES;
   const onNoteRef = useRef(props.onNote);
   const notesRef = useRef(notes);
@@ -190,7 +212,8 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   /** Effects whose output depends on which bars are loaded, re-run once all are. */
   const refreshClipped = useRef(new Set<() => void>());
   const overlaysRef = useRef(overlays);
-  const presetRef = useRef<{ preset: RangePreset; report: { from: string; to: string } | null }>({ preset, report: null });
+  const logRef = useRef(logScale);
+  const presetRef = useRef<{ preset: RangePreset; window: { from: string; to: string } | null }>({ preset, window: null });
 
   // Layout effects throughout: the candles change in the same frame as the legend and the heading.
   // Create the chart once; remove it (and with it every canvas and listener) on unmount.
@@ -199,8 +222,10 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const c = initialColors.current;
     const chart = createChart(el, { ...chartOptions(c), autoSize: true });
     const windowShade = addWindowShade(chart, c.windowShade);
+    const autoscaleInfoProvider = priceAutoscale(() => logRef.current);
     const candles = chart.addSeries(CandlestickSeries, {
       priceFormat: PRICE_FORMAT,
+      autoscaleInfoProvider,
       upColor: c.up,
       downColor: c.down,
       borderUpColor: c.up,
@@ -211,7 +236,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const line = (color: string) =>
       chart.addSeries(LineSeries, { color, lineWidth: 1, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false });
     const sma = { sma20: line(c.sma20), sma50: line(c.sma50), sma200: line(c.sma200) };
-    const closeLine = chart.addSeries(LineSeries, { color: c.accent, lineWidth: 2, priceLineVisible: false, priceFormat: PRICE_FORMAT });
+    const closeLine = chart.addSeries(LineSeries, { color: c.accent, lineWidth: 2, priceLineVisible: false, priceFormat: PRICE_FORMAT, autoscaleInfoProvider });
     const volume = chart.addSeries(HistogramSeries, { priceFormat: { type: 'volume' }, priceLineVisible: false }, 1);
     chart.panes()[0]?.setStretchFactor(4);
     chart.panes()[1]?.setStretchFactor(1);
@@ -239,7 +264,16 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       if (note) onNoteRef.current?.(note);
     };
     chart.subscribeClick(onClick);
-    const place = (): void => placePins.current();
+    // The lowest price on the axis, for tests and tools (after the frame that rescaled it).
+    let minFrame = 0;
+    const place = (): void => {
+      placePins.current();
+      cancelAnimationFrame(minFrame);
+      minFrame = requestAnimationFrame(() => {
+        const r = candles.priceScale().getVisibleRange();
+        if (r) el.dataset['priceMin'] = String(r.from);
+      });
+    };
     chart.timeScale().subscribeVisibleLogicalRangeChange(place);
     chart.timeScale().subscribeSizeChange(place);
     return () => {
@@ -247,6 +281,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       chart.unsubscribeClick(onClick);
       chart.timeScale().unsubscribeVisibleLogicalRangeChange(place);
       chart.timeScale().unsubscribeSizeChange(place);
+      cancelAnimationFrame(minFrame);
       handles.current = null;
       chart.remove();
     };
@@ -272,7 +307,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   // What the effects below read from the latest render.
   useLayoutEffect(() => {
     overlaysRef.current = overlays;
-    presetRef.current = { preset, report: report?.windowFrom && report.windowTo ? { from: report.windowFrom, to: report.windowTo } : null };
+    presetRef.current = { preset, window: shownWindow };
   });
 
   // The ticker's bars: candles and volume, in the same frame. A long history first gets only the bars
@@ -285,7 +320,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const s = toChartSeries(bars, { up: colors.up + '80', down: colors.down + '80' });
     times.current = s.times;
     currentBars.current = bars;
-    const first = firstBarToLoad(bars.dates, presetRef.current.preset, presetRef.current.report);
+    const first = firstBarToLoad(bars.dates, presetRef.current.preset, presetRef.current.window);
     const partial = first > 0;
     // Closes only (no bar has open, high and low): a line, with the markers and the crosshair on it.
     h.closeOnly = s.candles.length === 0 && s.closes.length > 0;
@@ -357,7 +392,12 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   }, [bars, overlays]);
 
   useLayoutEffect(() => {
-    handles.current!.chart.priceScale('right', 0).applyOptions({ mode: logScale ? PriceScaleMode.Logarithmic : PriceScaleMode.Normal });
+    logRef.current = logScale;
+    handles.current!.chart.priceScale('right', 0).applyOptions({
+      mode: logScale ? PriceScaleMode.Logarithmic : PriceScaleMode.Normal,
+      // Linear: the room below the prices comes from priceAutoscale (which stops at zero).
+      scaleMargins: { top: 0.2, bottom: logScale ? 0.1 : 0 },
+    });
   }, [logScale]);
 
   // The open report's window, shaded behind the candles (only over the bars loaded so far).
@@ -445,18 +485,18 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     return () => cancelAnimationFrame(raf);
   }, [bars, notes]);
 
-  // The range preset (and again whenever the ticker or the report changes). Logical indices count from
+  // The range preset (and again whenever the ticker or the window changes). Logical indices count from
   // the first bar loaded; a range reaching before it loads the whole history first.
-  const reportRange = report?.windowFrom && report.windowTo ? { from: report.windowFrom, to: report.windowTo } : null;
+  const windowFrom = shownWindow?.from;
+  const windowTo = shownWindow?.to;
   useLayoutEffect(() => {
-    const r = presetRange(bars.dates, preset, reportRange);
+    const r = presetRange(bars.dates, preset, windowFrom && windowTo ? { from: windowFrom, to: windowTo } : null);
     const ts = handles.current!.chart.timeScale();
     if (!r || r.from < (loaded.current?.first ?? 0)) complete.current?.();
     const first = loaded.current?.first ?? 0;
     if (r) ts.setVisibleLogicalRange({ from: r.from - first - 0.5, to: r.to - first + 0.5 });
     else ts.fitContent();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reportRange is derived from report
-  }, [bars, preset, report, rangeRequest]);
+  }, [bars, preset, windowFrom, windowTo, rangeRequest]);
 
   const legendIndex = cursor && cursor.bars === bars ? cursor.index : bars.dates.length - 1;
   const legend = useMemo(() => legendAt(bars, legendIndex), [bars, legendIndex]);
@@ -553,8 +593,8 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
               className="note-pin"
               style={{ left: p.x }}
               data-testid={`note-pin-${p.note.noteId}`}
-              title={`Note of ${p.note.date} (${p.note.reportTitle}): ${p.note.excerpt}`}
-              aria-label={`Open the note of ${p.note.date}: ${p.note.excerpt}`}
+              title={`Note of ${formatDate(p.note.date)} (${p.note.reportTitle}): ${p.note.excerpt}`}
+              aria-label={`Open the note of ${formatDate(p.note.date)}: ${p.note.excerpt}`}
               onClick={() => props.onNote?.(p.note)}
             >
               ✎

@@ -6,6 +6,7 @@
 import type { CandlestickData, HistogramData, LineData, UTCTimestamp } from 'lightweight-charts';
 import type { BarColumns, TradingDate } from '@shared/domain';
 import { lowerBound } from '@shared/sorted-dates';
+import type { WindowPreset } from '@shared/settings';
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
 function daysFromCivil(y: number, m: number, d: number): number {
@@ -168,9 +169,8 @@ export function legendAt(bars: BarColumns, i: number): LegendBar | null {
 }
 
 /** The range presets of the chart. */
-export const RANGE_PRESETS = ['1M', '3M', '6M', 'YTD', '1Y', '5Y', 'All'] as const;
-/** One range preset; `Report` is the open report's window. */
-export type RangePreset = (typeof RANGE_PRESETS)[number] | 'Report';
+/** One range preset; `Window` is a given window (the open report's, a checked figure's, dates typed in). */
+export type RangePreset = WindowPreset | 'Window';
 
 function shiftDate(date: TradingDate, months: number): TradingDate {
   const y = +date.slice(0, 4);
@@ -185,12 +185,12 @@ function shiftDate(date: TradingDate, months: number): TradingDate {
 /**
  * The bar indices [from, to] (inclusive) a preset shows, counted back from the last bar: 1M/3M/6M/1Y/5Y
  * = the same calendar day that many months earlier (exclusive) to the last bar, YTD = the first bar of
- * the last bar's year, All = every bar, Report = the report's window. Null when no bar falls inside.
+ * the last bar's year, Max = every bar, Window = the given window. Null when no bar falls inside.
  */
 export function presetRange(
   dates: readonly TradingDate[],
   preset: RangePreset,
-  report?: { from: TradingDate; to: TradingDate } | null,
+  window?: { from: TradingDate; to: TradingDate } | null,
 ): { from: number; to: number } | null {
   const n = dates.length;
   if (n === 0) return null;
@@ -198,15 +198,15 @@ export function presetRange(
   let fromDate: TradingDate;
   let toIndex = n - 1;
   switch (preset) {
-    case 'All':
+    case 'Max':
       return { from: 0, to: n - 1 };
     case 'YTD':
       fromDate = `${lastDate.slice(0, 4)}-01-01`;
       break;
-    case 'Report': {
-      if (!report) return null;
-      fromDate = report.from;
-      toIndex = indexOnOrBefore(dates, report.to);
+    case 'Window': {
+      if (!window) return null;
+      fromDate = window.from;
+      toIndex = indexOnOrBefore(dates, window.to);
       break;
     }
     default: {
@@ -236,10 +236,10 @@ export const PARTIAL_MARGIN = 2_000;
 export function firstBarToLoad(
   dates: readonly TradingDate[],
   preset: RangePreset,
-  report?: { from: TradingDate; to: TradingDate } | null,
+  window?: { from: TradingDate; to: TradingDate } | null,
 ): number {
   if (dates.length < PARTIAL_FROM) return 0;
-  const r = presetRange(dates, preset, report);
+  const r = presetRange(dates, preset, window);
   if (!r) return 0;
   const first = r.from - Math.max(PARTIAL_MARGIN, r.to - r.from + 1);
   return first > PARTIAL_MARGIN ? first : 0;

@@ -1,5 +1,5 @@
 import { BasisOptions } from '@renderer/lib/BasisOptions';
-import { formatVolume } from '@renderer/lib/format';
+import { formatDate, formatVolume } from '@renderer/lib/format';
 import { useState } from 'react';
 import {
   CLAIM_METRICS,
@@ -107,7 +107,7 @@ export function ClaimsPanel(props: {
               <span className="mono muted">{c.ticker ?? '?'}</span>
               <span>{METRIC_LABELS[c.metric]}</span>
               <span className="muted small">
-                {c.window.from === c.window.to ? c.window.to : `${c.window.from} → ${c.window.to}`}
+                {c.window.from === c.window.to ? formatDate(c.window.to) : `${formatDate(c.window.from)} → ${formatDate(c.window.to)}`}
               </span>
               <span className="claim-values">
                 <span title="stated">{shown(c, c.stated)}</span>

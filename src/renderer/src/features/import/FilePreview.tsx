@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/import';
 import { useState } from 'react';
 import { useCallMutation } from '@renderer/lib/use-call';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatDate } from '../../lib/format';
 import { useImport, type QueuedFile } from './import-state';
 import { TickerTable } from './TickerTable';
 
@@ -444,7 +444,7 @@ function FirstRows(props: { result: FileResult }): React.JSX.Element {
           <tr key={`${r.ticker}-${r.line}`}>
             <td className="num muted">{r.line}</td>
             {multi && <td>{r.ticker}</td>}
-            <td>{r.date}</td>
+            <td>{formatDate(r.date)}</td>
             <td className="num">{num(r.open)}</td>
             <td className="num">{num(r.high)}</td>
             <td className="num">{num(r.low)}</td>
@@ -527,7 +527,7 @@ function Conflicts(props: { result: FileResult }): React.JSX.Element {
             c.changes.map((ch) => (
               <tr key={`${c.ticker}-${c.date}-${ch.field}`}>
                 <td>{c.ticker}</td>
-                <td>{c.date}</td>
+                <td>{formatDate(c.date)}</td>
                 <td>{FIELD_LABEL[ch.field]}</td>
                 <td className="num">{num(ch.archive)}</td>
                 <td className="num">{num(ch.file)}</td>

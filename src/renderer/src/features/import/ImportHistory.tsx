@@ -1,7 +1,7 @@
 import { providerName } from '@shared/import';
 import { useState } from 'react';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatDateTime } from '../../lib/format';
 import './import.css';
 
 /** Every import so far, newest first, each with a way to undo it. */
@@ -53,7 +53,7 @@ export function ImportHistory(): React.JSX.Element | null {
             <tr key={r.id} className={r.status === 'undone' ? 'undone' : undefined}>
               <td className="num">{r.id}</td>
               <td title={new Date(r.createdAt).toLocaleString()}>
-                {new Date(r.createdAt).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })}
+                {formatDateTime(r.createdAt)}
               </td>
               <td className="history-file" title={r.fileHash}>
                 {r.fileName}

@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from '@renderer/lib/format';
 import { useEffect, useRef, useState } from 'react';
 import type { Note, NoteAnchor } from '@shared/notes';
 import type { Report } from '@shared/reports';
@@ -17,8 +18,7 @@ const STATE_LABEL: Record<SaveState, string> = {
 };
 
 function timeOf(iso: string): string {
-  const d = new Date(iso);
-  return d.toLocaleString('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return formatDateTime(iso);
 }
 
 /** Where a note is pinned: a section, a ticker, a day (a date-anchored note is a marker on the chart). */
@@ -101,7 +101,7 @@ function NoteCard(props: { note: Note; report: Report; focused: boolean; tickers
         <p className="note-pinned small">
           {section && <span className="badge">§ {section.heading}</span>}
           {edit.anchor.ticker && <span className="badge mono">{edit.anchor.ticker}</span>}
-          {edit.anchor.date && <span className="badge">{edit.anchor.date}</span>}
+          {edit.anchor.date && <span className="badge">{formatDate(edit.anchor.date)}</span>}
         </p>
       )}
       <MarkdownEditor

@@ -258,7 +258,7 @@ function FiguresChecked(props: { doc: PrintDocument }): React.JSX.Element {
                   <div className="muted small">{c.subject.replace(/^the /i, '')}</div>
                 </td>
                 <td className="small">
-                  {c.window.from === c.window.to ? c.window.to : `${c.window.from} → ${c.window.to}`}
+                  {c.window.from === c.window.to ? formatDate(c.window.to) : `${formatDate(c.window.from)} → ${formatDate(c.window.to)}`}
                 </td>
                 <td className="num">{claimValue(c, c.stated)}</td>
                 <td className="num">{claimValue(c, c.computed)}</td>

@@ -1,4 +1,3 @@
-import { DEFAULT_BASIS } from '@shared/domain';
 import { useMemo, useState } from 'react';
 import type { CheckedClaim } from '@shared/claims';
 import type { Report } from '@shared/reports';
@@ -31,9 +30,9 @@ export function SentimentBadge(props: { sentiment: Report['sentiment'] }): React
 /** The related tickers with their last close and change over the report's window, from the archive. */
 function TickerStrip(props: { report: Report; selected: string | null; onSelect: (t: string) => void }): React.JSX.Element {
   const { report } = props;
-  const { setView } = useSelection();
+  const { setView, basis } = useSelection();
   const w = report.window ?? { from: report.asOf, to: report.asOf };
-  const rows = useCall('analytics:watchlistRows', { tickers: report.tickers, basis: DEFAULT_BASIS, window: w }, { enabled: report.tickers.length > 0 });
+  const rows = useCall('analytics:watchlistRows', { tickers: report.tickers, basis, window: w }, { enabled: report.tickers.length > 0 });
   if (report.tickers.length === 0) return <p className="muted small">No related tickers.</p>;
   return (
     <div className="ticker-strip" role="list" aria-label="Related tickers">
@@ -58,7 +57,7 @@ function TickerStrip(props: { report: Report; selected: string | null; onSelect:
             className={active ? 'ticker-tile active' : 'ticker-tile'}
             aria-pressed={active}
             data-testid={`tile-${t}`}
-            title={r?.lastDate ? `Last close on ${r.lastDate}; change over ${w.from} → ${w.to}` : undefined}
+            title={r?.lastDate ? `Last close on ${formatDate(r.lastDate)}; change over ${formatDate(w.from)} → ${formatDate(w.to)}` : undefined}
             onClick={() => props.onSelect(t)}
           >
             <b className="mono">{t}</b>
@@ -75,9 +74,9 @@ function TickerStrip(props: { report: Report; selected: string | null; onSelect:
 
 /** The selected related ticker's chart with the report's window shaded and its notes pinned. */
 function ReportChart(props: { ticker: string; report: Report }): React.JSX.Element {
-  const { openNote } = useSelection();
+  const { openNote, basis } = useSelection();
   const colors = useChartColors();
-  const bars = useCall('archive:bars', { ticker: props.ticker }, { staleTime: 60_000, retry: false });
+  const bars = useCall('archive:bars', { ticker: props.ticker, basis }, { staleTime: 60_000, retry: false });
   const issues = useCall('archive:issues', { ticker: props.ticker });
   const markers = useCall('notes:markers', { ticker: props.ticker });
   const r = props.report;
@@ -97,7 +96,8 @@ function ReportChart(props: { ticker: string; report: Report }): React.JSX.Eleme
       report={win}
       overlays={overlays}
       logScale={false}
-      preset={r.window ? 'Report' : '1Y'}
+      preset={r.window ? 'Window' : '1Y'}
+      window={r.window ?? null}
       rangeRequest={0}
       colors={colors}
       notes={markers.data}
@@ -276,7 +276,7 @@ export function toDraft(r: Report) {
 
 function ReportReader(props: { report: Report }): React.JSX.Element {
   const { report } = props;
-  const { ticker, selectTicker } = useSelection();
+  const { ticker, selectTicker, basis } = useSelection();
   const shown = ticker && report.tickers.includes(ticker) ? ticker : (report.tickers[0] ?? null);
   const win = report.window;
   const verification = useCall('claims:verify', { reportId: report.id });
@@ -329,7 +329,7 @@ function ReportReader(props: { report: Report }): React.JSX.Element {
           </div>
           {win ? (
             <div className="report-metrics">
-              <MetricsPanel ticker={shown} window={{ preset: null, from: win.from, to: win.to, basis: DEFAULT_BASIS }} />
+              <MetricsPanel ticker={shown} window={{ preset: null, from: win.from, to: win.to, basis }} />
             </div>
           ) : (
             <p className="muted small">Give the report an analysis window to see its figures.</p>

@@ -1,3 +1,4 @@
+import { formatDate } from '@renderer/lib/format';
 import { useId, useState } from 'react';
 import { useCall } from '@renderer/lib/use-call';
 
@@ -68,7 +69,7 @@ export function AddTickerBox(props: { onAdd: (ticker: string) => void; disabled?
             >
               <b>{o.symbol}</b> <span className="muted">{o.name ?? ''}</span>
               <span className="muted small">
-                {o.bars.toLocaleString('en-US')} bars{o.lastDate ? ` to ${o.lastDate}` : ''}
+                {o.bars.toLocaleString('en-US')} bars{o.lastDate ? ` to ${formatDate(o.lastDate)}` : ''}
               </span>
             </li>
           ))}

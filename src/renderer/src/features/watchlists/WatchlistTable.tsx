@@ -1,4 +1,6 @@
 import { addDays } from '@shared/calendar';
+import { resolveWindow } from '@renderer/lib/windows';
+import { formatDate } from '@renderer/lib/format';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { WatchlistRow } from '@shared/analytics';
@@ -52,6 +54,9 @@ function compare(a: Row, b: Row, key: SortKey): number {
 }
 
 /** The day as `YYYY-MM-DD` in UTC (only while the archive's newest date is not known yet). */
+/** Earlier than any bar: a Max window starts at each ticker's first. */
+const EARLIEST = '1800-01-01';
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -64,19 +69,17 @@ function today(): string {
  */
 export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
   const { list } = props;
-  const { ticker: selected, selectTicker, setView, basis } = useSelection();
+  const { ticker: selected, selectTicker, setView, basis, window: chosen } = useSelection();
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'position', dir: 1 });
   const scroller = useRef<HTMLDivElement>(null);
-  // The list's own report's window, else the open report's, else the year to date.
+  // The shared window: following a report, the list's own report's window, else the open report's
+  // (1Y without one); a preset ends on the list's as-of date or the archive's newest bar, never the clock.
   const openReport = useOpenReportWindow();
   const report = list.report?.windowFrom && list.report.windowTo ? list.report : openReport;
-  // The year to date is the archive's year, ending on its newest bar, not the computer's clock.
   const info = useCall('archive:info', {});
-  const newest = info.data?.lastDate ?? today();
-  const period =
-    report?.windowFrom && report.windowTo
-      ? { from: report.windowFrom, to: report.windowTo, label: 'Report window' }
-      : { from: `${newest.slice(0, 4)}-01-01`, to: newest, label: 'YTD' };
+  const end = list.report?.asOf ?? info.data?.lastDate ?? today();
+  const r = resolveWindow(chosen, report?.windowFrom && report.windowTo ? { from: report.windowFrom, to: report.windowTo } : null, EARLIEST, end);
+  const period = { from: r.from, to: r.to, label: r.shown === 'Report' ? 'Report window' : r.shown === 'Custom' ? 'Window' : r.shown };
   const names = useCall('archive:tickers', {});
   const figures = useCall(
     'analytics:watchlistRows',
@@ -163,10 +166,10 @@ export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
       <header className="wl-head">
         <h2>
           {list.name}
-          {list.report && <span className="badge">report · as of {list.report.asOf}</span>}
+          {list.report && <span className="badge">report · as of {formatDate(list.report.asOf)}</span>}
         </h2>
         <span className="muted small">
-          {list.tickers.length.toLocaleString('en-US')} tickers · {period.label} {period.from} → {period.to}
+          {list.tickers.length.toLocaleString('en-US')} tickers · {period.label} {formatDate(period.from)} → {formatDate(period.to)}
         </span>
         <AddTickerBox onAdd={(t) => add.mutate({ id: list.id, ticker: t })} />
       </header>
@@ -185,7 +188,7 @@ export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
           {header('name', 'Name')}
           {header('lastClose', 'Last', 'num')}
           {header('change1d', '1D', 'num')}
-          {header('changeWindow', period.label === 'YTD' ? 'YTD' : 'Window', 'num')}
+          {header('changeWindow', period.label === 'Report window' ? 'Window' : period.label, 'num')}
           {header('distanceFromSma20', 'vs SMA20', 'num')}
           {header('distanceFromHigh52w', 'vs 52w high', 'num')}
           <div role="columnheader" className="wl-cell">
@@ -221,7 +224,7 @@ export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
                         {r.stale && (
                           <span
                             className="badge stale"
-                            title={`Stale: the last bar is ${r.lastDate}, ${r.behind} trading ${r.behind === 1 ? 'day' : 'days'} behind ${list.report ? `the report's date (${list.report.asOf})` : "the archive's newest bar"}`}
+                            title={`Stale: the last bar is ${formatDate(r.lastDate)}, ${r.behind} trading ${r.behind === 1 ? 'day' : 'days'} behind ${list.report ? `the report's date (${formatDate(list.report.asOf)})` : "the archive's newest bar"}`}
                           >
                             {r.behind}d behind
                           </span>
@@ -232,7 +235,7 @@ export function WatchlistTable(props: { list: Watchlist }): React.JSX.Element {
                         <Pct value={r.change1d} why="Needs two bars" />
                       </div>
                       <div role="gridcell" className="wl-cell num">
-                        <Pct value={r.changeWindow} why={`No bars in ${period.from} → ${period.to}`} />
+                        <Pct value={r.changeWindow} why={`No bars in ${formatDate(period.from)} → ${formatDate(period.to)}`} />
                       </div>
                       <div role="gridcell" className="wl-cell num">
                         <Pct value={r.distanceFromSma20} why="Needs 20 bars" />

@@ -1,3 +1,4 @@
+import { formatDate } from '@renderer/lib/format';
 import { memo, useState } from 'react';
 import { useSelection } from '@renderer/app/selection';
 import { useCallMutation } from '@renderer/lib/use-call';
@@ -95,7 +96,7 @@ export const WatchlistsSection = memo(function WatchlistsSection(): React.JSX.El
                 aria-current={active?.id === w.id}
                 onClick={() => open(w.id)}
                 onDoubleClick={() => w.id === active?.id && setEditing('rename')}
-                title={w.report ? `Related tickers of the report "${w.report.title}" (as of ${w.report.asOf})` : undefined}
+                title={w.report ? `Related tickers of the report "${w.report.title}" (as of ${formatDate(w.report.asOf)})` : undefined}
               >
                 <span className="wl-name">{w.name}</span>
                 {w.report && <span className="badge">report</span>}
