@@ -48,6 +48,8 @@ export function toWire(value: unknown): string {
 
 /** Parses JSON written by {@link toWire}, restoring typed arrays. */
 export function fromWire<T = unknown>(text: string): T {
+  // Most answers carry no typed array: parsed without a reviver, 10,000 tickers decode several times faster.
+  if (!text.includes('"$f64"') && !text.includes('"$i32"')) return JSON.parse(text) as T;
   return JSON.parse(text, (_key, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const o = v as Record<string, unknown>;

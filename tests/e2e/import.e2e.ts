@@ -77,7 +77,7 @@ test('a file with bad rows is reported line by line and imports nothing by defau
   await expect(card.getByTestId('count-rejected')).toHaveText('2,517 rejected');
   const problems = card.getByRole('table', { name: 'Problems' });
   await expect(problems.getByRole('row').nth(1)).toContainText('2825');
-  await expect(problems.getByRole('row').nth(1)).toContainText('High 1636.88 is below Close 1649.6');
+  await expect(problems.getByRole('row').nth(1)).toContainText('High 1636.88 is below Close 1649.60');
   await expect(problems.getByRole('row').nth(1)).toContainText('5/24/2013,1646.67,1636.88,1649.78,1649.6');
   await keepScreenshot(page, 'import-rejected');
   // The ticker came from the file name; the analyst names it properly.

@@ -56,6 +56,18 @@ function readPrice(field: string, dm: '.' | ','): number {
   return isMissing(field) ? NaN : parseNumber(field, dm);
 }
 
+/**
+ * A price in a message as prices are shown (2 decimals: 92.07, not 92.06999969482422), with more
+ * decimals only where 2 would hide its difference from `other` (High 92.0649 is below Close 92.07).
+ */
+export function shownPrice(v: number, other?: number): string {
+  for (let d = 2; d <= 8; d++) {
+    const s = v.toFixed(d);
+    if (other === undefined || s !== other.toFixed(d)) return s;
+  }
+  return String(v);
+}
+
 /** Says why a price field is unusable (missing, not a number, not positive). */
 function priceProblem(out: string[], field: string, value: number, name: string): void {
   if (value > 0 && Number.isFinite(value)) return;
@@ -215,9 +227,9 @@ export function makeRowParser(
     const lo = low ?? -Infinity;
     if (hi < top - slack || lo > bottom + slack || hi < lo - slack) {
       const why: string[] = [];
-      if (hi < top - slack) why.push(`High ${high} is below ${o >= close && open !== null ? 'Open' : 'Close'} ${top}`);
-      if (lo > bottom + slack) why.push(`Low ${low} is above ${o <= close && open !== null ? 'Open' : 'Close'} ${bottom}`);
-      if (hi < lo - slack) why.push(`High ${high} is below Low ${low}`);
+      if (hi < top - slack) why.push(`High ${shownPrice(hi, top)} is below ${o >= close && open !== null ? 'Open' : 'Close'} ${shownPrice(top, hi)}`);
+      if (lo > bottom + slack) why.push(`Low ${shownPrice(lo, bottom)} is above ${o <= close && open !== null ? 'Open' : 'Close'} ${shownPrice(bottom, lo)}`);
+      if (hi < lo - slack) why.push(`High ${shownPrice(hi, lo)} is below Low ${shownPrice(lo, hi)}`);
       issue(at, 'rejected', 'range', why.join('; '));
       return null;
     }
@@ -261,7 +273,7 @@ export function makeRowParser(
     }
     const flat = open === high && high === low && low === close;
     if (flat && hasVolume && !volume) {
-      issue(at, 'warning', 'flat', `flat placeholder row: Open = High = Low = Close = ${close}, no volume`);
+      issue(at, 'warning', 'flat', `flat placeholder row: Open = High = Low = Close = ${shownPrice(close)}, no volume`);
       row.warned = true;
     } else if (volume === 0) {
       issue(at, 'warning', 'zero-volume', 'volume is 0');
@@ -504,7 +516,7 @@ export function validateRun(rows: Row[], file: string, sink: IssueSink): { rows:
         raw: cur.raw,
         severity: 'warning',
         kind: 'split',
-        reason: `close moved ×${ratio.toFixed(3)} from ${prev.date} (${prev.close}) to ${cur.date} (${cur.close}): looks like an unadjusted ${split} split`,
+        reason: `close moved ×${ratio.toFixed(3)} from ${prev.date} (${shownPrice(prev.close)}) to ${cur.date} (${shownPrice(cur.close)}): looks like an unadjusted ${split} split`,
         ticker: cur.ticker,
         date: cur.date,
       });

@@ -47,7 +47,7 @@ describe('the spliced S&P 500 file', () => {
     expect(t.rejected).toHaveLength(2517);
     expect(t.rejected[0]).toMatchObject({ line: 2825, date: '2013-05-24', kind: 'range' });
     expect(t.rejected[0]!.reason).toBe(
-      'High 1636.88 is below Close 1649.6; Low 1649.78 is above Open 1646.67; High 1636.88 is below Low 1649.78',
+      'High 1636.88 is below Close 1649.60; Low 1649.78 is above Open 1646.67; High 1636.88 is below Low 1649.78',
     );
     // Row by row: every line from 2825 to the end, each with its own date.
     expect(t.rejected.map((x) => x.line)).toEqual(Array.from({ length: 2517 }, (_, i) => 2825 + i));
@@ -119,7 +119,7 @@ describe('warnings', () => {
         line: 25,
         kind: 'range',
         date: '2025-09-08',
-        reason: 'High 92.06999969482422 is below Open 92.12999725341795',
+        reason: 'High 92.07 is below Open 92.13',
         raw: '2025-09-08,92.06999969482422,92.06999969482422,90.96499633789062,92.12999725341795,6533752',
       },
     ]);

@@ -44,7 +44,7 @@ describe('cli import / imports / undo-import', () => {
       imported: 0,
       replaced: 0,
       status: 'failed',
-      rejected: [{ line: 25, reason: 'High 92.06999969482422 is below Open 92.12999725341795' }],
+      rejected: [{ line: 25, reason: 'High 92.07 is below Open 92.13' }],
     });
     expect(r.out.files[0]!.warnings).toEqual([
       expect.objectContaining({ line: 33, reason: expect.stringMatching(/unadjusted 2:1 split/) }),

@@ -1,27 +1,58 @@
 import { DEFAULT_BASIS } from '@shared/domain';
 import { uiDefaults } from '@shared/settings';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { ViewName } from '@shared/domain';
-import { ChartView } from '@renderer/features/chart/ChartView';
 import { ImportDropTarget } from '@renderer/features/import/ImportDropTarget';
 import { ImportProvider } from '@renderer/features/import/import-state';
-import { ImportView } from '@renderer/features/import/ImportView';
 import { Sidebar } from '@renderer/features/layout/Sidebar';
 import { TopBar } from '@renderer/features/layout/TopBar';
 import { ViewTabs } from '@renderer/features/layout/ViewTabs';
-import { AnalyticsView } from '@renderer/features/analytics/AnalyticsView';
-import { NotesPanel } from '@renderer/features/notes/NotesPanel';
-import { ExportPdf } from '@renderer/features/pdf/ExportPdfDialog';
 import { RecheckNotice } from '@renderer/features/claims/RecheckNotice';
-import { ReportView } from '@renderer/features/reports/ReportView';
 import { SearchPalette } from '@renderer/features/search/SearchPalette';
 import { useWatchlists } from '@renderer/features/watchlists/use-watchlists';
 import { useLocalState } from '@renderer/lib/local-state';
 import { ArchiveOverview } from '@renderer/features/overview/ArchiveOverview';
+import { NotesPlaceholder } from '@renderer/features/notes/NotesPlaceholder';
 import { useAppliedTheme, useSettings } from '@renderer/features/settings/use-settings';
 import { useEventInvalidation } from '@renderer/lib/use-call';
 import { setDateFormat } from '@renderer/lib/format';
 import { SelectionContext, type Selection } from './selection';
+
+// The views other than the Overview, and the panels that need the editor, load as their own chunks
+// (lightweight-charts, CodeMirror, marked): the first screen parses only what it shows, and the rest is
+// fetched while the analyst reads it (see preloadViews).
+const loaders = {
+  chart: () => import('@renderer/features/chart/ChartView').then((m) => ({ default: m.ChartView })),
+  analytics: () => import('@renderer/features/analytics/AnalyticsView').then((m) => ({ default: m.AnalyticsView })),
+  imports: () => import('@renderer/features/import/ImportView').then((m) => ({ default: m.ImportView })),
+  report: () => import('@renderer/features/reports/ReportView').then((m) => ({ default: m.ReportView })),
+  notes: () => import('@renderer/features/notes/NotesPanel').then((m) => ({ default: m.NotesPanel })),
+  pdf: () => import('@renderer/features/pdf/ExportPdfDialog').then((m) => ({ default: m.ExportPdf })),
+};
+const ChartView = lazy(loaders.chart);
+const AnalyticsView = lazy(loaders.analytics);
+const ImportView = lazy(loaders.imports);
+const ReportView = lazy(loaders.report);
+const NotesPanel = lazy(loaders.notes);
+const ExportPdf = lazy(loaders.pdf);
+
+/**
+ * Fetches every view's chunk once the first screen is up and drawn (a moment after the settings came),
+ * so that switching views never waits for code and the first screen never waits for the others' code.
+ * True from then on.
+ */
+function usePreloadViews(ready: boolean): boolean {
+  const [warm, setWarm] = useState(false);
+  useEffect(() => {
+    if (!ready) return;
+    const t = window.setTimeout(() => {
+      for (const load of Object.values(loaders)) void load();
+      setWarm(true);
+    }, 600);
+    return () => window.clearTimeout(t);
+  }, [ready]);
+  return warm;
+}
 
 function MainView(props: { view: ViewName }): React.JSX.Element {
   switch (props.view) {
@@ -42,6 +73,7 @@ function MainView(props: { view: ViewName }): React.JSX.Element {
 export function App(): React.JSX.Element {
   useEventInvalidation();
   const { settings, update } = useSettings();
+  const warm = usePreloadViews(settings !== undefined);
   useAppliedTheme(settings?.theme);
   const view = settings?.lastView ?? 'overview';
   const ticker = settings?.lastTicker ?? null;
@@ -102,12 +134,24 @@ export function App(): React.JSX.Element {
             <Sidebar />
             <main className="main-pane">
               <ViewTabs />
-              <MainView view={view} />
+              <Suspense fallback={<div className="pane-body" aria-busy="true" />}>
+                <MainView view={view} />
+              </Suspense>
             </main>
-            <NotesPanel />
+            {reportId === null ? (
+              <NotesPlaceholder />
+            ) : (
+              <Suspense fallback={<NotesPlaceholder />}>
+                <NotesPanel />
+              </Suspense>
+            )}
           </div>
           <SearchPalette />
-          <ExportPdf />
+          {warm && (
+            <Suspense fallback={null}>
+              <ExportPdf />
+            </Suspense>
+          )}
           <RecheckNotice />
         </ImportDropTarget>
       </ImportProvider>

@@ -120,7 +120,7 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
         <h1 data-testid="chart-ticker">{ticker ?? 'Chart'}</h1>
         <div className="chip-group" role="group" aria-label="Range">
           {WINDOW_PRESETS.map((p) => (
-            <button key={p} type="button" className="chip" aria-pressed={!claim && preset === p} onClick={() => choose(p)} disabled={compareOn}>
+            <button key={p} type="button" className="chip" aria-pressed={!claim && preset === p} onClick={() => choose(p)} title={compareOn ? `Compare over ${p}` : undefined}>
               {p}
             </button>
           ))}
@@ -141,7 +141,6 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
               aria-pressed={!claim && resolved?.shown === 'Report'}
               title={`The window of "${reportWindow.title}": ${formatDate(reportWindow.windowFrom)} → ${formatDate(reportWindow.windowTo)}`}
               onClick={() => choose('Report')}
-              disabled={compareOn}
             >
               Report {formatDate(reportWindow.windowFrom!)} → {formatDate(reportWindow.windowTo!)}
             </button>

@@ -213,6 +213,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   const refreshClipped = useRef(new Set<() => void>());
   const overlaysRef = useRef(overlays);
   const logRef = useRef(logScale);
+  const noteMinRef = useRef<() => void>(() => {});
   const presetRef = useRef<{ preset: RangePreset; window: { from: string; to: string } | null }>({ preset, window: null });
 
   // Layout effects throughout: the candles change in the same frame as the legend and the heading.
@@ -266,13 +267,19 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     chart.subscribeClick(onClick);
     // The lowest price on the axis, for tests and tools (after the frame that rescaled it).
     let minFrame = 0;
-    const place = (): void => {
-      placePins.current();
+    const noteMin = (): void => {
       cancelAnimationFrame(minFrame);
       minFrame = requestAnimationFrame(() => {
-        const r = candles.priceScale().getVisibleRange();
-        if (r) el.dataset['priceMin'] = String(r.from);
+        minFrame = requestAnimationFrame(() => {
+          const r = candles.priceScale().getVisibleRange();
+          if (r) el.dataset['priceMin'] = String(r.from);
+        });
       });
+    };
+    noteMinRef.current = noteMin;
+    const place = (): void => {
+      placePins.current();
+      noteMin();
     };
     chart.timeScale().subscribeVisibleLogicalRangeChange(place);
     chart.timeScale().subscribeSizeChange(place);
@@ -398,6 +405,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       // Linear: the room below the prices comes from priceAutoscale (which stops at zero).
       scaleMargins: { top: 0.2, bottom: logScale ? 0.1 : 0 },
     });
+    noteMinRef.current();
   }, [logScale]);
 
   // The open report's window, shaded behind the candles (only over the bars loaded so far).

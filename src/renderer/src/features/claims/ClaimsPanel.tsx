@@ -318,7 +318,7 @@ export function AskBox(props: { report: Report }): React.JSX.Element {
           value={question}
           onChange={(e) => setQuestion(e.target.value)}
         />
-        <button type="submit" className="primary" disabled={!question.trim() || ask.isPending}>
+        <button type="submit" className="primary" disabled={!question.trim() || ask.isPending} title={ask.isPending ? 'Computing the answer…' : !question.trim() ? 'Type a question first' : undefined}>
           Ask
         </button>
       </form>

@@ -28,7 +28,7 @@ export function FilePreview(props: { file: QueuedFile }): React.JSX.Element {
         <h2 className="file-name">{file.name}</h2>
         <div className="row gap">
           {file.previewing && <span className="muted small">{file.handle ? 'checking…' : 'reading the file…'}</span>}
-          <button type="button" className="link" onClick={() => remove(file.key)} disabled={running}>
+          <button type="button" className="link" onClick={() => remove(file.key)} disabled={running} title={running ? 'An import is running; wait for it to finish' : undefined}>
             Remove
           </button>
         </div>
@@ -146,7 +146,7 @@ function TickerFact(props: { file: QueuedFile; ticker: string | null; source: st
       <dd>
         <span data-testid="detected-ticker">{props.ticker ?? '—'}</span>{' '}
         {props.source && <span className="muted small">{TICKER_SOURCE[props.source] ?? ''}</span>}{' '}
-        <button type="button" className="link small" onClick={() => setEditing(true)} disabled={running}>
+        <button type="button" className="link small" onClick={() => setEditing(true)} disabled={running} title={running ? 'An import is running; wait for it to finish' : undefined}>
           change
         </button>
       </dd>
@@ -165,6 +165,7 @@ function MarketFact(props: { file: QueuedFile; market: string | null }): React.J
           aria-label="Market of this file"
           value={props.market ?? 'US'}
           disabled={running}
+          title={running ? 'An import is running; wait for it to finish' : undefined}
           onChange={(e) => setFileOptions(props.file.key, { market: e.target.value })}
         >
           {MARKETS.map((m) => (
@@ -257,6 +258,7 @@ function AllowRejected(props: { file: QueuedFile; result: FileResult }): React.J
         type="checkbox"
         checked={on}
         disabled={running}
+        title={running ? 'An import is running; wait for it to finish' : undefined}
         aria-label="Import this file despite its rejected rows"
         onChange={(e) => setFileOptions(props.file.key, { allowRejected: e.target.checked })}
       />

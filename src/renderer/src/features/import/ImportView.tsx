@@ -72,6 +72,7 @@ export function ImportView(): React.JSX.Element {
                 value={state.runOptions.onConflict}
                 onChange={(e) => state.setRunOptions({ onConflict: e.target.value as 'fail' | 'replace' | 'keep' })}
                 disabled={state.running}
+                title={state.running ? 'An import is running; wait for it to finish' : undefined}
               >
                 <option value="fail">stop and show what would change</option>
                 <option value="replace">replace them</option>
@@ -79,7 +80,7 @@ export function ImportView(): React.JSX.Element {
               </select>
             </label>
             <span className="spacer" />
-            <button type="button" className="button" onClick={state.clear} disabled={state.running}>
+            <button type="button" className="button" onClick={state.clear} disabled={state.running} title={state.running ? 'An import is running; wait for it to finish' : undefined}>
               Clear
             </button>
             <button
@@ -87,7 +88,13 @@ export function ImportView(): React.JSX.Element {
               className="button primary"
               onClick={() => void state.run()}
               disabled={!canImport}
-              title={blocked.length ? 'Answer the questions on each file first' : undefined}
+              title={
+                state.running
+                  ? 'An import is running; wait for it to finish'
+                  : blocked.length
+                    ? `${blocked.length} of ${state.queue.length} files still need an answer (or are still being read): see each file below`
+                    : undefined
+              }
             >
               Import {state.queue.length} {state.queue.length === 1 ? 'file' : 'files'}
             </button>

@@ -1,7 +1,8 @@
 import type { ViewName } from '@shared/domain';
 import { useSelection } from '@renderer/app/selection';
 
-const TABS: { view: ViewName; label: string }[] = [
+/** The views of the main pane, in tab order, with their names. */
+export const VIEW_TABS: { view: ViewName; label: string }[] = [
   { view: 'overview', label: 'Overview' },
   { view: 'report', label: 'Report' },
   { view: 'chart', label: 'Chart' },
@@ -14,7 +15,7 @@ export function ViewTabs(): React.JSX.Element {
   const { view, setView } = useSelection();
   return (
     <div className="view-tabs" role="tablist" aria-label="Views">
-      {TABS.map((t) => (
+      {VIEW_TABS.map((t) => (
         <button
           key={t.view}
           type="button"

@@ -5,6 +5,7 @@ import type { Report } from '@shared/reports';
 import { useSelection } from '@renderer/app/selection';
 import { useOpenReport } from '@renderer/features/reports/use-open-report';
 import { focusEditorIn, MarkdownEditor } from '@renderer/lib/MarkdownEditor';
+import { NotesPlaceholder } from './NotesPlaceholder';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
 import { useNoteAutosave, type SaveState } from './use-autosave';
 import './notes.css';
@@ -147,14 +148,7 @@ export function NotesPanel(): React.JSX.Element {
   const tickers = useCall('archive:tickers', {});
   const create = useCallMutation('notes:create');
   const [created, setCreated] = useState<number | null>(null);
-  if (!report) {
-    return (
-      <aside className="side-panel" aria-label="Notes">
-        <h2 className="panel-title">Notes</h2>
-        <p className="muted">Notes belong to a report. Open a report to read and edit its notes.</p>
-      </aside>
-    );
-  }
+  if (!report) return <NotesPlaceholder />;
   const symbols = tickers.data?.map((t) => t.symbol) ?? [];
   const focus = created ?? focusNoteId;
   return (
@@ -165,6 +159,7 @@ export function NotesPanel(): React.JSX.Element {
           type="button"
           className="primary small-button"
           disabled={report.deletedAt !== null}
+          title={report.deletedAt !== null ? 'The report is in the trash: restore it to add notes' : 'A note on this report (saved as you type)'}
           onClick={() =>
             create.mutate(
               { reportId: report.id, body: '', anchor: { section: null, ticker: ticker && report.tickers.includes(ticker) ? ticker : null, date: null } },

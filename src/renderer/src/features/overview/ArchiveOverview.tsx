@@ -1,4 +1,7 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
 import type { TickerSummary } from '@shared/archive';
+import { filterTickers } from '@renderer/lib/ticker-filter';
 import { useSelection } from '@renderer/app/selection';
 import { useCall } from '@renderer/lib/use-call';
 import { formatCount, formatDate } from '@renderer/lib/format';
@@ -44,7 +47,7 @@ export function ArchiveOverview(): React.JSX.Element {
           </p>
         </div>
       ) : (
-        <TickerTable rows={tickers.data ?? []} selected={selected} onSelect={selectTicker} />
+        <TickerTable rows={tickers.data ?? []} selected={selected} onSelect={(t, show) => selectTicker(t, { show })} />
       )}
     </section>
   );
@@ -59,36 +62,91 @@ function Stat(props: { label: string; value: string; testId: string }): React.JS
   );
 }
 
-function TickerTable(props: { rows: TickerSummary[]; selected: string | null; onSelect: (t: string) => void }): React.JSX.Element {
+/** Height of one row of the tickers table, px (the CSS keeps it). */
+const ROW = 33;
+
+/**
+ * The archive's tickers as a table: a filter (symbol prefix first, then symbol and name matches) and
+ * virtualised rows, so 10,000 tickers render a screenful; a click selects the ticker, a double click
+ * (or Enter) opens its chart.
+ */
+function TickerTable(props: { rows: TickerSummary[]; selected: string | null; onSelect: (t: string, show: boolean) => void }): React.JSX.Element {
+  const [query, setQuery] = useState('');
+  const rows = useMemo(() => filterTickers(props.rows, query), [props.rows, query]);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The React Compiler skips this component's memoisation for useVirtualizer's sake; that is fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
-    <table className="grid" aria-label="Tickers in the archive">
-      <thead>
-        <tr>
-          <th scope="col">Ticker</th>
-          <th scope="col">Name</th>
-          <th scope="col" className="num">Bars</th>
-          <th scope="col">From</th>
-          <th scope="col">To</th>
-          <th scope="col">Prices</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((t) => (
-          <tr
-            key={t.symbol}
-            aria-selected={props.selected === t.symbol}
-            className={props.selected === t.symbol ? 'selected' : undefined}
-            onClick={() => props.onSelect(t.symbol)}
-          >
-            <th scope="row">{t.symbol}</th>
-            <td className="muted">{t.name ?? ''}</td>
-            <td className="num">{formatCount(t.bars)}</td>
-            <td>{formatDate(t.firstDate)}</td>
-            <td>{formatDate(t.lastDate)}</td>
-            <td>{t.pricesAdjusted ? 'adjusted' : t.hasAdjClose ? 'raw + adj close' : 'raw'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="overview-tickers">
+      <div className="row gap">
+        <input
+          type="search"
+          aria-label="Filter the archive's tickers"
+          placeholder="Filter by symbol or name"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && rows[0]) props.onSelect(rows[0].symbol, true);
+          }}
+        />
+        <span className="muted small" data-testid="overview-count">
+          {query.trim() ? `${formatCount(rows.length)} of ${formatCount(props.rows.length)} tickers` : `${formatCount(props.rows.length)} tickers`}
+        </span>
+      </div>
+      <div className="overview-scroll" ref={scroller}>
+        <table className="grid fixed" aria-label="Tickers in the archive" aria-rowcount={rows.length + 1}>
+          <colgroup>
+            <col style={{ width: '14%' }} />
+            <col />
+            <col style={{ width: '11%' }} />
+            <col style={{ width: '13%' }} />
+            <col style={{ width: '13%' }} />
+            <col style={{ width: '15%' }} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">Ticker</th>
+              <th scope="col">Name</th>
+              <th scope="col" className="num">Bars</th>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col">Prices</th>
+            </tr>
+          </thead>
+          <tbody>
+            {top > 0 && <tr aria-hidden="true" style={{ height: top }} />}
+            {items.map((v) => {
+              const t = rows[v.index]!;
+              return (
+                <tr
+                  key={t.symbol}
+                  aria-rowindex={v.index + 2}
+                  aria-selected={props.selected === t.symbol}
+                  className={props.selected === t.symbol ? 'selected' : undefined}
+                  style={{ height: ROW }}
+                  onClick={() => props.onSelect(t.symbol, false)}
+                  onDoubleClick={() => props.onSelect(t.symbol, true)}
+                >
+                  <th scope="row">{t.symbol}</th>
+                  <td className="muted ellipsis" title={t.name ?? undefined}>
+                    {t.name ?? ''}
+                  </td>
+                  <td className="num">{formatCount(t.bars)}</td>
+                  <td>{formatDate(t.firstDate)}</td>
+                  <td>{formatDate(t.lastDate)}</td>
+                  <td>{t.pricesAdjusted ? 'adjusted' : t.hasAdjClose ? 'raw + adj close' : 'raw'}</td>
+                </tr>
+              );
+            })}
+            {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} />}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="muted small">No ticker matches “{query.trim()}”.</p>}
+      </div>
+    </div>
   );
 }

@@ -155,11 +155,11 @@ export function ExportPdfDialog(props: { report: Report; onClose: () => void }):
           None
         </label>
         <label className="inline">
-          <input type="radio" name="notes" checked={notesChoice === 'all'} onChange={() => setNotesChoice('all')} disabled={noteCount === 0} />
+          <input type="radio" name="notes" checked={notesChoice === 'all'} onChange={() => setNotesChoice('all')} disabled={noteCount === 0} title={noteCount === 0 ? 'This report has no notes yet' : undefined} />
           All ({noteCount})
         </label>
         <label className="inline">
-          <input type="radio" name="notes" checked={notesChoice === 'chosen'} onChange={() => setNotesChoice('chosen')} disabled={noteCount === 0} />
+          <input type="radio" name="notes" checked={notesChoice === 'chosen'} onChange={() => setNotesChoice('chosen')} disabled={noteCount === 0} title={noteCount === 0 ? 'This report has no notes yet' : undefined} />
           Chosen
         </label>
         {notesChoice === 'chosen' && (
@@ -194,6 +194,7 @@ export function ExportPdfDialog(props: { report: Report; onClose: () => void }):
           type="button"
           className="primary"
           disabled={exporter.isPending || (notesChoice === 'chosen' && chosen.length === 0)}
+          title={exporter.isPending ? 'Printing the PDF…' : notesChoice === 'chosen' && chosen.length === 0 ? 'Tick at least one note, or choose all notes or none' : undefined}
           onClick={run}
           aria-busy={exporter.isPending}
         >

@@ -45,7 +45,7 @@ export function FromTextDialog(props: { onClose: () => void }): React.JSX.Elemen
         <button type="button" className="chip" onClick={props.onClose}>
           Cancel
         </button>
-        <button type="button" className="primary" disabled={!text.trim() || propose.isPending} onClick={submit}>
+        <button type="button" className="primary" disabled={!text.trim() || propose.isPending} title={propose.isPending ? 'Reading the text…' : !text.trim() ? "Paste the report's text first" : undefined} onClick={submit}>
           Propose report
         </button>
       </div>

@@ -38,10 +38,10 @@ function SectionEditor(props: {
           onChange={(e) => props.onChange({ ...section, heading: e.target.value })}
           placeholder="Heading"
         />
-        <button type="button" className="icon-button" aria-label="Move section up" disabled={props.index === 0} onClick={() => props.onMove(-1)}>
+        <button type="button" className="icon-button" aria-label="Move section up" disabled={props.index === 0} title={props.index === 0 ? 'Already the first section' : 'Move section up'} onClick={() => props.onMove(-1)}>
           ↑
         </button>
-        <button type="button" className="icon-button" aria-label="Move section down" disabled={props.index === props.count - 1} onClick={() => props.onMove(1)}>
+        <button type="button" className="icon-button" aria-label="Move section down" disabled={props.index === props.count - 1} title={props.index === props.count - 1 ? 'Already the last section' : 'Move section down'} onClick={() => props.onMove(1)}>
           ↓
         </button>
         <button type="button" className="icon-button" aria-label="Remove section" onClick={props.onRemove}>

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '@shared/search';
+import type { ViewName } from '@shared/domain';
+import { VIEW_TABS } from '@renderer/features/layout/ViewTabs';
 import { useSelection } from '@renderer/app/selection';
 import { useLocalState } from '@renderer/lib/local-state';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
@@ -11,6 +13,9 @@ const KIND_LABEL: Record<SearchHit['kind'], string> = {
   ticker: 'Ticker',
   watchlist: 'Watchlist',
 };
+
+/** One entry of the results: a view of the main pane, or a hit of the archive's search. */
+type Entry = { kind: 'view'; view: ViewName; label: string } | SearchHit;
 
 /** Opens the search box from anywhere (the top bar's button sends this event). */
 export const OPEN_SEARCH_EVENT = 'breadth:open-search';
@@ -45,7 +50,7 @@ function Palette(props: { onClose: () => void }): React.JSX.Element {
   const ask = useCallMutation('claims:ask');
   const [, setActiveList] = useLocalState<number | null>('activeWatchlist', null);
   useEffect(() => {
-    const t = setTimeout(() => setDebounced(query.trim()), 120);
+    const t = setTimeout(() => setDebounced(query.trim()), 40);
     return () => clearTimeout(t);
   }, [query]);
   useEffect(() => {
@@ -58,15 +63,20 @@ function Palette(props: { onClose: () => void }): React.JSX.Element {
     { query: debounced, limit: 20 },
     { enabled: debounced.length > 0, placeholderData: (p) => p },
   );
-  const list = debounced ? (hits.data ?? []) : [];
+  const server = debounced ? (hits.data ?? []) : [];
   // A question is asked of the archive (the open report's window and date by default): the first entry.
   const askable = /\?\s*$|^(?:how|what|which|was|were|is|are|did|does|do|compare|where)\b/i.test(query.trim());
+  // The views, by name ("ana" → Analytics): jumping to one is as quick as to a ticker.
+  const q = query.trim().toLowerCase();
+  const views = q ? VIEW_TABS.filter((t) => t.label.toLowerCase().startsWith(q)) : [];
+  const list: Entry[] = [...views.map((t): Entry => ({ kind: 'view', view: t.view, label: t.label })), ...server];
   const offset = askable ? 1 : 0;
   const runAsk = (): void => ask.mutate({ question: query.trim(), ...(reportId !== null ? { reportId } : {}) });
 
-  const choose = (h: SearchHit): void => {
+  const choose = (h: Entry): void => {
     props.onClose();
-    if (h.kind === 'report') openReport(h.id);
+    if (h.kind === 'view') setView(h.view);
+    else if (h.kind === 'report') openReport(h.id);
     else if (h.kind === 'note' && h.reportId !== null) {
       openNote(h.id, h.reportId);
       openReport(h.reportId);
@@ -95,7 +105,7 @@ function Palette(props: { onClose: () => void }): React.JSX.Element {
           askable && index === 0 ? 'hit-ask' : list[index - offset] ? `hit-${index - offset}` : undefined
         }
         aria-label="Search reports, notes, tickers and watchlists"
-        placeholder="Search reports, notes, tickers, watchlists…"
+        placeholder="Jump to a ticker, watchlist, report, note or view…"
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -140,6 +150,24 @@ function Palette(props: { onClose: () => void }): React.JSX.Element {
         )}
         {list.map((h, j) => {
           const i = j + offset;
+          if (h.kind === 'view') {
+            return (
+              <li
+                key={`view-${h.view}`}
+                id={`hit-${j}`}
+                role="option"
+                aria-selected={i === index}
+                className={i === index ? 'hit active' : 'hit'}
+                onMouseEnter={() => setIndex(i)}
+                onClick={() => choose(h)}
+              >
+                <span className="hit-kind view">View</span>
+                <span className="hit-body">
+                  <span className="hit-title">{h.label}</span>
+                </span>
+              </li>
+            );
+          }
           return (
             <li
               key={`${h.kind}-${h.id}-${h.ticker ?? ''}`}
@@ -162,7 +190,7 @@ function Palette(props: { onClose: () => void }): React.JSX.Element {
             </li>
           );
         })}
-        {debounced && hits.data && list.length === 0 && !askable && (
+        {debounced && hits.data && list.length === 0 && !askable && views.length === 0 && (
           <li className="muted hit-none">Nothing matches “{debounced}”.</li>
         )}
       </ul>
