@@ -13,6 +13,7 @@ import { useWatchlists } from '@renderer/features/watchlists/use-watchlists';
 import { useLocalState } from '@renderer/lib/local-state';
 import { ArchiveOverview } from '@renderer/features/overview/ArchiveOverview';
 import { NotesPlaceholder } from '@renderer/features/notes/NotesPlaceholder';
+import { ExportPdf } from '@renderer/features/pdf/ExportPdfDialog';
 import { useAppliedTheme, useSettings } from '@renderer/features/settings/use-settings';
 import { useEventInvalidation } from '@renderer/lib/use-call';
 import { setDateFormat } from '@renderer/lib/format';
@@ -27,31 +28,25 @@ const loaders = {
   imports: () => import('@renderer/features/import/ImportView').then((m) => ({ default: m.ImportView })),
   report: () => import('@renderer/features/reports/ReportView').then((m) => ({ default: m.ReportView })),
   notes: () => import('@renderer/features/notes/NotesPanel').then((m) => ({ default: m.NotesPanel })),
-  pdf: () => import('@renderer/features/pdf/ExportPdfDialog').then((m) => ({ default: m.ExportPdf })),
 };
 const ChartView = lazy(loaders.chart);
 const AnalyticsView = lazy(loaders.analytics);
 const ImportView = lazy(loaders.imports);
 const ReportView = lazy(loaders.report);
 const NotesPanel = lazy(loaders.notes);
-const ExportPdf = lazy(loaders.pdf);
 
 /**
  * Fetches every view's chunk once the first screen is up and drawn (a moment after the settings came),
  * so that switching views never waits for code and the first screen never waits for the others' code.
- * True from then on.
  */
-function usePreloadViews(ready: boolean): boolean {
-  const [warm, setWarm] = useState(false);
+function usePreloadViews(ready: boolean): void {
   useEffect(() => {
     if (!ready) return;
     const t = window.setTimeout(() => {
       for (const load of Object.values(loaders)) void load();
-      setWarm(true);
     }, 600);
     return () => window.clearTimeout(t);
   }, [ready]);
-  return warm;
 }
 
 function MainView(props: { view: ViewName }): React.JSX.Element {
@@ -73,7 +68,7 @@ function MainView(props: { view: ViewName }): React.JSX.Element {
 export function App(): React.JSX.Element {
   useEventInvalidation();
   const { settings, update } = useSettings();
-  const warm = usePreloadViews(settings !== undefined);
+  usePreloadViews(settings !== undefined);
   useAppliedTheme(settings?.theme);
   const view = settings?.lastView ?? 'overview';
   const ticker = settings?.lastTicker ?? null;
@@ -147,11 +142,7 @@ export function App(): React.JSX.Element {
             )}
           </div>
           <SearchPalette />
-          {warm && (
-            <Suspense fallback={null}>
-              <ExportPdf />
-            </Suspense>
-          )}
+          <ExportPdf />
           <RecheckNotice />
         </ImportDropTarget>
       </ImportProvider>
