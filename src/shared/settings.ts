@@ -33,7 +33,7 @@ export const DATE_FORMATS = ['iso', 'medium', 'dmy', 'mdy'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 /** What each date format looks like, for the setting's menu. */
 export const DATE_FORMAT_EXAMPLES: Record<DateFormat, string> = {
-  iso: '2026-01-09',
+  iso: 'ISO 2026-01-09',
   medium: 'Jan 9, 2026',
   dmy: '09.01.2026',
   mdy: '01/09/2026',

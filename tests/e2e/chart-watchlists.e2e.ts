@@ -96,7 +96,9 @@ test.describe('chart and watchlists on real yfinance data', () => {
     const chart = page.getByTestId('price-chart');
     await expect(chart).toHaveAttribute('data-drawn', 'IWM');
     await expect(chart).toHaveAttribute('data-bars', String(iwm.length));
-    await expectLegend(page, last, prev);
+    // Without the crosshair the legend shows the last bar in view: the report window's last, not a bar off-screen.
+    const windowEnd = iwm.findLastIndex((b) => b.date <= REPORT.to);
+    await expectLegend(page, iwm[windowEnd]!, iwm[windowEnd - 1]!);
 
     // The report's window is the preset shown, and its as-of date is marked.
     await expect(page.getByRole('button', { name: /Report 2025-12-01 → 2026-01-09/ })).toHaveAttribute('aria-pressed', 'true');
@@ -132,7 +134,8 @@ test.describe('chart and watchlists on real yfinance data', () => {
     await expect(chart).toHaveAttribute('data-drawn', 'SPY');
     const spy = archiveBars(host.dbPath, 'SPY');
     await page.mouse.move(0, 0);
-    await expectLegend(page, spy.at(-1)!, spy.at(-2)!);
+    const spyEnd = spy.findLastIndex((b) => b.date <= REPORT.to);
+    await expectLegend(page, spy[spyEnd]!, spy[spyEnd - 1]!);
     await page.keyboard.press('ArrowDown');
     await expect(chart).toHaveAttribute('data-drawn', 'XLB');
     // The import's unadjusted-split warning is marked on its bar.

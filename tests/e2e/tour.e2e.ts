@@ -22,6 +22,10 @@ async function overflowing(page: Page): Promise<string[]> {
       const style = getComputedStyle(el);
       if (el.offsetParent === null || style.textOverflow === 'ellipsis') continue;
       const scrolls = /auto|scroll/.test(style.overflowX);
+      // A table cell whose text spills into its neighbour's (a date over the next column).
+      if ((el.tagName === 'TD' || el.tagName === 'TH') && style.overflowX === 'visible' && el.scrollWidth > el.clientWidth + 1) {
+        out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}" spills out of its cell (${el.scrollWidth} > ${el.clientWidth}px)`);
+      }
       if (!scrolls && el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'visible') {
         out.push(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} "${(el.textContent ?? '').trim().slice(0, 40)}" is cut (${el.scrollWidth} > ${el.clientWidth}px)`);
       }

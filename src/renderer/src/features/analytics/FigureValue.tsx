@@ -43,7 +43,7 @@ export function FigureValue(props: {
       <dd className={tone}>
         <span data-testid={props.testId}>{formatFigure(f.value, props.format)}</span>
         {props.showDate && f.date && <span className="muted small"> {formatDate(f.date)}</span>}
-        {props.extra && <span className="muted small"> {props.extra}</span>}
+        {props.extra && <span className="muted small figure-extra"> {props.extra}</span>}
       </dd>
       <div className="figure-tip" role="tooltip" id={tipId}>
         <div className="mono">{f.formula}</div>

@@ -202,6 +202,8 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   const times = useRef<UTCTimestamp[]>([]);
   const smaFor = useRef<Partial<Record<SmaKey, BarColumns>>>({});
   const [cursor, setCursor] = useState<{ bars: BarColumns; index: number } | null>(null);
+  // The last bar in view: what the legend shows while the crosshair is away (not a bar off-screen).
+  const [lastInView, setLastInView] = useState<{ bars: BarColumns; index: number } | null>(null);
   const initialColors = useRef(colors);
   const currentBars = useRef<BarColumns | null>(null);
   const byKeyboard = useRef(false);
@@ -214,6 +216,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   const overlaysRef = useRef(overlays);
   const logRef = useRef(logScale);
   const noteMinRef = useRef<() => void>(() => {});
+  const noteInViewRef = useRef<() => void>(() => {});
   const presetRef = useRef<{ preset: RangePreset; window: { from: string; to: string } | null }>({ preset, window: null });
 
   // Layout effects throughout: the candles change in the same frame as the legend and the heading.
@@ -277,9 +280,18 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       });
     };
     noteMinRef.current = noteMin;
+    const noteInView = (): void => {
+      const range = chart.timeScale().getVisibleLogicalRange();
+      const b = currentBars.current;
+      if (!range || !b) return;
+      const index = Math.max(0, Math.min(b.dates.length - 1, Math.floor(range.to) + (loaded.current?.bars === b ? loaded.current.first : 0)));
+      setLastInView((prev) => (prev && prev.bars === b && prev.index === index ? prev : { bars: b, index }));
+    };
+    noteInViewRef.current = noteInView;
     const place = (): void => {
       placePins.current();
       noteMin();
+      noteInView();
     };
     chart.timeScale().subscribeVisibleLogicalRangeChange(place);
     chart.timeScale().subscribeSizeChange(place);
@@ -504,9 +516,12 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const first = loaded.current?.first ?? 0;
     if (r) ts.setVisibleLogicalRange({ from: r.from - first - 0.5, to: r.to - first + 0.5 });
     else ts.fitContent();
+    // The same range for other bars fires no range event: the legend's bar in view is set here too.
+    noteInViewRef.current();
   }, [bars, preset, windowFrom, windowTo, rangeRequest]);
 
-  const legendIndex = cursor && cursor.bars === bars ? cursor.index : bars.dates.length - 1;
+  const legendIndex =
+    cursor && cursor.bars === bars ? cursor.index : lastInView && lastInView.bars === bars ? lastInView.index : bars.dates.length - 1;
   const legend = useMemo(() => legendAt(bars, legendIndex), [bars, legendIndex]);
   // The moving averages shown, at the bar under the crosshair: the mean of its last n closes.
   const smaLegend = useMemo(

@@ -100,12 +100,12 @@ function TickerTable(props: { rows: TickerSummary[]; selected: string | null; on
       <div className="overview-scroll" ref={scroller}>
         <table className="grid fixed" aria-label="Tickers in the archive" aria-rowcount={rows.length + 1}>
           <colgroup>
-            <col style={{ width: '14%' }} />
+            <col className="c-ticker" />
             <col />
-            <col style={{ width: '11%' }} />
-            <col style={{ width: '13%' }} />
-            <col style={{ width: '13%' }} />
-            <col style={{ width: '15%' }} />
+            <col className="c-bars" />
+            <col className="c-date" />
+            <col className="c-date" />
+            <col className="c-prices" />
           </colgroup>
           <thead>
             <tr>

@@ -1,27 +1,42 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { UiSettings } from '@shared/contract/index';
 import type { Theme } from '@shared/domain';
 import { callKey, useCall, useCallMutation } from '@renderer/lib/use-call';
 
 const KEY = callKey('settings:get', {});
 
+/** The order of every change made from this window, for all components at once (each has its own mutation). */
+let lastChange = 0;
+const changeNumber = new WeakMap<object, number>();
+
 /** The remembered UI settings and a function that changes some of them. */
 export function useSettings(): { settings: UiSettings | undefined; update: (patch: Partial<UiSettings>) => void } {
   const client = useQueryClient();
   const { data } = useCall('settings:get', {});
   const mutation = useCallMutation('settings:set', {
+    // One at a time, in order, for every component: the file on disk ends with the last change.
+    scope: { id: 'settings' },
     onMutate: (patch) => {
       const prev = client.getQueryData<UiSettings>(KEY);
       if (prev) client.setQueryData(KEY, { ...prev, ...patch });
     },
-    // Only the last of quick successive changes (arrowing through a watchlist) may set the answer:
-    // an earlier answer arriving late would undo the later optimistic change.
-    onSuccess: (next) => {
-      if (client.isMutating({ mutationKey: ['settings:set'] }) <= 1) client.setQueryData(KEY, next);
+    // Only the answer to the last change (arrowing through a watchlist makes many) may set the settings:
+    // answers can arrive out of order (the browser host's requests travel on several connections), and
+    // an earlier one arriving late would undo the later change, leaving the chart on the wrong ticker.
+    onSuccess: (next, patch) => {
+      if (changeNumber.get(patch) === lastChange) client.setQueryData(KEY, next);
     },
   });
-  return { settings: data, update: mutation.mutate };
+  const { mutate } = mutation;
+  const update = useCallback(
+    (patch: Partial<UiSettings>) => {
+      changeNumber.set(patch, ++lastChange);
+      mutate(patch);
+    },
+    [mutate],
+  );
+  return { settings: data, update };
 }
 
 /** The theme actually shown: `system` follows the operating system's preference. */
