@@ -70,9 +70,9 @@ test("IWM lists the sample's dividend, and reads +5.97 % as traded over the repo
       const panel = page.getByTestId('metrics-panel');
       await expect(panel.getByTestId('window-notes')).toContainText('28 trading days');
       await page.getByRole('region', { name: 'Analytics' }).getByLabel('Basis', { exact: true }).selectOption('as-traded');
-      await expect(panel.getByTestId('fig-openToClose')).toHaveText('+5.97%');
+      await expect(panel.getByTestId('fig-openToClose')).toHaveText('+5.97 %');
       await page.getByRole('region', { name: 'Analytics' }).getByLabel('Basis', { exact: true }).selectOption('total-return');
-      await expect(panel.getByTestId('fig-openToClose')).toHaveText('+6.33%');
+      await expect(panel.getByTestId('fig-openToClose')).toHaveText('+6.33 %');
       const actions = page.getByTestId('actions-panel');
       await actions.locator('summary').click();
       await expect(actions.getByRole('table', { name: 'Corporate actions of IWM' })).toContainText('Dividend 0.842');
@@ -99,7 +99,7 @@ test('the basis chosen in one view is the basis of every view, across tickers, t
     await page.getByRole('tab', { name: 'Analytics' }).click();
     await analytics.getByLabel('Ticker', { exact: true }).selectOption('IWM');
     await analytics.getByLabel('Basis', { exact: true }).selectOption('as-traded');
-    await expect(page.getByTestId('fig-openToClose')).toHaveText('+5.97%');
+    await expect(page.getByTestId('fig-openToClose')).toHaveText('+5.97 %');
     await analytics.getByLabel('Ticker', { exact: true }).selectOption('SPY');
     await expect(analytics.getByLabel('Basis', { exact: true })).toHaveValue('as-traded');
     await page.getByRole('tab', { name: 'Chart' }).click();

@@ -22,9 +22,9 @@ test('figures of a window agree with the data README, and explain themselves on 
 
   const panel = page.getByTestId('metrics-panel');
   await expect(panel.getByTestId('window-notes')).toContainText('28 trading days');
-  await expect(panel.getByTestId('fig-dailyVolatility')).toHaveText('0.92%');
+  await expect(panel.getByTestId('fig-dailyVolatility')).toHaveText('0.92 %');
   await expect(panel.getByTestId('fig-averageVolume')).toHaveText('35.66 M');
-  await expect(panel.getByTestId('fig-openToClose')).toHaveText('+6.33%');
+  await expect(panel.getByTestId('fig-openToClose')).toHaveText('+6.33 %');
 
   // Hovering a figure says how it was computed.
   await panel.getByTestId('fig-dailyVolatility').hover();
@@ -38,7 +38,7 @@ test('figures of a window agree with the data README, and explain themselves on 
   await page.getByLabel('To').fill('2026-01-09');
   await expect(panel.getByTestId('fig-close')).toHaveText('2,624.22');
   await expect(panel.getByTestId('fig-sma20')).toHaveText('2,542.44');
-  await expect(panel.getByTestId('fig-openToClose')).toHaveText('+5.72%');
+  await expect(panel.getByTestId('fig-openToClose')).toHaveText('+5.72 %');
   await keepScreenshot(page, 'analytics-figures');
 });
 
@@ -55,7 +55,7 @@ test('relative performance and the sector table over a window', async ({ page, h
   const expected = (await host.cli(['relative', '--a', 'IWM', '--b', 'SPY', '--from', '2025-12-01', '--to', '2026-01-09'])) as {
     difference: number;
   };
-  const pct = (v: number): string => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v * 100).toFixed(2)}%`;
+  const pct = (v: number): string => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v * 100).toFixed(2)} %`;
   await expect(rel.getByTestId('rel-difference')).toHaveText(pct(expected.difference));
   await expect(rel.getByRole('img', { name: 'IWM/SPY rebased' })).toBeVisible();
 

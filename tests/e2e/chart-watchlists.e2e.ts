@@ -205,7 +205,7 @@ test.describe('chart and watchlists on real yfinance data', () => {
       return `${v > 0 ? '+' : '−'}${money(Math.abs(v))} %`.replace('−', '-');
     };
     const legend = page.getByTestId('compare-legend');
-    for (const t of ['IWM', 'SPY', 'XLB']) await expect(legend.getByTestId(`compare-${t}`)).toHaveText(new RegExp(`${t}\\s+${since(t, REPORT.from).replace(/[+.]/g, '\\$&')}`));
+    for (const t of ['IWM', 'SPY', 'XLB']) await expect(legend.getByTestId(`compare-${t}`)).toHaveText(new RegExp(`${t}\\s+${since(t, REPORT.from).replace(/[+.]/g, '\\$&').replace(' ', '\\s')}`));
     await expect(legend.getByTestId('compare-QQQ')).toHaveCount(0);
     await expect(page.getByTestId('compare-chip-QQQ')).toContainText('no data');
     expect((await canvasColours(page, 'compare-chart')).distinct).toBeGreaterThan(30);
@@ -213,7 +213,7 @@ test.describe('chart and watchlists on real yfinance data', () => {
 
     // A chosen start date rebases every line there; removing a ticker removes its line.
     await page.getByLabel('Compare start date').fill('2025-06-02');
-    for (const t of ['IWM', 'SPY']) await expect(legend.getByTestId(`compare-${t}`)).toHaveText(new RegExp(`${t}\\s+${since(t, '2025-06-02').replace(/[+.]/g, '\\$&')}`));
+    for (const t of ['IWM', 'SPY']) await expect(legend.getByTestId(`compare-${t}`)).toHaveText(new RegExp(`${t}\\s+${since(t, '2025-06-02').replace(/[+.]/g, '\\$&').replace(' ', '\\s')}`));
     await page.getByRole('button', { name: 'Remove XLB from the comparison' }).click();
     await expect(compare).toHaveAttribute('data-lines', '2');
     // Any ticker of the archive can join, with completion; an end past the data says where each line stops.

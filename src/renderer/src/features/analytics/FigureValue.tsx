@@ -11,9 +11,9 @@ export function formatFigure(value: number | null, format: FigureFormat): string
   if (value === null) return '—';
   switch (format) {
     case 'percent':
-      return `${(value * 100).toFixed(2)}%`;
+      return `${(value * 100).toFixed(2)}\u00a0%`;
     case 'signedPercent':
-      return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value * 100).toFixed(2)}%`;
+      return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value * 100).toFixed(2)}\u00a0%`;
     case 'price':
       return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     case 'volume':

@@ -8,7 +8,7 @@ const volume = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 function change(l: LegendBar): string {
   if (l.change === null || l.changePct === null) return '—';
   const sign = l.change > 0 ? '+' : l.change < 0 ? '−' : '';
-  return `${sign}${price.format(Math.abs(l.change))} (${sign}${price.format(Math.abs(l.changePct * 100))} %)`;
+  return `${sign}${price.format(Math.abs(l.change))} (${sign}${price.format(Math.abs(l.changePct * 100))}\u00a0%)`;
 }
 
 /** The legend of the bar under the crosshair (the last bar when the crosshair is away). */

@@ -43,7 +43,7 @@ export function CompareChart(props: {
       autoSize: true,
       crosshair: { mode: CrosshairMode.Normal },
       layout: { attributionLogo: false },
-      localization: { priceFormatter: (v: number) => `${pct.format(v)} %` },
+      localization: { priceFormatter: (v: number) => `${pct.format(v)}\u00a0%` },
     });
     chartRef.current = chart;
     return () => {
@@ -96,7 +96,7 @@ export function CompareChart(props: {
           return (
             <span key={r.ticker} className={`compare-key c${i}`} data-testid={`compare-${r.ticker}`}>
               <i className="swatch" /> {r.ticker}{' '}
-              <b>{r.baseDate === null ? 'no bars after the start' : v === null || v === undefined ? '—' : `${pct.format(v)} %`}</b>
+              <b>{r.baseDate === null ? 'no bars after the start' : v === null || v === undefined ? '—' : `${pct.format(v)}\u00a0%`}</b>
               {/* A line that stops before the end is not compared over the same span: say where it stops. */}
               {!hover && r.lastDate && r.lastDate < end && (
                 <span className="warn" data-testid={`compare-ends-${r.ticker}`}>

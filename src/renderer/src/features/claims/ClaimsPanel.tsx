@@ -22,7 +22,7 @@ import './claims.css';
 
 function shown(c: CheckedClaim, v: number | null): string {
   if (v === null) return '—';
-  if (isPercentMetric(c.metric)) return `${(v * 100).toFixed(Math.max(2, c.decimals - 2))} %`;
+  if (isPercentMetric(c.metric)) return `${(v * 100).toFixed(Math.max(2, c.decimals - 2))}\u00a0%`;
   if (c.metric === 'averageVolume') return formatVolume(v);
   return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }

@@ -19,7 +19,7 @@ import { useOpenReportQuery } from './use-open-report';
 import '@renderer/features/chart/chart.css';
 import './reports.css';
 
-const pct = (v: number | null): string => (v === null ? '—' : `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(2)} %`);
+const pct = (v: number | null): string => (v === null ? '—' : `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(2)}\u00a0%`);
 const price = (v: number | null): string => (v === null ? '—' : v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 
 /** Bullish green, Bearish red, Mixed amber, Neutral grey. */

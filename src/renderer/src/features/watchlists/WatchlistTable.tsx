@@ -36,7 +36,7 @@ function Pct(props: { value: number | null; why: string; testId?: string }): Rea
   const cls = props.value > 0 ? 'up' : props.value < 0 ? 'down' : '';
   return (
     <span className={cls} data-testid={props.testId}>
-      {pctFmt.format(props.value * 100)} %
+      {pctFmt.format(props.value * 100)}{'\u00a0'}%
     </span>
   );
 }
