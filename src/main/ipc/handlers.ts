@@ -2,6 +2,7 @@ import { actionHandlers } from './actions';
 import { analyticsHandlers } from './analytics';
 import { appHandlers } from './app';
 import { archiveHandlers } from './archive';
+import { breadthHandlers } from './breadth';
 import { claimHandlers } from './claims';
 import { importHandlers } from './import';
 import type { Handlers } from './handle';
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...archiveHandlers,
   ...importHandlers,
   ...analyticsHandlers,
+  ...breadthHandlers,
   ...actionHandlers,
   ...watchlistHandlers,
   ...reportHandlers,

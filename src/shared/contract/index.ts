@@ -10,6 +10,7 @@ import { appChannels, appEvents } from './app';
 import { analyticsChannels } from './analytics';
 import { claimChannels, claimEvents } from './claims';
 import { archiveChannels } from './archive';
+import { breadthChannels } from './breadth';
 import { settingsChannels } from './settings';
 import { watchlistChannels } from './watchlists';
 import { importChannels, importEvents } from './import';
@@ -26,6 +27,7 @@ export const contract = {
   ...archiveChannels,
   ...importChannels,
   ...analyticsChannels,
+  ...breadthChannels,
   ...actionChannels,
   ...watchlistChannels,
   ...reportChannels,

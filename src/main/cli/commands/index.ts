@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { actionsCommand } from './actions';
+import { breadthCommand } from './breadth';
 import { importCommand, importsCommand, undoImportCommand } from './import';
 import { infoCommand } from './info';
 import { askCommand, verifyCommand } from './claims';
@@ -13,6 +14,7 @@ export const commands: Command[] = [
   metricsCommand,
   relativeCommand,
   groupCommand,
+  breadthCommand,
   actionsCommand,
   importCommand,
   importsCommand,

@@ -12,7 +12,7 @@ ticker's recorded splits and dividends (see \`actions\`):
 The earlier names still work: raw is as-traded, adjusted is total-return.`;
 
 /** The --basis flag, with the earlier names read as the bases they were (raw → as-traded, adjusted → total-return). */
-function basisFlag(ctx: CommandContext): PriceBasis | undefined {
+export function basisFlag(ctx: CommandContext): PriceBasis | undefined {
   const v = ctx.values.basis;
   if (v === undefined) return undefined;
   if (v === 'raw') return 'as-traded';

@@ -100,7 +100,7 @@ export function createHttpBridge(token: string | null = adoptToken(), base = '')
         }
         return fromWire<Result<never>>(text);
       } catch (err) {
-        return { ok: false, error: { code: 'INTERNAL', message: `the browser host did not answer: ${(err as Error).message}` } };
+        return { ok: false, error: { code: 'UNAVAILABLE', message: `Breadth's host is not answering (${(err as Error).message}): if it stopped, start it again with \`npm run web\` and open the address it prints` } };
       }
     },
     stage: async (file) => {
@@ -117,7 +117,7 @@ export function createHttpBridge(token: string | null = adoptToken(), base = '')
         }
         return fromWire<Result<never>>(text);
       } catch (err) {
-        return { ok: false, error: { code: 'INTERNAL', message: `the browser host did not answer: ${(err as Error).message}` } };
+        return { ok: false, error: { code: 'UNAVAILABLE', message: `Breadth's host is not answering (${(err as Error).message}): if it stopped, start it again with \`npm run web\` and open the address it prints` } };
       }
     },
     on: (event: EventName, listener) => {
