@@ -19,7 +19,12 @@ import { FALLBACK_PRESET, resolveWindow } from '@renderer/lib/windows';
 import { formatDate } from '@renderer/lib/format';
 import { WINDOW_PRESETS, type WindowChoice } from '@shared/settings';
 import { useChartColors } from './use-chart-colors';
+import { BreadthTable } from '@renderer/features/breadth/BreadthTable';
+import type { BreadthUniverse } from '@shared/breadth';
 import './chart.css';
+
+/** Whose breadth is drawn under the chart. */
+type BreadthChoice = 'off' | 'watchlist' | 'report' | 'market';
 
 const DEFAULT_OVERLAYS: Overlays = { sma20: true, sma50: true, sma200: false };
 /** From this many bars on, a ticker gets a new chart instead of swapping data into the old one. */
@@ -82,6 +87,9 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
   };
   const shaded = claim ? { id: -1, slug: '', title: claim.label, asOf: claim.to, windowFrom: claim.from, windowTo: claim.to } : report;
   const [compareOn, setCompareOn] = useState(false);
+  // Breadth of a universe under the chart: the open watchlist's members, the open report's, or a market's.
+  const [breadthOf, setBreadthOf] = useLocalState<BreadthChoice>('chart.breadth', 'off');
+  const [legendDate, setLegendDate] = useState<string | null>(null);
   const [compareExtra, setCompareExtra] = useState<string[] | null>(null);
 
   const bars = useCall(
@@ -109,6 +117,16 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
     queries: (compareOn ? compareTickers : []).map((t) => callQuery('archive:bars', { ticker: t, basis }, BARS_OPTIONS)),
   });
   const compareSeries = compareData.flatMap((q) => (q.data ? [q.data] : []));
+  const openReport = useOpenReportWindow();
+  const universe: BreadthUniverse | null =
+    breadthOf === 'watchlist' && active ? { kind: 'watchlist', name: active.name } : breadthOf === 'report' && openReport ? { kind: 'report', id: openReport.id } : breadthOf === 'market' ? { kind: 'market', market: 'US' } : null;
+  const breadth = useCall(
+    'breadth:series',
+    { universe: universe ?? { kind: 'market', market: 'US' }, from: resolved?.from ?? '2000-01-01', to: resolved?.to ?? '2000-01-01', benchmark: ticker ?? undefined, basis },
+    { enabled: universe !== null && resolved !== null && ticker !== null && !compareOn, placeholderData: (prev) => prev },
+  );
+  const breadthShown = universe && breadth.data && breadth.data.benchmark?.ticker === ticker ? breadth.data : null;
+
   // Compare spans the shared window; a start or end typed here becomes the window of every view.
   const compareStart = resolved?.from ?? '2000-01-01';
   const compareEnd = resolved?.to ?? compareStart;
@@ -163,6 +181,19 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
             Compare
           </Toggle>
         </div>
+        <label className="chip breadth-choice">
+          Breadth
+          <select aria-label="Breadth of" value={breadthOf} onChange={(e) => setBreadthOf(e.target.value as BreadthChoice)}>
+            <option value="off">off</option>
+            <option value="watchlist" disabled={!active}>
+              {active ? `watchlist ${active.name}` : 'the open watchlist'}
+            </option>
+            <option value="report" disabled={!openReport}>
+              report tickers
+            </option>
+            <option value="market">market US</option>
+          </select>
+        </label>
         {/* The basis is the one Analytics and the watchlists use: chosen once, kept across views. */}
         <select className="chip" aria-label="Chart basis" value={basis} onChange={(e) => setBasis(e.target.value as PriceBasis)}>
           <BasisOptions />
@@ -224,6 +255,8 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
               colors={colors}
               notes={noteMarkers.data}
               onNote={(n) => openNote(n.noteId, n.reportId)}
+              breadth={breadthShown}
+              onLegendDate={breadthShown ? setLegendDate : undefined}
             />
           )
         ) : bars.error ? (
@@ -232,6 +265,8 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
           <div className="chart-empty" aria-busy="true" />
         )}
       </div>
+      {breadthShown && !compareOn && <BreadthTable breadth={breadthShown} date={legendDate} />}
+      {universe && breadth.error && !compareOn && <p className="error small">Breadth: {breadth.error.message}</p>}
       {active ? (
         <WatchlistTable list={active} />
       ) : (

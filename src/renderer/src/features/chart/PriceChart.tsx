@@ -18,11 +18,12 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import { addWindowShade } from './window-shade';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DataIssue } from '@shared/archive';
 import type { NoteMarker } from '@shared/notes';
 import type { WatchlistReport } from '@shared/watchlists';
 import type { BarColumns } from '@shared/domain';
+import type { BreadthSeries } from '@shared/breadth';
 import { ChartLegend } from './ChartLegend';
 import {
   dateToTime,
@@ -81,6 +82,10 @@ export interface PriceChartProps {
   notes?: readonly NoteMarker[];
   /** Opens a note (its marker or pin was clicked). */
   onNote?: (note: NoteMarker) => void;
+  /** Breadth of a universe, drawn in panes under the prices (A/D line, % above averages, McClellan). */
+  breadth?: BreadthSeries | null;
+  /** The day the legend shows (under the crosshair, else the last bar in view), for a table beside the chart. */
+  onLegendDate?: (date: string) => void;
 }
 
 const NO_NOTES: readonly NoteMarker[] = [];
@@ -469,6 +474,15 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
         if (i < first || i < 0) continue;
         m.push({ time: dateToTime(bars.dates[i]!), position: 'aboveBar', shape: 'square', color: colors.sma50, id: `note:${n.noteId}` });
       }
+      // Breadth divergences (the benchmark at a new high, the A/D line not): one marker per run of days.
+      if (props.breadth && props.breadth.benchmark?.ticker === bars.ticker) {
+        const days = props.breadth.divergences.flatMap((d) => (at(d) === null ? [] : [{ index: indexOnOrBefore(bars.dates, d), kinds: ['divergence'] }]));
+        // Divergence days a week apart are one episode: one short label each, so labels never pile up.
+        for (const run of issueRuns(days, 5)) {
+          const date = bars.dates[run.first]!;
+          m.push({ time: dateToTime(date), position: 'aboveBar', shape: 'arrowDown', color: colors.down, text: `A/D ÷${run.days > 1 ? ` ×${run.days}` : ''}`, id: `divergence:${date}` });
+        }
+      }
       if (report) {
         const i = indexOnOrBefore(bars.dates, report.asOf);
         if (i >= first) {
@@ -482,7 +496,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     };
     apply();
     return addRefresh(refreshClipped.current, apply);
-  }, [bars, issues, report, notes, colors.warn, colors.accent, colors.sma50]);
+  }, [bars, issues, report, notes, props.breadth, colors.warn, colors.accent, colors.sma50, colors.down]);
 
   // Pins over the chart for the notes (clickable and reachable by Tab), kept over their bar as the
   // chart scrolls and zooms.
@@ -505,6 +519,46 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     return () => cancelAnimationFrame(raf);
   }, [bars, notes]);
 
+  // Breadth panes under the prices: the A/D line, the share above the 20/50/200-day averages and the
+  // McClellan oscillator, each in its own pane on the shared time scale; gone when breadth is off.
+  const breadthSeriesRef = useRef<{ ad: ISeriesApi<'Line', Time>; above: Array<ISeriesApi<'Line', Time>>; mcc: ISeriesApi<'Histogram', Time> } | null>(null);
+  const { breadth } = props;
+  useLayoutEffect(() => {
+    const h = handles.current!;
+    const el = container.current!;
+    if (!breadth) {
+      const b = breadthSeriesRef.current;
+      if (b) {
+        for (const s of [b.ad, ...b.above, b.mcc]) h.chart.removeSeries(s);
+        breadthSeriesRef.current = null;
+      }
+      delete el.dataset['breadth'];
+      return;
+    }
+    if (!breadthSeriesRef.current) {
+      const base = h.chart.panes().length;
+      const ad = h.chart.addSeries(LineSeries, { color: colors.accent, lineWidth: 2, priceLineVisible: false, title: 'A/D line' }, base);
+      const above = [colors.sma20, colors.sma50, colors.sma200].map((color, k) =>
+        h.chart.addSeries(
+          LineSeries,
+          { color, lineWidth: 1, priceLineVisible: false, lastValueVisible: k === 1, priceFormat: { type: 'custom', minMove: 0.1, formatter: (v: number) => `${v.toFixed(0)} %` } },
+          base + 1,
+        ),
+      );
+      const mcc = h.chart.addSeries(HistogramSeries, { priceLineVisible: false, title: 'McClellan' }, base + 2);
+      for (const k of [0, 1, 2]) h.chart.panes()[base + k]?.setStretchFactor(1.2);
+      breadthSeriesRef.current = { ad, above, mcc };
+    }
+    const b = breadthSeriesRef.current;
+    const times = breadth.dates.map(dateToTime);
+    b.ad.setData(times.map((time, w) => ({ time, value: breadth.adLine[w]! })));
+    (['sma20', 'sma50', 'sma200'] as const).forEach((key, k) =>
+      b.above[k]!.setData(times.flatMap((time, w) => (breadth.above[key].share[w] === null ? [] : [{ time, value: breadth.above[key].share[w]! * 100 }]))),
+    );
+    b.mcc.setData(times.map((time, w) => ({ time, value: breadth.mcclellan[w]!, color: breadth.mcclellan[w]! >= 0 ? colors.up + 'a0' : colors.down + 'a0' })));
+    el.dataset['breadth'] = breadth.universe.label;
+  }, [breadth, colors]);
+
   // The range preset (and again whenever the ticker or the window changes). Logical indices count from
   // the first bar loaded; a range reaching before it loads the whole history first.
   const windowFrom = shownWindow?.from;
@@ -523,6 +577,11 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   const legendIndex =
     cursor && cursor.bars === bars ? cursor.index : lastInView && lastInView.bars === bars ? lastInView.index : bars.dates.length - 1;
   const legend = useMemo(() => legendAt(bars, legendIndex), [bars, legendIndex]);
+  const legendDate = bars.dates[legendIndex];
+  const { onLegendDate } = props;
+  useEffect(() => {
+    if (legendDate) onLegendDate?.(legendDate);
+  }, [legendDate, onLegendDate]);
   // The moving averages shown, at the bar under the crosshair: the mean of its last n closes.
   const smaLegend = useMemo(
     () =>
