@@ -20,14 +20,21 @@ export interface BreadthMember {
 /** What {@link breadthSeries} computes: the series without the universe's description. */
 export type BreadthFigures = Omit<BreadthSeries, 'universe' | 'basis' | 'from' | 'to'>;
 
-/** The position of each calendar day in a member's bars (−1: no bar that day). */
-function positions(member: BreadthMember, dayOf: Map<TradingDate, number>, days: number): Int32Array {
+/**
+ * The position of each calendar day in a member's bars (−1: no bar that day), and the calendar day of
+ * each of its bars (−1: after the window's end).
+ */
+function positions(member: BreadthMember, dayOf: Map<TradingDate, number>, days: number): { pos: Int32Array; dayOfBar: Int32Array } {
   const pos = new Int32Array(days).fill(-1);
+  const dayOfBar = new Int32Array(member.dates.length).fill(-1);
   for (let i = 0; i < member.dates.length; i++) {
     const k = dayOf.get(member.dates[i]!);
-    if (k !== undefined) pos[k] = i;
+    if (k !== undefined) {
+      pos[k] = i;
+      dayOfBar[i] = k;
+    }
   }
-  return pos;
+  return { pos, dayOfBar };
 }
 
 /** Every day on which any of the series has a bar, up to `to`, ascending. */
@@ -53,6 +60,9 @@ function firstOnOrAfter(dates: readonly TradingDate[], date: TradingDate): numbe
   }
   return lo;
 }
+
+/** A close counts as above its average when it exceeds it by more than one part in a billion: rolling sums round, and a close equal to its average (cent prices) must not count as above by chance. */
+const ABOVE_TOLERANCE = 1e-9;
 
 /** A high (or low) that may be missing: the close stands in for a close-only series. */
 const extreme = (v: number, close: number): number => (Number.isFinite(v) ? v : close);
@@ -101,8 +111,9 @@ export function breadthSeries(
   const retCount = new Int32Array(n);
   const aboveCount = BREADTH_AVERAGES.map(() => new Int32Array(n));
 
+  const bases = BREADTH_AVERAGES.map((len) => out.above[`sma${len}`].base);
   for (const m of members) {
-    const pos = positions(m, dayOf, days.length);
+    const { pos, dayOfBar } = positions(m, dayOf, days.length);
     const { close, high, low, volume } = m;
     for (let k = 1; k < days.length; k++) {
       const i = pos[k]!;
@@ -151,18 +162,19 @@ export function breadthSeries(
       const h = extreme(high[i]!, close[i]!);
       const l = extreme(low[i]!, close[i]!);
       if (i >= firstBar) {
-        const k = dayOf.get(m.dates[i]!);
-        const w = k === undefined ? -1 : k - k0;
+        const k = dayOfBar[i]!;
+        const w = k < 0 ? -1 : k - k0;
         if (w >= 0) {
           const c = close[i]!;
           if (Number.isFinite(c)) {
-            BREADTH_AVERAGES.forEach((len, a) => {
-              if (i + 1 < len || finite[i + 1]! - finite[i + 1 - len]! !== len) return;
+            for (let a = 0; a < BREADTH_AVERAGES.length; a++) {
+              const len = BREADTH_AVERAGES[a]!;
+              if (i + 1 < len || finite[i + 1]! - finite[i + 1 - len]! !== len) continue;
               const sma = (sum[i + 1]! - sum[i + 1 - len]!) / len;
-              const key = `sma${len}` as const;
-              out.above[key].base[w]!++;
-              if (c > sma) aboveCount[a]![w]!++;
-            });
+              bases[a]![w]!++;
+              // Above by more than rounding: a close equal to its average (a flat stretch) is not above it.
+              if (c - sma > ABOVE_TOLERANCE * c) aboveCount[a]![w]!++;
+            }
           }
           if (i >= BARS_52W - 1 && Number.isFinite(h) && Number.isFinite(l)) {
             // The deques hold bars i − 251 .. i − 1.
@@ -217,7 +229,7 @@ export function breadthSeries(
   }
 
   if (benchmark) {
-    const pos = positions(benchmark, dayOf, days.length);
+    const { pos } = positions(benchmark, dayOf, days.length);
     let base = NaN;
     const index = new Array<number | null>(n).fill(null);
     for (let w = 0; w < n; w++) {
