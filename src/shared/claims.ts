@@ -19,6 +19,9 @@ export const CLAIM_METRICS = [
   'allTimeHigh',
   'high52w',
   'low52w',
+  'breadthAbove20',
+  'breadthAbove50',
+  'breadthAbove200',
 ] as const;
 /** What a claim states about its subject. */
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
@@ -37,15 +40,21 @@ export const METRIC_LABELS: Readonly<Record<ClaimMetric, string>> = {
   allTimeHigh: 'all-time high',
   high52w: '52-week high',
   low52w: '52-week low',
+  breadthAbove20: 'share of the universe above its 20-day average',
+  breadthAbove50: 'share of the universe above its 50-day average',
+  breadthAbove200: 'share of the universe above its 200-day average',
 };
+
+/** A metric of the universe (the report's related tickers) rather than of one ticker. */
+export const isBreadthMetric = (m: ClaimMetric): m is 'breadthAbove20' | 'breadthAbove50' | 'breadthAbove200' => m.startsWith('breadth');
 
 /** A metric stated as a percentage (returns, changes, volatilities). */
 export const isPercentMetric = (m: ClaimMetric): boolean =>
-  m === 'return' || m === 'oneDay' || m === 'dailyVolatility' || m === 'annualizedVolatility';
+  m === 'return' || m === 'oneDay' || m === 'dailyVolatility' || m === 'annualizedVolatility' || isBreadthMetric(m);
 
 /** A metric of one day (a level, or the day's change) rather than of a window. */
 export const isDayMetric = (m: ClaimMetric): boolean =>
-  (!isPercentMetric(m) && m !== 'averageVolume') || m === 'oneDay';
+  (!isPercentMetric(m) && m !== 'averageVolume') || m === 'oneDay' || isBreadthMetric(m);
 
 /** How a claim's stated figure compares with the archive, once. */
 export const VERDICTS = ['holds', 'otherBasis', 'differs', 'unchecked'] as const;
@@ -68,6 +77,8 @@ export interface Claim {
   subject: string;
   /** The ticker the subject resolved to (null when no alias or symbol resolves it). */
   ticker: string | null;
+  /** For a breadth figure ("62 % of the universe closed above its 50-day average"): the members, the report's related tickers. */
+  universe?: string[];
   metric: ClaimMetric;
   /** The window a return or volatility is over; for a one-day figure or a level, `from = to` = its day. */
   window: { from: TradingDate; to: TradingDate };

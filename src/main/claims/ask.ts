@@ -6,7 +6,7 @@
  * Jan 9?") and a comparison ("Compare IWM and SPY volatility over the report window"). A question it
  * cannot read gets the forms it does understand, never a guess.
  */
-import { isDayMetric, isPercentMetric, METRIC_LABELS, type Answer, type ClaimMetric } from '../../shared/claims';
+import { isBreadthMetric, isDayMetric, isPercentMetric, METRIC_LABELS, type Answer, type ClaimMetric } from '../../shared/claims';
 import { DEFAULT_BASIS, type TradingDate } from '../../shared/domain';
 import { archiveInfo, hasTicker, readBars, tickerNames } from '../archive/repository';
 import type { Core } from '../core';
@@ -104,6 +104,8 @@ export async function answerQuestion(core: Core, question: string, reportId?: nu
   if (day) span = { from: day, to: day };
   const panel = panelReader(core);
   const figureOf = async (ticker: string, m: ClaimMetric) => {
+    // The ask box reads figures of tickers; the metric words it knows never name a breadth share.
+    if (isBreadthMetric(m)) throw new Error(`${m} is a figure of a universe, not of ${ticker}`);
     const levelDay = span!.to;
     const p = isDayMetric(m)
       ? await panel(ticker, levelDay, levelDay, DEFAULT_BASIS)

@@ -21,6 +21,8 @@ export interface ReaderContext {
   asOf: TradingDate;
   /** The report's analysis window, the default window of its returns. */
   window: { from: TradingDate; to: TradingDate } | null;
+  /** The report's related tickers: the universe of its breadth figures. */
+  universe?: readonly string[];
 }
 
 /** A stated order: "A led with x %, followed by B at y %". */
@@ -396,6 +398,45 @@ function explicitClaims(
   return out;
 }
 
+/**
+ * Breadth figures: "62 % of the universe closed above its 50-day average (on 2026-01-09)" — the share of
+ * the report's related tickers above their own 20-, 50- or 200-day average on a day (the report's last
+ * day when none is named).
+ */
+const BREADTH_CLAIM = new RegExp(
+  String.raw`\b(?:(about|around|roughly|nearly|almost|some|approximately)\s+)?(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)\s+of\s+(?:the\s+|its\s+|our\s+)?` +
+    String.raw`(universe|members|related tickers|report's tickers|tickers|sectors|sector ETFs|stocks|names|constituents)\s+` +
+    String.raw`(?:closed|were|was|are|is|sat|sit|stood|traded|finished|ended|remained|remain|held)\s+above\s+(?:its|their|the)\s+` +
+    String.raw`(20|50|200)-day\s+(?:simple\s+)?(?:moving\s+)?averages?(?:\s+on\s+(` + DATE_PATTERN.source + String.raw`))?`,
+  'gi',
+);
+
+function breadthClaims(text: string, ctx: ReaderContext, section: string | null): Claim[] {
+  const out: Claim[] = [];
+  const last = ctx.window?.to ?? tradingDayOnOrBefore(ctx.asOf);
+  for (const m of text.matchAll(BREADTH_CLAIM)) {
+    const dm = m[5] ? new RegExp(DATE_PATTERN.source, DATE_PATTERN.flags.replace('g', '')).exec(m[5]) : null;
+    const day = (dm ? dateOf(dm, ctx.asOf) : null) ?? last;
+    const metric = `breadthAbove${m[4]}` as ClaimMetric;
+    out.push({
+      text: m[0],
+      figure: m[0],
+      section,
+      subject: `the ${m[3]}`,
+      ticker: null,
+      universe: [...(ctx.universe ?? [])],
+      metric,
+      window: { from: day, to: day },
+      basis: DEFAULT_BASIS,
+      returnKind: null,
+      stated: Number(m[2]) / 100,
+      decimals: (m[2]!.split('.')[1]?.length ?? 0) + 2,
+      approximate: m[1] !== undefined,
+    });
+  }
+  return out;
+}
+
 /** What a figure of this kind means when no metric word says. */
 const DEFAULT_METRIC: Record<Kind, ClaimMetric> = { percent: 'return', volume: 'averageVolume', level: 'close' };
 
@@ -413,6 +454,10 @@ export function readClaims(
   const orders: StatedOrder[] = [];
   // The prose around explicit claims is read without them.
   markdown = markdown.replace(EXPLICIT_CLAIM, ' ');
+  // Breadth figures are of the universe, not of a ticker: read first, and the rest without them.
+  const plain = plainText(markdown);
+  claims.push(...breadthClaims(plain, ctx, section));
+  markdown = markdown.replace(BREADTH_CLAIM, ' ');
   const reportWindow = ctx.window ?? { from: tradingDayOnOrBefore(ctx.asOf), to: tradingDayOnOrBefore(ctx.asOf) };
   let sticky: { from: TradingDate; to: TradingDate } = reportWindow;
   let dayContext = false;

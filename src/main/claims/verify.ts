@@ -6,6 +6,7 @@
  */
 import type { MetricsPanel, ReturnKind } from '../../shared/analytics';
 import {
+  isBreadthMetric,
   isDayMetric,
   isPercentMetric,
   type CheckedClaim,
@@ -24,6 +25,7 @@ import { hasTicker, tickerNames } from '../archive/repository';
 import type { Core } from '../core';
 import { DomainError } from '../errors';
 import { getReport } from '../reports/repository';
+import { breadthOf } from '../breadth/service';
 import { loadAliases } from './aliases';
 import { whyNotTrading } from './dates';
 import { readClaims, type ReaderContext, type StatedOrder } from './reader';
@@ -94,8 +96,50 @@ type Panels = (ticker: string, from: TradingDate, to: TradingDate, basis: PriceB
 /** A claim as read, with its identity and the analyst's decision. */
 export type ReviewedClaim = Claim & Pick<CheckedClaim, 'key' | 'review'>;
 
+/**
+ * Checks a breadth figure: the share of the universe (the report's related tickers) above their own
+ * 20-, 50- or 200-day average on its day, on its basis first and then on the others.
+ */
+function checkBreadthClaim(c: ReviewedClaim & { metric: 'breadthAbove20' | 'breadthAbove50' | 'breadthAbove200' }, core: Core): CheckedClaim {
+  const base = { ...c, computed: null, how: null };
+  const tickers = c.universe ?? [];
+  if (tickers.length === 0) return { ...base, verdict: 'unchecked', note: 'no universe: the report names no related tickers' };
+  const notes: string[] = [];
+  let day = c.window.to;
+  if (!isTradingDay(day)) {
+    notes.push(`${day} is ${whyNotTrading(day)}, not a trading day: read as ${tradingDayOnOrBefore(day)}`);
+    day = tradingDayOnOrBefore(day);
+  }
+  const n = Number(c.metric.slice('breadthAbove'.length)) as 20 | 50 | 200;
+  const shareOn = (basis: PriceBasis): { value: number | null; how: string } => {
+    const s = breadthOf(core.db, { universe: { kind: 'tickers', tickers }, from: day, to: day, basis });
+    const w = s.dates.indexOf(day);
+    const above = s.above[`sma${n}`];
+    if (w < 0) return { value: null, how: `no member has a bar on ${day}` };
+    const share = above.share[w] ?? null;
+    const count = share === null ? 0 : Math.round(share * above.base[w]!);
+    const without = s.universe.withoutBars.length ? `; without bars: ${s.universe.withoutBars.join(', ')}` : '';
+    return {
+      value: share,
+      how: `members closing above their own ${n}-day simple average on ${day}: ${count} of ${above.base[w]} with ${n} bars (universe: ${tickers.join(', ')}${without}); ${BASIS_WORDS[basis]}`,
+    };
+  };
+  const own = shareOn(c.basis);
+  if (own.value === null) return { ...base, how: own.how, verdict: 'unchecked', note: [...notes, `${own.how}: import the members' prices`].join('; ') };
+  const result = (verdict: Verdict, note: string): CheckedClaim => ({ ...c, computed: own.value, how: own.how, verdict, note: [...notes, note].filter(Boolean).join('; ') });
+  if (holdsAtPrecision(c, own.value)) return result('holds', '');
+  for (const b of PRICE_BASES) {
+    if (b === c.basis) continue;
+    const v = shareOn(b).value;
+    if (v !== null && v !== own.value && holdsAtPrecision(c, v)) return result('otherBasis', `holds on ${BASIS_WORDS[b]}, not ${BASIS_WORDS[c.basis]} (${display(c, own.value)})`);
+  }
+  const diff = own.value - c.stated;
+  return result('differs', `computed ${display(c, own.value)}, stated ${display(c, c.stated)} (off by ${diff >= 0 ? '+' : ''}${(diff * 100).toFixed(2)} pt)`);
+}
+
 /** Checks one claim. */
 export async function checkClaim(c: ReviewedClaim, core: Core, panel: Panels): Promise<CheckedClaim> {
+  if (isBreadthMetric(c.metric)) return checkBreadthClaim(c as ReviewedClaim & { metric: 'breadthAbove20' | 'breadthAbove50' | 'breadthAbove200' }, core);
   const base = { ...c, computed: null, how: null };
   if (!c.ticker) return { ...base, verdict: 'unchecked', note: `no ticker for "${c.subject}": add an alias` };
   const span = c.window.from === c.window.to ? c.window.from : `${c.window.from}..${c.window.to}`;
@@ -243,8 +287,9 @@ export function readerContext(
   core: Core,
   asOf: TradingDate,
   window: { from: TradingDate; to: TradingDate } | null,
+  universe: readonly string[] = [],
 ): ReaderContext {
-  return { aliases: loadAliases(core.db), tickers: new Set(tickerNames(core.db).keys()), asOf, window };
+  return { aliases: loadAliases(core.db), tickers: new Set(tickerNames(core.db).keys()), asOf, window, universe };
 }
 
 /** A memoising panel reader over the analytics workers (a report asks for the same window often). */
@@ -261,7 +306,7 @@ export function panelReader(core: Core): Panels {
 /** Reads and checks every claim of a report. */
 export async function verifyReport(core: Core, reportId: number): Promise<ReportVerification> {
   const report = getReport(core.db, reportId);
-  const ctx = readerContext(core, report.asOf, report.window);
+  const ctx = readerContext(core, report.asOf, report.window, report.tickers);
   const panel = panelReader(core);
   const claims: CheckedClaim[] = [];
   const comparisons: ComparisonClaim[] = [];
