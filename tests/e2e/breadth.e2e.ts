@@ -40,7 +40,7 @@ test('breadth panes under ^GSPC for the report watchlist: the day under the cros
     const ad = cliSeries.adLine[w]!;
     await expect(table.getByTestId('breadth-ad-line')).toHaveText(`${ad > 0 ? '+' : ad < 0 ? '−' : ''}${Math.abs(ad)}`);
     await expect(table.getByTestId('breadth-adv-dec')).toContainText(`${cliSeries.advancers[w]} / ${cliSeries.decliners[w]}`);
-    const share = cliSeries.above.sma50.share[w];
+    const share = cliSeries.above.sma50.share[w] ?? null;
     await expect(table.getByTestId('breadth-above-sma50')).toContainText(share === null ? '—' : `${(share * 100).toFixed(0)} %`);
     await keepScreenshot(page, 'breadth-gspc-sectors');
     // Off again: the panes go.
