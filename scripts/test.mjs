@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck (node + web), lint, unit tests on plain Node, the build, then end-to-end tests in
+// `npm test`: typecheck (node + web), lint, unit tests on plain Node, the build, electronegativity on the
+// build (fails on a HIGH finding), then end-to-end tests in
 // Chromium against the browser host. Every step runs; the last line counts the tests of both runners.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +26,7 @@ const steps = [
     args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(artifacts, 'unit-results.json')}`],
   },
   { name: 'build', cmd: bin('electron-vite'), args: ['build'] },
+  { name: 'security', cmd: process.execPath, args: [path.join(root, 'scripts', 'electronegativity.mjs')] },
   { name: 'e2e', cmd: bin('playwright'), args: ['test'] },
 ];
 
