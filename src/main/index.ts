@@ -75,6 +75,8 @@ function createWindow(settings: Settings): BrowserWindow {
       spellcheck: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // A middle click never opens a link in a new window (electronegativity's AUXCLICK check).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (saved?.maximized) win.maximize();

@@ -21,7 +21,7 @@ export class ElectronPrinter implements PdfPrinter {
       show: false,
       width: 1200,
       height: 1600,
-      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false, disableBlinkFeatures: 'Auxclick' },
     });
     try {
       await win.loadURL(new URL(PRINT_PAGE, this.baseUrl).href);
