@@ -98,20 +98,28 @@ const priceLabel = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, ma
 const PRICE_FORMAT = { type: 'custom', minMove: 0.01, formatter: (p: number) => priceLabel.format(p) } as const;
 
 /** Room below the lowest price shown, as a share of the prices' span (lightweight-charts' default look). */
-const BOTTOM_ROOM = 0.1 / 0.7;
+const BOTTOM_ROOM = 0.1 / 0.8;
+/**
+ * Pixels kept free at the top of the price pane below the legend over it (its height is measured, as it
+ * wraps on narrow charts): the highest bar and the markers above it (as of, notes, divergences) are
+ * drawn below the legend, never under it.
+ */
+const LEGEND_GAP = 22;
 
 /**
  * Autoscale of the price pane on a linear scale: the data's range with room below it, but never below
  * zero (a price cannot be negative, so an axis reaching under zero only wastes space and misleads). The
  * pane's own bottom margin is zero for that reason; on a log scale the default margin applies.
  */
-function priceAutoscale(isLog: () => boolean) {
+function priceAutoscale(isLog: () => boolean, legendHeight: () => number) {
   return (original: () => AutoscaleInfo | null): AutoscaleInfo | null => {
     const r = original();
-    if (!r?.priceRange || isLog()) return r;
+    if (!r?.priceRange) return r;
+    const margins = { above: Math.max(legendHeight() + LEGEND_GAP, r.margins?.above ?? 0), below: r.margins?.below ?? 0 };
+    if (isLog()) return { ...r, margins };
     const { minValue, maxValue } = r.priceRange;
     const room = (maxValue - minValue) * BOTTOM_ROOM || Math.abs(minValue) * 0.05;
-    return { ...r, priceRange: { minValue: minValue >= 0 ? Math.max(0, minValue - room) : minValue - room, maxValue } };
+    return { ...r, margins, priceRange: { minValue: minValue >= 0 ? Math.max(0, minValue - room) : minValue - room, maxValue } };
   };
 }
 
@@ -231,7 +239,9 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const c = initialColors.current;
     const chart = createChart(el, { ...chartOptions(c), autoSize: true });
     const windowShade = addWindowShade(chart, c.windowShade);
-    const autoscaleInfoProvider = priceAutoscale(() => logRef.current);
+    const legendEl = el.parentElement?.querySelector<HTMLElement>('.chart-legend') ?? null;
+    const legendHeight = { px: legendEl?.offsetHeight ?? 40 };
+    const autoscaleInfoProvider = priceAutoscale(() => logRef.current, () => legendHeight.px);
     const candles = chart.addSeries(CandlestickSeries, {
       priceFormat: PRICE_FORMAT,
       autoscaleInfoProvider,
@@ -300,11 +310,20 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     };
     chart.timeScale().subscribeVisibleLogicalRangeChange(place);
     chart.timeScale().subscribeSizeChange(place);
+    // The legend wraps to more lines on a narrow chart: the pane keeps room for all of them.
+    const legendObserver = new ResizeObserver(() => {
+      const px = legendEl?.offsetHeight ?? 40;
+      if (px === legendHeight.px) return;
+      legendHeight.px = px;
+      chart.priceScale('right', 0).applyOptions({});
+    });
+    if (legendEl) legendObserver.observe(legendEl);
     return () => {
       chart.unsubscribeCrosshairMove(onMove);
       chart.unsubscribeClick(onClick);
       chart.timeScale().unsubscribeVisibleLogicalRangeChange(place);
       chart.timeScale().unsubscribeSizeChange(place);
+      legendObserver.disconnect();
       cancelAnimationFrame(minFrame);
       handles.current = null;
       chart.remove();
@@ -420,7 +439,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     handles.current!.chart.priceScale('right', 0).applyOptions({
       mode: logScale ? PriceScaleMode.Logarithmic : PriceScaleMode.Normal,
       // Linear: the room below the prices comes from priceAutoscale (which stops at zero).
-      scaleMargins: { top: 0.2, bottom: logScale ? 0.1 : 0 },
+      scaleMargins: { top: 0.1, bottom: logScale ? 0.1 : 0 },
     });
     noteMinRef.current();
   }, [logScale]);
