@@ -89,7 +89,7 @@ test('a file with bad rows is reported line by line and imports nothing by defau
   await expect(card.getByTestId('count-rejected')).toHaveText('2,517 rejected');
   await page.getByRole('button', { name: /^Import 1 file$/ }).click();
   await expect(page.getByTestId('import-summary')).toContainText('0 of 1 file imported');
-  await expect(page.getByTestId('import-summary')).toContainText('2517 row(s) rejected');
+  await expect(page.getByTestId('import-summary')).toContainText('2,517 rows rejected');
   expect(((await host.cli(['info'])) as { bars: number }).bars).toBe(0);
 });
 

@@ -177,14 +177,17 @@ function readAndWrite(
   return hash;
 }
 
+/** `1 row`, `27 rows`. */
+const rowsWord = (n: number): string => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
+
 /** Why a file that was read cannot be imported as it stands, or null. */
 function blockers(tally: FileTally, writer: BarWriter, options: ImportOptions): string | null {
   const why: string[] = [];
   const { counts } = tally;
   if (counts.rejected > 0 && !options.allowRejected)
-    why.push(`${counts.rejected} row(s) rejected (allow rejected rows to import the rest)`);
+    why.push(`${rowsWord(counts.rejected)} rejected (allow rejected rows to import the rest)`);
   if (writer.conflictCount > 0 && (options.onConflict ?? 'fail') === 'fail')
-    why.push(`${writer.conflictCount} row(s) differ from bars already in the archive (choose replace or keep)`);
+    why.push(`${rowsWord(writer.conflictCount)} ${writer.conflictCount === 1 ? 'differs' : 'differ'} from bars already in the archive (choose replace or keep)`);
   if (counts.rows === 0) why.push('no data rows');
   return why.length ? why.join('; ') : null;
 }

@@ -40,7 +40,7 @@ describe('the spliced S&P 500 file', () => {
       .split('\n');
     const r = processFile(a.db, { path: file }, { ticker: '^GSPC' }, 'import');
     expect(r.status).toBe('failed');
-    expect(r.error).toMatch(/2517 row\(s\) rejected/);
+    expect(r.error).toMatch(/2,517 rows rejected/);
     const t = r.tickers[0]!;
     expect(t.ticker).toBe('^GSPC');
     expect(t.rows).toBe(5340);

@@ -98,6 +98,39 @@ describe('cli import / imports / undo-import', () => {
     expect((await cli(['info', '--db', db])).out.bars).toBe(0);
   });
 
+  it('previews a file that overlaps the archive under each conflict policy with its exact counts', async () => {
+    // Yahoo's SPY (real, 20 rows) in the archive; then the same file with 3 closes changed and 2 new days.
+    const db = archivePath();
+    const spy = path.join(real, 'yahoo/SPY.csv');
+    expect((await cli(['import', '--db', db, spy])).code).toBe(0);
+    const lines = fs.readFileSync(spy, 'utf8').trim().split('\n');
+    const changed = lines.map((l, i) => {
+      if (i < 2 || i > 4) return l;
+      const f = l.split(',');
+      f[4] = (Number(f[4]) + 0.5).toFixed(6);
+      f[2] = (Math.max(Number(f[2]), Number(f[4])) + 0.01).toFixed(6);
+      return f.join(',');
+    });
+    const last = lines.at(-1)!.split(',');
+    const extra = ['2021-03-01', '2021-03-02'].map((d) => [d, ...last.slice(1)].join(','));
+    const file = path.join(path.dirname(db), 'SPY.csv');
+    fs.writeFileSync(file, [...changed, ...extra].join('\n') + '\n');
+    const rows = lines.length - 1 + extra.length;
+    const counts = (f: Record<string, unknown>): unknown[] => [f['status'], f['rows'], f['imported'], f['replaced'], f['kept'], f['unchanged'], (f['conflicts'] as unknown[]).length];
+    // The default policy (fail): the 3 changed rows are conflicts, neither written nor replaced, and
+    // block the file; the 2 new days would go in.
+    const fail = await cli(['import', '--db', db, '--dry-run', file]);
+    expect(fail.code).toBe(1);
+    expect(counts(fail.out.files[0]!)).toEqual(['checked', rows, 2, 0, 0, rows - 5, 3]);
+    expect(fail.out.files[0]!.error).toMatch(/^3 rows differ from bars already in the archive \(choose replace or keep\)$/);
+    const replace = await cli(['import', '--db', db, '--dry-run', '--on-conflict', 'replace', file]);
+    expect(counts(replace.out.files[0]!)).toEqual(['checked', rows, 5, 3, 0, rows - 5, 3]);
+    const keep = await cli(['import', '--db', db, '--dry-run', '--on-conflict', 'keep', file]);
+    expect(counts(keep.out.files[0]!)).toEqual(['checked', rows, 2, 0, 3, rows - 5, 3]);
+    // A preview writes nothing.
+    expect((await cli(['info', '--db', db])).out.bars).toBe(lines.length - 1);
+  });
+
   it('rejects bad options as usage errors (exit 2)', async () => {
     const db = archivePath();
     const f = path.join(real, 'yahoo/SPY.csv');
