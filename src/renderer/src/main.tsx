@@ -1,18 +1,10 @@
+import { FIRST_SCREEN, firstAnswers } from './first-calls';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { adoptToken } from './lib/bridge-http';
 import { callQuery } from './lib/use-call';
-import type { Channel } from '@shared/contract/index';
-
-const FIRST_SCREEN: Array<[Channel, object]> = [
-  ['settings:get', {}],
-  ['archive:tickers', {}],
-  ['archive:info', {}],
-  ['watchlists:list', {}],
-  ['app:info', {}],
-];
 import './styles/app.css';
 
 const queryClient = new QueryClient({
@@ -31,7 +23,11 @@ if (!window.breadth && adoptToken() === null) {
 } else {
   // What the first screen needs, asked for at once rather than one answer after another (the settings
   // decide the view; the sidebar and the Overview need the tickers and the totals whatever it is).
-  for (const [channel, input] of FIRST_SCREEN) void queryClient.prefetchQuery(callQuery(channel, input as never));
+  for (const [channel, input] of FIRST_SCREEN) {
+    const early = firstAnswers.get(channel);
+    const q = callQuery(channel, input as never);
+    void queryClient.prefetchQuery(early ? { ...q, queryFn: () => early as never } : q);
+  }
   root.render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>

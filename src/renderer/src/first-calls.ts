@@ -1,0 +1,22 @@
+/**
+ * The first screen's calls, sent before the rest of the app's code is evaluated: imported first by
+ * main.tsx, this module runs before React and the views, so the answers travel while they load.
+ */
+import type { Channel } from '@shared/contract/index';
+import { call } from './lib/api';
+import { adoptToken } from './lib/bridge-http';
+
+/** What the first screen needs whatever the view: the settings decide it, the sidebar and the Overview need the rest. */
+export const FIRST_SCREEN: Array<[Channel, object]> = [
+  ['settings:get', {}],
+  ['archive:tickers', {}],
+  ['archive:info', {}],
+  ['watchlists:list', {}],
+  ['app:info', {}],
+];
+
+/** The answers on their way, by channel (empty when the page has no token: it shows no data). */
+export const firstAnswers = new Map<Channel, Promise<unknown>>();
+if (window.breadth || adoptToken() !== null) {
+  for (const [channel, input] of FIRST_SCREEN) firstAnswers.set(channel, call(channel, input as never));
+}
