@@ -156,7 +156,6 @@ async function duckdbSide(): Promise<{ ms: number; sums: Checksums }> {
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   // Untimed: DuckDB's own copy of the bars.
-  await con.run('INSTALL sqlite; LOAD sqlite;').catch(() => undefined);
   const db = new Database(dbPath, { readonly: true });
   await con.run('CREATE TABLE bars (ticker VARCHAR, date DATE, close DOUBLE, high DOUBLE, low DOUBLE)');
   const appender = await con.createAppender('bars');

@@ -6,6 +6,7 @@
  */
 import { BARS_52W, BREADTH_AVERAGES, MCCLELLAN, type BreadthSeries } from '../../shared/breadth';
 import type { TradingDate } from '../../shared/domain';
+import { lowerBound, upperBound } from '../../shared/sorted-dates';
 
 /** One member's bars on the chosen basis, ascending. */
 export interface BreadthMember {
@@ -49,18 +50,6 @@ function calendar(series: ReadonlyArray<BreadthMember>, to: TradingDate): Tradin
   return [...all].sort();
 }
 
-/** The first index whose date is ≥ `date` (dates ascending). */
-function firstOnOrAfter(dates: readonly TradingDate[], date: TradingDate): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dates[mid]! < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** A close counts as above its average when it exceeds it by more than one part in a billion: rolling sums round, and a close equal to its average (cent prices) must not count as above by chance. */
 const ABOVE_TOLERANCE = 1e-9;
 
@@ -78,7 +67,7 @@ export function breadthSeries(
 ): BreadthFigures {
   const days = calendar(benchmark ? [...members, benchmark] : members, window.to);
   const dayOf = new Map(days.map((d, k) => [d, k] as const));
-  const k0 = firstOnOrAfter(days, window.from);
+  const k0 = lowerBound(days, window.from);
   const n = days.length - k0;
   const zeros = (): number[] => new Array<number>(n).fill(0);
   const out: BreadthFigures = {
@@ -156,8 +145,8 @@ export function breadthSeries(
     let hiTail = 0;
     let loHead = 0;
     let loTail = 0;
-    const firstBar = k0 < days.length ? firstOnOrAfter(m.dates, days[k0]!) : len;
-    const lastBar = firstOnOrAfter(m.dates, window.to) + (m.dates[firstOnOrAfter(m.dates, window.to)] === window.to ? 1 : 0);
+    const firstBar = k0 < days.length ? lowerBound(m.dates, days[k0]!) : len;
+    const lastBar = upperBound(m.dates, window.to);
     for (let i = Math.max(0, firstBar - BARS_52W); i < lastBar; i++) {
       const h = extreme(high[i]!, close[i]!);
       const l = extreme(low[i]!, close[i]!);

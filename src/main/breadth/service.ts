@@ -49,6 +49,7 @@ export function breadthOf(
 ): BreadthSeries {
   const { label, tickers } = universeMembers(db, request.universe);
   const withBars = tickers.filter((t) => hasTicker(db, t));
+  const hasBars = new Set(withBars);
   if (request.benchmark && !hasTicker(db, request.benchmark)) throw notFound(`no bars for the benchmark ${request.benchmark} in the archive`, { ticker: request.benchmark });
   const members = withBars.map((t) => member(db, t, request.basis, request.to));
   const bench = request.benchmark ? member(db, request.benchmark, request.basis, request.to) : null;
@@ -57,7 +58,7 @@ export function breadthOf(
   const absent = tickers.length - withBars.length;
   if (absent) for (let w = 0; w < figures.missing.length; w++) figures.missing[w]! += absent;
   return {
-    universe: { label, tickers, withoutBars: tickers.filter((t) => !withBars.includes(t)) },
+    universe: { label, tickers, withoutBars: tickers.filter((t) => !hasBars.has(t)) },
     basis: request.basis,
     from: request.from,
     to: request.to,

@@ -69,7 +69,8 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
   const { active } = useActiveWatchlist();
   // The open report's window rules until the analyst picks another range; a report's own watchlist
   // brings its report's window when no report is open.
-  const report = useOpenReportWindow() ?? active?.report ?? null;
+  const openReport = useOpenReportWindow();
+  const report = openReport ?? active?.report ?? null;
   const reportWindow = report?.windowFrom && report.windowTo ? report : null;
   const reportRange = reportWindow ? { from: reportWindow.windowFrom!, to: reportWindow.windowTo! } : null;
   const colors = useChartColors();
@@ -117,7 +118,6 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
     queries: (compareOn ? compareTickers : []).map((t) => callQuery('archive:bars', { ticker: t, basis }, BARS_OPTIONS)),
   });
   const compareSeries = compareData.flatMap((q) => (q.data ? [q.data] : []));
-  const openReport = useOpenReportWindow();
   const universe: BreadthUniverse | null =
     breadthOf === 'watchlist' && active ? { kind: 'watchlist', name: active.name } : breadthOf === 'report' && openReport ? { kind: 'report', id: openReport.id } : breadthOf === 'market' ? { kind: 'market', market: 'US' } : null;
   const breadth = useCall(

@@ -150,27 +150,10 @@ function Palette(props: { onClose: () => void }): React.JSX.Element {
         )}
         {list.map((h, j) => {
           const i = j + offset;
-          if (h.kind === 'view') {
-            return (
-              <li
-                key={`view-${h.view}`}
-                id={`hit-${j}`}
-                role="option"
-                aria-selected={i === index}
-                className={i === index ? 'hit active' : 'hit'}
-                onMouseEnter={() => setIndex(i)}
-                onClick={() => choose(h)}
-              >
-                <span className="hit-kind view">View</span>
-                <span className="hit-body">
-                  <span className="hit-title">{h.label}</span>
-                </span>
-              </li>
-            );
-          }
+          const view = h.kind === 'view';
           return (
             <li
-              key={`${h.kind}-${h.id}-${h.ticker ?? ''}`}
+              key={view ? `view-${h.view}` : `${h.kind}-${h.id}-${h.ticker ?? ''}`}
               id={`hit-${j}`}
               role="option"
               aria-selected={i === index}
@@ -178,10 +161,10 @@ function Palette(props: { onClose: () => void }): React.JSX.Element {
               onMouseEnter={() => setIndex(i)}
               onClick={() => choose(h)}
             >
-              <span className={`hit-kind ${h.kind}`}>{KIND_LABEL[h.kind]}</span>
+              <span className={`hit-kind ${h.kind}`}>{view ? 'View' : KIND_LABEL[h.kind]}</span>
               <span className="hit-body">
-                <span className="hit-title">{h.title}</span>
-                {h.snippet.length > 0 && (
+                <span className="hit-title">{view ? h.label : h.title}</span>
+                {!view && h.snippet.length > 0 && (
                   <span className="hit-snippet">
                     {h.snippet.map((p, k) => (p.hit ? <mark key={k}>{p.text}</mark> : <span key={k}>{p.text}</span>))}
                   </span>
