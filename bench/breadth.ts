@@ -7,60 +7,18 @@
  * Goal (issue 14): Breadth ≤ 0.5 × DuckDB.
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
-import { refreshTickerTotals } from '../src/main/archive/repository';
 import { breadthOf } from '../src/main/breadth/service';
 import { openArchive } from '../src/main/db/open';
-import { previousTradingDay } from '../src/shared/calendar';
-import { repoRoot } from '../tests/e2e/support/host';
-import { prng } from '../tests/helpers/prng';
+import { randomArchive } from './random-archive';
 
 const TICKERS = 500;
 const DAYS = 5_000;
 const RUNS = 3;
-const dir = path.join(repoRoot, '.bench', `breadth-${TICKERS}x${DAYS}-v1`);
-const dbPath = path.join(dir, 'archive.sqlite');
-const symbol = (i: number): string => `B${String(i).padStart(3, '0')}`;
-
-function ensureArchive(): { first: string; last: string } {
-  const marker = path.join(dir, 'done.json');
-  if (fs.existsSync(marker)) return JSON.parse(fs.readFileSync(marker, 'utf8')) as { first: string; last: string };
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  openArchive(dbPath).db.close();
-  const db = new Database(dbPath);
-  db.pragma('journal_mode = WAL');
-  const dates: string[] = [];
-  let d = '2026-01-12';
-  for (let i = 0; i < DAYS; i++) dates.unshift((d = previousTradingDay(d)));
-  const rand = prng(14);
-  const insT = db.prepare('INSERT INTO tickers (symbol) VALUES (?)');
-  const insB = db.prepare('INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume) VALUES (?,?,?,?,?,?,NULL,?)');
-  db.transaction(() => {
-    for (let t = 0; t < TICKERS; t++) {
-      const s = symbol(t);
-      insT.run(s);
-      let close = 20 + rand() * 200;
-      for (const date of dates) {
-        // Some members skip a day now and then: breadth must count them missing.
-        if (rand() < 0.002) continue;
-        const open = close * (1 + (rand() - 0.5) * 0.01);
-        // Prices on a cent grid, so that unchanged days exist.
-        close = Math.max(1, Math.round(close * (1 + (rand() - 0.5) * 0.04) * 100) / 100);
-        insB.run(s, date, open, Math.max(open, close) * (1 + rand() * 0.01), Math.min(open, close) * (1 - rand() * 0.01), close, Math.round(1e5 + rand() * 1e7));
-      }
-    }
-    refreshTickerTotals(db, Array.from({ length: TICKERS }, (_, t) => symbol(t)));
-  })();
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  const span = { first: dates[0]!, last: dates.at(-1)! };
-  fs.writeFileSync(marker, JSON.stringify(span));
-  return span;
-}
+const archive = (): ReturnType<typeof randomArchive> =>
+  randomArchive({ name: `breadth-${TICKERS}x${DAYS}-v1`, tickers: TICKERS, days: DAYS, seed: 14, skip: 0.002, symbol: (i) => `B${String(i).padStart(3, '0')}` });
+let dbPath = '';
 
 /** The figures all three sides compute, summed into one number each so they can be compared. */
 interface Checksums {
@@ -75,12 +33,12 @@ interface Checksums {
 
 const same = (a: Checksums, b: Checksums): boolean => (Object.keys(a) as Array<keyof Checksums>).every((k) => a[k] === b[k]);
 
-function breadthSide(span: { first: string; last: string }): { ms: number; rssMb: number; sums: Checksums } {
+function breadthSide(span: { first: string; last: string; symbols: string[] }): { ms: number; rssMb: number; sums: Checksums } {
   const rss0 = process.memoryUsage().rss;
   const t0 = performance.now();
   const { db } = openArchive(dbPath);
   const s = breadthOf(db, {
-    universe: { kind: 'tickers', tickers: Array.from({ length: TICKERS }, (_, t) => symbol(t)) },
+    universe: { kind: 'tickers', tickers: span.symbols },
     from: span.first,
     to: span.last,
     basis: 'split-adjusted',
@@ -202,7 +160,8 @@ async function duckdbSide(): Promise<{ ms: number; sums: Checksums }> {
 /** Runs the benchmark. */
 export async function run(): Promise<void> {
   const t0 = Date.now();
-  const span = ensureArchive();
+  const span = archive();
+  dbPath = span.dbPath;
   console.log(`archive: ${TICKERS} tickers × ${DAYS.toLocaleString('en-US')} days (${((Date.now() - t0) / 1000).toFixed(0)} s to build or find)`);
   for (let r = 0; r < RUNS; r++) {
     const b = breadthSide(span);

@@ -4,6 +4,7 @@ import type { BarColumns, TradingDate } from '../../shared/domain';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { knownName } from './known-names';
+import { readPacked, rebuildPacked } from './packed';
 
 /** Counts and date range of the whole archive. */
 export function archiveInfo(db: Db): ArchiveInfo {
@@ -166,11 +167,11 @@ function collector(db: Db): { stmt: Statement; holder: { state: CollectorState }
 }
 
 /**
- * Reads one ticker's bars between `from` and `to` (inclusive, either optional) into columns through the
+ * Reads one ticker's bars between `from` and `to` (inclusive, either optional) from its rows through the
  * fast collector (see `collector`). Same result as `readBars`; bars come in primary-key order, which
  * is date order, and are checked to be so (falling back to `readBars` if SQLite ever chose otherwise).
  */
-export function readBarsColumnar(db: Db, ticker: string, from?: TradingDate, to?: TradingDate): BarColumns {
+export function readBarRows(db: Db, ticker: string, from?: TradingDate, to?: TradingDate): BarColumns {
   const { stmt, holder } = collector(db);
   holder.state = newState(0);
   stmt.get(ticker, from ?? '0000-00-00', to ?? '9999-99-99');
@@ -181,6 +182,14 @@ export function readBarsColumnar(db: Db, ticker: string, from?: TradingDate, to?
   for (let i = 1; i < n; i++) if (dates[i - 1]! >= dates[i]!) return readBars(db, ticker, from, to);
   const col = (k: (typeof PRICE_COLS)[number]): Float64Array => (st[k].length === n ? st[k] : st[k].slice(0, n));
   return { ticker, dates, open: col('open'), high: col('high'), low: col('low'), close: col('close'), adjClose: col('adjClose'), volume: col('volume') };
+}
+
+/**
+ * Reads one ticker's bars between `from` and `to` (inclusive, either optional) into columns: from its
+ * packed copy when it has one (archive/packed.ts), else from its rows. Same result as `readBars`.
+ */
+export function readBarsColumnar(db: Db, ticker: string, from?: TradingDate, to?: TradingDate): BarColumns {
+  return readPacked(db, ticker, from, to) ?? readBarRows(db, ticker, from, to);
 }
 
 /**
@@ -211,7 +220,8 @@ export function marketOfTicker(db: Db, symbol: string): string {
 
 /**
  * Recomputes the running totals of tickers whose bars a transaction changed (an import, its undo): a
- * count over each ticker's own key range, so its cost follows the tickers touched, not the archive.
+ * count over each ticker's own key range, so its cost follows the tickers touched, not the archive. The
+ * same tickers' packed copies are rebuilt from their rows.
  */
 export function refreshTickerTotals(db: Db, tickers: Iterable<string>): void {
   const stmt = db.prepare(
@@ -222,5 +232,7 @@ export function refreshTickerTotals(db: Db, tickers: Iterable<string>): void {
        has_adj_close = EXISTS (SELECT 1 FROM bars WHERE ticker = @t AND adj_close IS NOT NULL)
      WHERE symbol = @t`,
   );
-  for (const t of new Set(tickers)) stmt.run({ t });
+  const touched = new Set(tickers);
+  for (const t of touched) stmt.run({ t });
+  rebuildPacked(db, touched, (t) => readBarRows(db, t));
 }

@@ -23,31 +23,58 @@ export type BreadthFigures = Omit<BreadthSeries, 'universe' | 'basis' | 'from' |
 
 /**
  * The position of each calendar day in a member's bars (−1: no bar that day), and the calendar day of
- * each of its bars (−1: after the window's end).
+ * each of its bars (−1: after the window's end). Both lists are ascending, so one merge finds them.
  */
-function positions(member: BreadthMember, dayOf: Map<TradingDate, number>, days: number): { pos: Int32Array; dayOfBar: Int32Array } {
-  const pos = new Int32Array(days).fill(-1);
-  const dayOfBar = new Int32Array(member.dates.length).fill(-1);
-  for (let i = 0; i < member.dates.length; i++) {
-    const k = dayOf.get(member.dates[i]!);
-    if (k !== undefined) {
-      pos[k] = i;
-      dayOfBar[i] = k;
+function positions(member: BreadthMember, days: readonly TradingDate[]): { pos: Int32Array; dayOfBar: Int32Array } {
+  const pos = new Int32Array(days.length).fill(-1);
+  const dates = member.dates;
+  const dayOfBar = new Int32Array(dates.length).fill(-1);
+  let k = 0;
+  for (let i = 0; i < dates.length && k < days.length; i++) {
+    const d = dates[i]!;
+    // Members share the calendar's own strings: most bars match at once.
+    if (days[k] !== d) {
+      while (k < days.length && days[k]! < d) k++;
+      if (k >= days.length || days[k] !== d) continue;
     }
+    pos[k] = i;
+    dayOfBar[i] = k++;
   }
   return { pos, dayOfBar };
 }
 
-/** Every day on which any of the series has a bar, up to `to`, ascending. */
-function calendar(series: ReadonlyArray<BreadthMember>, to: TradingDate): TradingDate[] {
-  const all = new Set<TradingDate>();
-  for (const s of series) {
-    for (const d of s.dates) {
-      if (d > to) break;
-      all.add(d);
+/** The ascending union of two ascending lists of dates (`b` cut at `to`); `a` itself when it holds all of `b`. */
+function union(a: TradingDate[], b: readonly TradingDate[], to: TradingDate): TradingDate[] {
+  let end = b.length;
+  while (end > 0 && b[end - 1]! > to) end--;
+  let i = 0;
+  let j = 0;
+  // Members mostly trade on the same days: check for a subset before building anything.
+  while (j < end) {
+    while (i < a.length && a[i]! < b[j]!) i++;
+    if (i < a.length && a[i] === b[j]) {
+      i++;
+      j++;
+    } else break;
+  }
+  if (j === end) return a;
+  const out: TradingDate[] = a.slice(0, i);
+  while (i < a.length || j < end) {
+    if (j >= end || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!);
+    else if (i >= a.length || b[j]! < a[i]!) out.push(b[j++]!);
+    else {
+      out.push(a[i++]!);
+      j++;
     }
   }
-  return [...all].sort();
+  return out;
+}
+
+/** Every day on which any of the series has a bar, up to `to`, ascending. */
+function calendar(series: ReadonlyArray<BreadthMember>, to: TradingDate): TradingDate[] {
+  let all: TradingDate[] = [];
+  for (const s of series) all = union(all, s.dates, to);
+  return all;
 }
 
 /** A close counts as above its average when it exceeds it by more than one part in a billion: rolling sums round, and a close equal to its average (cent prices) must not count as above by chance. */
@@ -55,6 +82,154 @@ const ABOVE_TOLERANCE = 1e-9;
 
 /** A high (or low) that may be missing: the close stands in for a close-only series. */
 const extreme = (v: number, close: number): number => (Number.isFinite(v) ? v : close);
+
+/** The per-day tallies of a universe, filled member by member (index w: the window's w-th day). */
+class Tally {
+  readonly counted: Int32Array;
+  readonly advancers: Int32Array;
+  readonly decliners: Int32Array;
+  readonly unchanged: Int32Array;
+  readonly upVolume: Float64Array;
+  readonly downVolume: Float64Array;
+  readonly retSum: Float64Array;
+  readonly newHighs: Int32Array;
+  readonly newLows: Int32Array;
+  readonly highLowBase: Int32Array;
+  readonly above: Int32Array[];
+  readonly aboveBase: Int32Array[];
+  /** Net advances on every calendar day, before the window too (the EMAs warm up on them). */
+  readonly net: Float64Array;
+
+  constructor(days: number, n: number) {
+    this.counted = new Int32Array(n);
+    this.advancers = new Int32Array(n);
+    this.decliners = new Int32Array(n);
+    this.unchanged = new Int32Array(n);
+    this.upVolume = new Float64Array(n);
+    this.downVolume = new Float64Array(n);
+    this.retSum = new Float64Array(n);
+    this.newHighs = new Int32Array(n);
+    this.newLows = new Int32Array(n);
+    this.highLowBase = new Int32Array(n);
+    this.above = BREADTH_AVERAGES.map(() => new Int32Array(n));
+    this.aboveBase = BREADTH_AVERAGES.map(() => new Int32Array(n));
+    this.net = new Float64Array(days);
+  }
+}
+
+/** Columns reused by every member, sized for the longest. */
+interface Scratch {
+  sum: Float64Array;
+  finite: Int32Array;
+  /** Highs, −Infinity where missing (the close stands in for a close-only series). */
+  hh: Float64Array;
+  /** Lows negated, −Infinity where missing. */
+  ll: Float64Array;
+  preH: Float64Array;
+  sufH: Float64Array;
+  preL: Float64Array;
+  sufL: Float64Array;
+}
+
+/** Tallies one member's day-over-day moves: a day counts when the member has a close that day and the day before. */
+function tallyMoves(t: Tally, pos: Int32Array, close: Float64Array, volume: Float64Array, k0: number): void {
+  const days = pos.length;
+  for (let k = 1; k < days; k++) {
+    const i = pos[k]!;
+    const j = pos[k - 1]!;
+    if (i < 0 || j < 0) continue;
+    const c = close[i]!;
+    const p = close[j]!;
+    if (!Number.isFinite(c) || !Number.isFinite(p)) continue;
+    const dir = c > p ? 1 : c < p ? -1 : 0;
+    t.net[k] = t.net[k]! + dir;
+    const w = k - k0;
+    if (w < 0) continue;
+    t.counted[w]!++;
+    const v = volume[i]!;
+    if (dir > 0) {
+      t.advancers[w]!++;
+      if (Number.isFinite(v)) t.upVolume[w] = t.upVolume[w]! + v;
+    } else if (dir < 0) {
+      t.decliners[w]!++;
+      if (Number.isFinite(v)) t.downVolume[w] = t.downVolume[w]! + v;
+    } else t.unchanged[w]!++;
+    t.retSum[w] = t.retSum[w]! + (c / p - 1);
+  }
+}
+
+/** Tallies whether one member's close is above one average (SMA(span), over the member's own bars). */
+function tallyAbove(above: Int32Array, base: Int32Array, s: Scratch, close: Float64Array, dayOfBar: Int32Array, first: number, last: number, k0: number, span: number): void {
+  const { sum, finite } = s;
+  for (let i = Math.max(first, span - 1); i < last; i++) {
+    const k = dayOfBar[i]!;
+    const c = close[i]!;
+    if (k < k0 || !Number.isFinite(c) || finite[i + 1]! - finite[i + 1 - span]! !== span) continue;
+    const w = k - k0;
+    const sma = (sum[i + 1]! - sum[i + 1 - span]!) / span;
+    base[w]!++;
+    // Above by more than rounding: a close equal to its average (a flat stretch) is not above it.
+    if (c - sma > ABOVE_TOLERANCE * c) above[w]!++;
+  }
+}
+
+/**
+ * The highest value of each run of `PRIOR_BARS` bars, by van Herk and Gil-Werman's blocks: within
+ * blocks of that length (from `lo`), running maxima from each block's start (`pre`) and to its end
+ * (`suf`); the maximum over bars a..a + PRIOR_BARS − 1 is then max(suf[a], pre[a + PRIOR_BARS − 1]).
+ * Missing values are −Infinity (they never count). For lows, pass negated values.
+ */
+function blockMaxima(x: Float64Array, pre: Float64Array, suf: Float64Array, lo: number, hi: number): void {
+  for (let start = lo; start < hi; start += PRIOR_BARS) {
+    const end = Math.min(hi, start + PRIOR_BARS);
+    let m = -Infinity;
+    for (let i = start; i < end; i++) pre[i] = m = Math.max(m, x[i]!);
+    m = -Infinity;
+    for (let i = end - 1; i >= start; i--) suf[i] = m = Math.max(m, x[i]!);
+  }
+}
+
+/** The 52-week window before a bar: the 251 bars before it (the bar itself makes 252). */
+const PRIOR_BARS = BARS_52W - 1;
+
+/**
+ * Tallies one member's new 52-week highs and lows: a bar whose high (low) is at or beyond the highest
+ * high (lowest low) of the 251 bars before it. A bar missing its high or low never counts, and never
+ * sets the level for the bars after it.
+ */
+function tallyHighsLows(t: Tally, s: Scratch, dayOfBar: Int32Array, first: number, last: number, k0: number): void {
+  const { hh, ll, preH, sufH, preL, sufL } = s;
+  const lo = Math.max(0, first - BARS_52W);
+  blockMaxima(hh, preH, sufH, lo, last);
+  blockMaxima(ll, preL, sufL, lo, last);
+  for (let i = Math.max(first, lo + PRIOR_BARS, BARS_52W - 1); i < last; i++) {
+    const k = dayOfBar[i]!;
+    const h = hh[i]!;
+    const l = -ll[i]!;
+    if (k < k0 || h === -Infinity || l === Infinity) continue;
+    const w = k - k0;
+    const a = i - PRIOR_BARS;
+    t.highLowBase[w]!++;
+    if (h >= Math.max(sufH[a]!, preH[i - 1]!)) t.newHighs[w]!++;
+    if (l <= -Math.max(sufL[a]!, preL[i - 1]!)) t.newLows[w]!++;
+  }
+}
+
+/** Fills the scratch columns for one member: prefix sums of its finite closes, its highs and negated lows. */
+function prepare(s: Scratch, m: BreadthMember): void {
+  const { close, high, low } = m;
+  const { sum, finite, hh, ll } = s;
+  for (let i = 0; i < close.length; i++) {
+    const c = close[i]!;
+    const ok = Number.isFinite(c);
+    sum[i + 1] = sum[i]! + (ok ? c : 0);
+    finite[i + 1] = finite[i]! + (ok ? 1 : 0);
+    const h = extreme(high[i]!, c);
+    const l = extreme(low[i]!, c);
+    hh[i] = Number.isFinite(h) ? h : -Infinity;
+    ll[i] = Number.isFinite(l) ? -l : -Infinity;
+  }
+}
 
 /**
  * Breadth of `members` over `from`..`to`, with `benchmark` (if any) rebased beside the equal-weight
@@ -66,135 +241,58 @@ export function breadthSeries(
   benchmark: BreadthMember | null = null,
 ): BreadthFigures {
   const days = calendar(benchmark ? [...members, benchmark] : members, window.to);
-  const dayOf = new Map(days.map((d, k) => [d, k] as const));
   const k0 = lowerBound(days, window.from);
   const n = days.length - k0;
-  const zeros = (): number[] => new Array<number>(n).fill(0);
+  const t = new Tally(days.length, n);
+  const longest = members.reduce((m, x) => Math.max(m, x.dates.length), 0);
+  const s: Scratch = {
+    sum: new Float64Array(longest + 1),
+    finite: new Int32Array(longest + 1),
+    hh: new Float64Array(longest),
+    ll: new Float64Array(longest),
+    preH: new Float64Array(longest),
+    sufH: new Float64Array(longest),
+    preL: new Float64Array(longest),
+    sufL: new Float64Array(longest),
+  };
+  for (const m of members) {
+    const { pos, dayOfBar } = positions(m, days);
+    tallyMoves(t, pos, m.close, m.volume, k0);
+    prepare(s, m);
+    const first = k0 < days.length ? lowerBound(m.dates, days[k0]!) : m.dates.length;
+    const last = upperBound(m.dates, window.to);
+    for (let a = 0; a < BREADTH_AVERAGES.length; a++) tallyAbove(t.above[a]!, t.aboveBase[a]!, s, m.close, dayOfBar, first, last, k0, BREADTH_AVERAGES[a]!);
+    tallyHighsLows(t, s, dayOfBar, first, last, k0);
+  }
+
+  const list = (xs: Int32Array): number[] => Array.from(xs);
+  const above = (a: number): { share: Array<number | null>; base: number[] } => ({
+    share: Array.from(t.aboveBase[a]!, (b, w) => (b > 0 ? t.above[a]![w]! / b : null)),
+    base: list(t.aboveBase[a]!),
+  });
   const out: BreadthFigures = {
     dates: days.slice(k0),
-    counted: zeros(),
-    advancers: zeros(),
-    decliners: zeros(),
-    unchanged: zeros(),
-    missing: zeros(),
-    adLine: zeros(),
-    upVolume: zeros(),
-    downVolume: zeros(),
-    above: {
-      sma20: { share: new Array<number | null>(n).fill(null), base: zeros() },
-      sma50: { share: new Array<number | null>(n).fill(null), base: zeros() },
-      sma200: { share: new Array<number | null>(n).fill(null), base: zeros() },
-    },
-    newHighs: zeros(),
-    newLows: zeros(),
-    highLowBase: zeros(),
-    mcclellan: zeros(),
-    summation: zeros(),
-    equalWeight: zeros(),
+    counted: list(t.counted),
+    advancers: list(t.advancers),
+    decliners: list(t.decliners),
+    unchanged: list(t.unchanged),
+    missing: Array.from(t.counted, (c) => members.length - c),
+    adLine: new Array<number>(n).fill(0),
+    upVolume: Array.from(t.upVolume),
+    downVolume: Array.from(t.downVolume),
+    above: { sma20: above(0), sma50: above(1), sma200: above(2) },
+    newHighs: list(t.newHighs),
+    newLows: list(t.newLows),
+    highLowBase: list(t.highLowBase),
+    mcclellan: new Array<number>(n).fill(0),
+    summation: new Array<number>(n).fill(0),
+    equalWeight: new Array<number>(n).fill(0),
     benchmark: null,
     divergences: [],
   };
-  // Net advances on every calendar day (the EMAs warm up before the window), returns for the index.
-  const net = new Float64Array(days.length);
-  const retSum = new Float64Array(n);
-  const retCount = new Int32Array(n);
-  const aboveCount = BREADTH_AVERAGES.map(() => new Int32Array(n));
-
-  const bases = BREADTH_AVERAGES.map((len) => out.above[`sma${len}`].base);
-  for (const m of members) {
-    const { pos, dayOfBar } = positions(m, dayOf, days.length);
-    const { close, high, low, volume } = m;
-    for (let k = 1; k < days.length; k++) {
-      const i = pos[k]!;
-      const j = pos[k - 1]!;
-      const w = k - k0;
-      if (i < 0 || j < 0 || !Number.isFinite(close[i]!) || !Number.isFinite(close[j]!)) {
-        continue;
-      }
-      const c = close[i]!;
-      const p = close[j]!;
-      const dir = c > p ? 1 : c < p ? -1 : 0;
-      net[k] = net[k]! + dir;
-      if (w < 0) continue;
-      out.counted[w]!++;
-      const v = volume[i]!;
-      if (dir > 0) {
-        out.advancers[w]!++;
-        if (Number.isFinite(v)) out.upVolume[w]! += v;
-      } else if (dir < 0) {
-        out.decliners[w]!++;
-        if (Number.isFinite(v)) out.downVolume[w]! += v;
-      } else out.unchanged[w]!++;
-      retSum[w] = retSum[w]! + (c / p - 1);
-      retCount[w]!++;
-    }
-
-    // Moving averages over the member's own bars: prefix sums of its finite closes.
-    const len = close.length;
-    const sum = new Float64Array(len + 1);
-    const finite = new Int32Array(len + 1);
-    for (let i = 0; i < len; i++) {
-      const c = close[i]!;
-      sum[i + 1] = sum[i]! + (Number.isFinite(c) ? c : 0);
-      finite[i + 1] = finite[i]! + (Number.isFinite(c) ? 1 : 0);
-    }
-    // 52-week highs and lows: monotonic deques of the prior 251 bars' highs and lows.
-    const hiQ = new Int32Array(len);
-    const loQ = new Int32Array(len);
-    let hiHead = 0;
-    let hiTail = 0;
-    let loHead = 0;
-    let loTail = 0;
-    const firstBar = k0 < days.length ? lowerBound(m.dates, days[k0]!) : len;
-    const lastBar = upperBound(m.dates, window.to);
-    for (let i = Math.max(0, firstBar - BARS_52W); i < lastBar; i++) {
-      const h = extreme(high[i]!, close[i]!);
-      const l = extreme(low[i]!, close[i]!);
-      if (i >= firstBar) {
-        const k = dayOfBar[i]!;
-        const w = k < 0 ? -1 : k - k0;
-        if (w >= 0) {
-          const c = close[i]!;
-          if (Number.isFinite(c)) {
-            for (let a = 0; a < BREADTH_AVERAGES.length; a++) {
-              const len = BREADTH_AVERAGES[a]!;
-              if (i + 1 < len || finite[i + 1]! - finite[i + 1 - len]! !== len) continue;
-              const sma = (sum[i + 1]! - sum[i + 1 - len]!) / len;
-              bases[a]![w]!++;
-              // Above by more than rounding: a close equal to its average (a flat stretch) is not above it.
-              if (c - sma > ABOVE_TOLERANCE * c) aboveCount[a]![w]!++;
-            }
-          }
-          if (i >= BARS_52W - 1 && Number.isFinite(h) && Number.isFinite(l)) {
-            // The deques hold bars i − 251 .. i − 1.
-            while (hiHead < hiTail && hiQ[hiHead]! < i - (BARS_52W - 1)) hiHead++;
-            while (loHead < loTail && loQ[loHead]! < i - (BARS_52W - 1)) loHead++;
-            out.highLowBase[w]!++;
-            const priorHigh = hiHead < hiTail ? extreme(high[hiQ[hiHead]!]!, close[hiQ[hiHead]!]!) : -Infinity;
-            const priorLow = loHead < loTail ? extreme(low[loQ[loHead]!]!, close[loQ[loHead]!]!) : Infinity;
-            if (h >= priorHigh) out.newHighs[w]!++;
-            if (l <= priorLow) out.newLows[w]!++;
-          }
-        }
-      }
-      // Bar i joins the deques for the days after it (a missing high or low never does).
-      if (Number.isFinite(h)) {
-        while (hiHead < hiTail && extreme(high[hiQ[hiTail - 1]!]!, close[hiQ[hiTail - 1]!]!) <= h) hiTail--;
-        hiQ[hiTail++] = i;
-      }
-      if (Number.isFinite(l)) {
-        while (loHead < loTail && extreme(low[loQ[loTail - 1]!]!, close[loQ[loTail - 1]!]!) >= l) loTail--;
-        loQ[loTail++] = i;
-      }
-    }
-  }
-
-  BREADTH_AVERAGES.forEach((len, a) => {
-    const s = out.above[`sma${len}`];
-    for (let w = 0; w < n; w++) s.share[w] = s.base[w]! > 0 ? aboveCount[a]![w]! / s.base[w]! : null;
-  });
   const fast = 2 / (MCCLELLAN.fast + 1);
   const slow = 2 / (MCCLELLAN.slow + 1);
+  const net = t.net;
   let emaFast = net[0] ?? 0;
   let emaSlow = net[0] ?? 0;
   let ad = 0;
@@ -207,18 +305,17 @@ export function breadthSeries(
     }
     const w = k - k0;
     if (w < 0) continue;
-    out.missing[w] = members.length - out.counted[w]!;
     ad += net[k]!;
     out.adLine[w] = ad;
     out.mcclellan[w] = emaFast - emaSlow;
     summation += out.mcclellan[w]!;
     out.summation[w] = summation;
-    if (w > 0 && retCount[w]! > 0) ew *= 1 + retSum[w]! / retCount[w]!;
+    if (w > 0 && t.counted[w]! > 0) ew *= 1 + t.retSum[w]! / t.counted[w]!;
     out.equalWeight[w] = ew;
   }
 
   if (benchmark) {
-    const { pos } = positions(benchmark, dayOf, days.length);
+    const { pos } = positions(benchmark, days);
     let base = NaN;
     const index = new Array<number | null>(n).fill(null);
     for (let w = 0; w < n; w++) {
