@@ -3,6 +3,7 @@
  * against a connection: one name per service function, so the pool and the worker share one table.
  */
 import type { Db } from '../db/open';
+import { quickCheck } from '../backups/backup';
 import { groupTable, metricsGet, metricsPanel, relativePerformance, watchlistRows } from './service';
 
 export const analyticsOps = {
@@ -11,6 +12,8 @@ export const analyticsOps = {
   relative: relativePerformance,
   group: groupTable,
   watchlistRows,
+  /** The archive's `quick_check`, off the main thread (backups' check at start-up). */
+  integrity: (db: Db, _q: Record<string, never>) => quickCheck(db),
 } satisfies Record<string, (db: Db, q: never) => unknown>;
 
 /** The name of an analytics operation. */

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import type { Migration } from './migrations/types';
 import { DomainError } from '../errors';
+import { takeMigrationBackup } from '../backups/backup';
 
 /** An open archive connection. */
 export type Db = Database.Database;
@@ -40,6 +41,9 @@ export function openArchive(file: string, options: OpenArchiveOptions = {}): { d
   });
   try {
     db.pragma('busy_timeout = 5000');
+    // Reads the header and the schema: a file that is not a database, or whose first pages are
+    // damaged, fails here with SQLITE_NOTADB or SQLITE_CORRUPT.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
     // Refuse a newer archive before anything (even the journal mode) touches the file.
     checkVersion(db, file, options.migrations ?? migrations);
     if (!options.readonly && file !== ':memory:') db.pragma('journal_mode = WAL');
@@ -51,8 +55,22 @@ export function openArchive(file: string, options: OpenArchiveOptions = {}): { d
     return { db, migration };
   } catch (err) {
     db.close();
-    throw err;
+    throw asDamaged(err, file);
   }
+}
+
+/** Whether a database error means the file is damaged (or not a database at all). */
+export function isDamage(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+/** A damaged archive's error as the DomainError every host recognises (details.archive = ARCHIVE_CORRUPT). */
+function asDamaged(err: unknown, file: string): unknown {
+  if (!isDamage(err)) return err;
+  return new DomainError('CONFLICT', `The archive ${file} is damaged and cannot be opened: ${(err as Error).message}. The file was not changed.`, {
+    archive: 'ARCHIVE_CORRUPT',
+  });
 }
 
 function latestOf(list: readonly Migration[]): number {
@@ -74,14 +92,14 @@ function checkVersion(db: Db, file: string, list: readonly Migration[]): Migrati
 
 /**
  * Applies every migration above `PRAGMA user_version`, each in its own transaction. Before migrating
- * an archive that already has data, a copy of the file is written beside it.
+ * an archive that already has data, a checked backup goes to its backups folder.
  */
 export function migrate(db: Db, file: string, list: readonly Migration[] = migrations): MigrationReport {
   const report = checkVersion(db, file, list);
   const pending = list.filter((m) => m.version > report.from);
   if (pending.length === 0) return report;
   if (report.from > 0 && file !== ':memory:') {
-    report.backupPath = backupBeforeMigration(db, file, report.from);
+    report.backupPath = takeMigrationBackup(db, file, latestOf(list)).path;
   }
   for (const m of pending) {
     const apply = db.transaction(() => {
@@ -102,14 +120,6 @@ export function migrate(db: Db, file: string, list: readonly Migration[] = migra
     report.to = m.version;
   }
   return report;
-}
-
-function backupBeforeMigration(db: Db, file: string, fromVersion: number): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = `${file}.v${fromVersion}-${stamp}.bak`;
-  // VACUUM INTO writes a consistent, compact copy even while WAL holds uncheckpointed pages.
-  db.prepare('VACUUM INTO ?').run(target);
-  return target;
 }
 
 export { LATEST_SCHEMA_VERSION };

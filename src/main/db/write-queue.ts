@@ -30,6 +30,16 @@ export class WriteQueue {
     return result;
   }
 
+  /**
+   * Runs `fn` alone: after every write queued before it and before any queued after, with no
+   * transaction of its own (a restore writes the archive through another connection meanwhile).
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
   private async attempt<T>(fn: () => T, deadline: number): Promise<T> {
     const tx = this.db.transaction(fn);
     for (;;) {

@@ -2,6 +2,7 @@ import { actionHandlers } from './actions';
 import { analyticsHandlers } from './analytics';
 import { appHandlers } from './app';
 import { archiveHandlers } from './archive';
+import { backupHandlers } from './backups';
 import { breadthHandlers } from './breadth';
 import { claimHandlers } from './claims';
 import { importHandlers } from './import';
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...pdfHandlers,
   ...searchHandlers,
   ...sampleHandlers,
+  ...backupHandlers,
 };

@@ -10,6 +10,7 @@ import { appChannels, appEvents } from './app';
 import { analyticsChannels } from './analytics';
 import { claimChannels, claimEvents } from './claims';
 import { archiveChannels } from './archive';
+import { backupChannels, backupEvents } from './backups';
 import { breadthChannels } from './breadth';
 import { settingsChannels } from './settings';
 import { watchlistChannels } from './watchlists';
@@ -36,12 +37,14 @@ export const contract = {
   ...pdfChannels,
   ...searchChannels,
   ...sampleChannels,
+  ...backupChannels,
 } as const;
 
 export const events = {
   ...appEvents,
   ...importEvents,
   ...claimEvents,
+  ...backupEvents,
 } as const;
 
 export type Contract = typeof contract;

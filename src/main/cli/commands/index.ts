@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { actionsCommand } from './actions';
+import { backupCommand, backupsCommand, restoreCommand } from './backups';
 import { breadthCommand } from './breadth';
 import { importCommand, importsCommand, undoImportCommand } from './import';
 import { infoCommand } from './info';
@@ -27,4 +28,7 @@ export const commands: Command[] = [
   verifyCommand,
   askCommand,
   sampleCommand,
+  backupCommand,
+  restoreCommand,
+  backupsCommand,
 ];
