@@ -7,7 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { IPC_EVENT, IPC_INVOKE } from '../shared/contract/index';
-import { createCore, type Core } from './core';
+import { createCore, type Core, type CoreOptions } from './core';
+import { writeBackup } from './backups/backup';
+import { acceptRecovery, recoveryFor, recoveryText } from './backups/recover';
+import { backupOnQuit, restoreArchive } from './backups/service';
+import { LATEST_SCHEMA_VERSION } from './db/open';
 import { loadSampleOnFirstStart } from './sample/sample';
 import { createDispatcher } from './ipc/handle';
 import { handlers } from './ipc/handlers';
@@ -112,6 +116,88 @@ async function chooseCsvFiles(win: BrowserWindow): Promise<void> {
   c.events.emit('app:menuCommand', { command: 'import-csv', files });
 }
 
+/** File › Back up archive…: a checked copy wherever the analyst chooses. */
+async function backUpTo(win: BrowserWindow): Promise<void> {
+  const c = core;
+  if (!c) return;
+  const day = new Date().toISOString().slice(0, 10);
+  const result = await dialog.showSaveDialog(win, {
+    title: 'Back up the archive',
+    defaultPath: path.join(app.getPath('documents'), `breadth-archive-${day}.sqlite`),
+    filters: [{ name: 'Breadth archive', extensions: ['sqlite'] }],
+  });
+  if (result.canceled || !result.filePath) return;
+  try {
+    await writeBackup(c.db, result.filePath, LATEST_SCHEMA_VERSION);
+    await dialog.showMessageBox(win, { type: 'info', message: 'The archive is backed up', detail: `${result.filePath}\nChecked with integrity_check.` });
+  } catch (err) {
+    dialog.showErrorBox('The backup failed', (err as Error).message);
+  }
+}
+
+/** File › Restore archive…: a backup file chosen by the analyst replaces the archive, after a confirmation. */
+async function restoreFrom(win: BrowserWindow): Promise<void> {
+  const c = core;
+  if (!c) return;
+  const chosen = await dialog.showOpenDialog(win, {
+    title: 'Restore the archive from a backup',
+    defaultPath: path.join(path.dirname(c.archivePath), 'backups'),
+    properties: ['openFile'],
+    filters: [{ name: 'Breadth archive', extensions: ['sqlite'] }],
+  });
+  const file = chosen.filePaths[0];
+  if (chosen.canceled || !file) return;
+  const answer = await dialog.showMessageBox(win, {
+    type: 'warning',
+    buttons: ['Replace the archive', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: `Replace the archive with ${path.basename(file)}?`,
+    detail: 'The archive as it is now is backed up first, so this can be undone from the backups list.',
+  });
+  if (answer.response !== 0) return;
+  try {
+    // The window reloads on the backups:restored event.
+    await restoreArchive(c, file);
+  } catch (err) {
+    dialog.showErrorBox('The restore failed', (err as Error).message);
+  }
+}
+
+/**
+ * Opens the archive; when it is damaged, offers the latest good backup in a dialog and opens that
+ * instead (the damaged file is kept). Returns null when the app cannot go on.
+ */
+async function openCore(options: CoreOptions): Promise<Core | null> {
+  try {
+    return createCore(options);
+  } catch (err) {
+    const recovery = recoveryFor(options.archivePath, err);
+    if (!recovery?.backup) {
+      dialog.showErrorBox('Breadth cannot open its archive', recovery ? recoveryText(recovery).message : (err as Error).message);
+      return null;
+    }
+    const text = recoveryText(recovery);
+    const answer = await dialog.showMessageBox({
+      type: 'error',
+      title: text.title,
+      message: text.title,
+      detail: text.message,
+      buttons: ['Restore the backup', 'Quit'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (answer.response !== 0) return null;
+    try {
+      acceptRecovery(recovery);
+      return createCore(options);
+    } catch (again) {
+      dialog.showErrorBox('Breadth cannot open its archive', (again as Error).message);
+      return null;
+    }
+  }
+}
+
 async function start(): Promise<void> {
   const store = new ElectronStore<SettingsData>({
     name: 'settings',
@@ -121,21 +207,20 @@ async function start(): Promise<void> {
   });
   const settings = new Settings(store);
   const binding = electronSqliteBinding(app.getAppPath(), process.resourcesPath);
-  try {
-    core = createCore({
-      archivePath: path.join(app.getPath('userData'), 'archive.sqlite'),
-      settings,
-      host: 'electron',
-      version: app.getVersion(),
-      printer: new ElectronPrinter(isDev ? `${process.env['ELECTRON_RENDERER_URL']!.replace(/\/?$/, '/')}` : undefined),
-      chooseTarget: saveDialog(() => mainWindow),
-      ...(binding ? { nativeBinding: binding } : {}),
-    });
-  } catch (err) {
-    dialog.showErrorBox('Breadth cannot open its archive', (err as Error).message);
+  const opened = await openCore({
+    archivePath: path.join(app.getPath('userData'), 'archive.sqlite'),
+    settings,
+    host: 'electron',
+    version: app.getVersion(),
+    printer: new ElectronPrinter(isDev ? `${process.env['ELECTRON_RENDERER_URL']!.replace(/\/?$/, '/')}` : undefined),
+    chooseTarget: saveDialog(() => mainWindow),
+    ...(binding ? { nativeBinding: binding } : {}),
+  });
+  if (!opened) {
     app.exit(1);
     return;
   }
+  core = opened;
   try {
     await loadSampleOnFirstStart(core, { enabled: !process.argv.includes('--no-sample') });
   } catch (err) {
@@ -158,6 +243,8 @@ async function start(): Promise<void> {
         {
           importCsv: () => mainWindow && void chooseCsvFiles(mainWindow),
           exportPdf: () => core?.events.emit('app:menuCommand', { command: 'export-pdf' }),
+          backUp: () => mainWindow && void backUpTo(mainWindow),
+          restore: () => mainWindow && void restoreFrom(mainWindow),
           quit: () => app.quit(),
         },
         { isDev, isMac: process.platform === 'darwin' },
@@ -176,6 +263,16 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   app.on('window-all-closed', () => app.quit());
+  // At quit, at most once a day: a checked backup of the archive (the quit waits for it).
+  let quitBackupDone = false;
+  app.on('before-quit', (event) => {
+    if (quitBackupDone || !core) return;
+    event.preventDefault();
+    quitBackupDone = true;
+    backupOnQuit(core)
+      .catch((err: unknown) => console.error(`the quit backup failed: ${(err as Error).message}`))
+      .finally(() => app.quit());
+  });
   app.on('will-quit', () => core?.close());
   void app.whenReady().then(start);
 }

@@ -4,6 +4,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 export interface MenuActions {
   importCsv(): void;
   exportPdf(): void;
+  backUp(): void;
+  restore(): void;
   quit(): void;
 }
 
@@ -24,6 +26,9 @@ export function menuTemplate(actions: MenuActions, options: { isDev: boolean; is
       submenu: [
         { label: 'Import CSV…', accelerator: 'CmdOrCtrl+O', click: () => actions.importCsv() },
         { label: 'Export PDF…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportPdf() },
+        { type: 'separator' },
+        { label: 'Back up archive…', click: () => actions.backUp() },
+        { label: 'Restore archive…', click: () => actions.restore() },
         { type: 'separator' },
         { label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
       ],

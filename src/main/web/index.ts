@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Conf from 'conf';
 import { createCore } from '../core';
+import { recoveryFor, recoveryText } from '../backups/recover';
 import { loadSampleOnFirstStart } from '../sample/sample';
 import { Settings, settingsDefaults, settingsSchema, type SettingsData } from '../settings';
 import { APP_VERSION } from '../version';
@@ -53,7 +54,13 @@ let core;
 try {
   core = createCore({ archivePath: dbPath, settings: new Settings(store), host: 'browser', version: APP_VERSION, rendererDir });
 } catch (err) {
-  console.error(`error: ${(err as Error).message}`);
+  const recovery = recoveryFor(dbPath, err);
+  if (!recovery?.backup) {
+    console.error(`error: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const text = recoveryText(recovery);
+  console.error(`error: ${text.message}\nTo restore it: npm run cli -- restore --db ${JSON.stringify(dbPath)} --from ${JSON.stringify(recovery.backup.path)}`);
   process.exit(1);
 }
 try {

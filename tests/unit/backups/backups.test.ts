@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,6 +13,7 @@ import {
   takeBackup,
   writeBackup,
 } from '../../../src/main/backups/backup';
+import { acceptRecovery, recoveryFor, recoveryText } from '../../../src/main/backups/recover';
 import { backupOnQuit, checkArchive, restoreArchive } from '../../../src/main/backups/service';
 import { createCore, type Core } from '../../../src/main/core';
 import { MemoryStore, Settings, settingsDefaults } from '../../../src/main/settings';
@@ -128,12 +130,16 @@ describe('backups', () => {
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal');
     // The archive as it was before the restore is a backup of its own: restoring it undoes the restore.
-    expect(result.before.reason).toBe('restore');
-    await restoreArchive(core, result.before.path);
+    expect(result.before?.reason).toBe('restore');
+    // While SPY alone is restored, the analytics workers (their own connections) find no XLI.
+    await expect(core.analytics.run('panel', { ticker: 'XLI', from: '2024-01-02', to: '2024-03-28', basis: 'as-traded' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await restoreArchive(core, result.before!.path);
     expect(bars(core.db)).toEqual(withXli);
-    // The analytics workers read the restored archive too.
-    const panel = await core.analytics.run('panel', { ticker: 'XLI', from: '2024-01-02', to: '2024-03-28', basis: 'close' });
-    expect(panel).toBeTruthy();
+    const panel = await core.analytics.run('panel', { ticker: 'XLI', from: '2024-01-02', to: '2024-03-28', basis: 'as-traded' });
+    const last = core.db.prepare("SELECT close FROM bars WHERE ticker = 'XLI' AND date <= '2024-03-28' ORDER BY date DESC LIMIT 1").get() as { close: number };
+    expect(panel.close.value).toBe(last.close);
   });
 
   it('a backup from an older schema is restored and brought up to date', async () => {
@@ -274,5 +280,54 @@ describe('backups', () => {
     expect(made).toMatchObject({ ok: true, data: { reason: 'manual' } });
     const listed = await dispatch('backups:list', {}, { url: 'test:' });
     expect(listed).toMatchObject({ ok: true, data: [{ reason: 'manual' }] });
+  });
+});
+
+describe('a damaged archive at start-up', () => {
+  async function damagedWithBackup(): Promise<{ file: string; backup: string; expected: Array<Record<string, unknown>> }> {
+    const core = coreWith('yahoo/SPY.csv');
+    const expected = bars(core.db);
+    const b = await takeBackup(core.db, core.archivePath, 'daily', LATEST_SCHEMA_VERSION);
+    const file = core.archivePath;
+    core.close();
+    damagePages(file, 0, 1);
+    return { file, backup: b.path, expected };
+  }
+
+  it('the offer names the latest good backup; accepting it keeps the damaged file and opens the backup', async () => {
+    const { file, backup, expected } = await damagedWithBackup();
+    let err: unknown;
+    try {
+      openArchive(file);
+    } catch (e) {
+      err = e;
+    }
+    expect(recoveryFor(file, new Error('disk full'))).toBeNull();
+    const r = recoveryFor(file, err)!;
+    expect(r.backup?.path).toBe(backup);
+    expect(recoveryText(r).message).toContain(`The latest good backup was taken`);
+    expect(recoveryText(r).message).toContain(backup);
+    const damaged = fs.readFileSync(file);
+    const { keptAs } = acceptRecovery(r);
+    expect(fs.readFileSync(keptAs!).equals(damaged)).toBe(true);
+    const { db } = openArchive(file);
+    expect(bars(db)).toEqual(expected);
+    db.close();
+  });
+
+  it('the browser host does not crash: it exits 1 printing the command that restores the latest good backup', async () => {
+    const { file, backup } = await damagedWithBackup();
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    fs.writeFileSync(path.join(t.dir, 'index.html'), '<!doctype html>');
+    const root = path.resolve(__dirname, '../../..');
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'src/main/web/index.ts'), '--db', file, '--settings', t.dir, '--renderer', t.dir, '--port', '0', '--no-sample'],
+      { cwd: root, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`The archive ${file} is damaged and cannot be opened`);
+    expect(run.stderr).toContain(`To restore it: npm run cli -- restore --db "${file}" --from "${backup}"`);
   });
 });

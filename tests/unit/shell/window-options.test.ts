@@ -105,13 +105,13 @@ describe('the app:// protocol', () => {
 });
 
 describe('application menu', () => {
-  const actions = { importCsv: () => {}, exportPdf: () => {}, quit: () => {} };
+  const actions = { importCsv: () => {}, exportPdf: () => {}, backUp: () => {}, restore: () => {}, quit: () => {} };
   const labels = (items: ReturnType<typeof menuTemplate>): string[] =>
     items.flatMap((i) => [String(i.label ?? i.role), ...(Array.isArray(i.submenu) ? labels(i.submenu) : [])]);
 
-  it('has File › Import CSV…, Export PDF…, Quit and View › zoom and full screen', () => {
+  it('has File › Import CSV…, Export PDF…, Back up archive…, Restore archive…, Quit and View › zoom and full screen', () => {
     const all = labels(menuTemplate(actions, { isDev: false, isMac: false }));
-    expect(all).toEqual(expect.arrayContaining(['&File', 'Import CSV…', 'Export PDF…', 'Quit', '&View', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen']));
+    expect(all).toEqual(expect.arrayContaining(['&File', 'Import CSV…', 'Export PDF…', 'Back up archive…', 'Restore archive…', 'Quit', '&View', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen']));
   });
 
   it('offers DevTools only in development', () => {

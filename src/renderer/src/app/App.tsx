@@ -8,6 +8,8 @@ import { Sidebar } from '@renderer/features/layout/Sidebar';
 import { TopBar } from '@renderer/features/layout/TopBar';
 import { ViewTabs } from '@renderer/features/layout/ViewTabs';
 import { RecheckNotice } from '@renderer/features/claims/RecheckNotice';
+import { ArchiveHealth } from '@renderer/features/backups/ArchiveHealth';
+import { useReloadOnRestore } from '@renderer/features/backups/BackupsBar';
 import { SearchPalette } from '@renderer/features/search/SearchPalette';
 import { useWatchlists } from '@renderer/features/watchlists/use-watchlists';
 import { useLocalState } from '@renderer/lib/local-state';
@@ -67,6 +69,7 @@ function MainView(props: { view: ViewName }): React.JSX.Element {
 /** The window: top bar, sidebar (reports, watchlists, tickers), main pane with its views, notes panel. */
 export function App(): React.JSX.Element {
   useEventInvalidation();
+  useReloadOnRestore();
   const { settings, update } = useSettings();
   usePreloadViews(settings !== undefined);
   useAppliedTheme(settings?.theme);
@@ -144,6 +147,7 @@ export function App(): React.JSX.Element {
           <SearchPalette />
           <ExportPdf />
           <RecheckNotice />
+          <ArchiveHealth />
         </ImportDropTarget>
       </ImportProvider>
     </SelectionContext.Provider>

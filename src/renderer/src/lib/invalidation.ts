@@ -74,6 +74,9 @@ export const INVALIDATES = {
   'pdf:export': [],
   'sample:load': [...ARCHIVE_CHANGED, ...REPORT_CHANGED, 'sample'],
   'sample:remove': [...ARCHIVE_CHANGED, ...REPORT_CHANGED, 'sample'],
+  // A backup adds one to the list; a restore reloads the window (useReloadOnRestore).
+  'backups:create': ['backups:list'],
+  'backups:restore': ['backups'],
 } as const satisfies Partial<Record<Channel, readonly Stale[]>>;
 
 /** A channel that writes: one `useCallMutation` accepts. */

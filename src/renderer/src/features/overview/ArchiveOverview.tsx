@@ -5,6 +5,7 @@ import { filterTickers } from '@renderer/lib/ticker-filter';
 import { useSelection } from '@renderer/app/selection';
 import { useCall } from '@renderer/lib/use-call';
 import { formatCount, formatDate } from '@renderer/lib/format';
+import { BackupsBar } from '@renderer/features/backups/BackupsBar';
 
 /** The first screen: what the archive holds, overall and ticker by ticker. */
 export function ArchiveOverview(): React.JSX.Element {
@@ -36,6 +37,7 @@ export function ArchiveOverview(): React.JSX.Element {
         <Stat label="Reports" value={i ? formatCount(i.reports) : '…'} testId="stat-reports" />
         <Stat label="Notes" value={i ? formatCount(i.notes) : '…'} testId="stat-notes" />
       </dl>
+      <BackupsBar />
       {tickers.data && tickers.data.length === 0 ? (
         <div className="empty" data-testid="archive-empty">
           <h2>The archive is empty</h2>
