@@ -26,9 +26,19 @@ export const conflict = (message: string, details?: unknown): DomainError => new
 export const invalidInput = (message: string, details?: unknown): DomainError =>
   new DomainError('INVALID_INPUT', message, details);
 
+/** At most this many characters of one issue, and this many issues: a hostile input is never echoed whole. */
+const ISSUE_CHARS = 240;
+const ISSUES_SHOWN = 5;
+
+function clip(text: string): string {
+  return text.length > ISSUE_CHARS ? `${text.slice(0, ISSUE_CHARS)}…` : text;
+}
+
 /** Renders zod issues as one readable sentence: `from: expected a date as YYYY-MM-DD`. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
+  const shown = error.issues
+    .slice(0, ISSUES_SHOWN)
+    .map((i) => clip(i.path.length ? `${i.path.map((p) => clip(String(p))).join('.')}: ${i.message}` : i.message));
+  const more = error.issues.length - shown.length;
+  return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
 }

@@ -42,6 +42,10 @@ function fail(code: ErrorCode, message: string, details?: unknown): { ok: false;
 
 export { describeIssues };
 
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
@@ -58,8 +62,9 @@ export function createDispatcher(
 ): Dispatch {
   return async (channel, input, sender) => {
     if (!isAllowedSender(sender)) return fail('FORBIDDEN', `sender ${sender.url || '(unknown)'} may not call Breadth`);
-    if (!isChannel(channel)) return fail('INVALID_INPUT', `unknown channel ${JSON.stringify(channel)}`);
-    const parsed = contract[channel].input.safeParse(input ?? {});
+    if (!isChannel(channel)) return fail('INVALID_INPUT', `unknown channel ${clip(JSON.stringify(channel) ?? String(channel), 80)}`);
+    // No input at all means an empty one; null or any other non-object is refused by the schema.
+    const parsed = contract[channel].input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) return fail('INVALID_INPUT', `${channel}: ${describeIssues(parsed.error)}`);
     try {
       const handler = handlers[channel] as Handler<Channel>;

@@ -41,7 +41,7 @@ export const analyticsChannels = {
   /** Some figures of one ticker over a window (the window resolves to trading days). */
   'analytics:get': channel(
     z
-      .object({ ticker: tickerSymbol, ...windowFields, basis: basisSchema, metrics: z.array(metricNameSchema).min(1) })
+      .object({ ticker: tickerSymbol, ...windowFields, basis: basisSchema, metrics: z.array(metricNameSchema).min(1).max(100) })
       .strict()
       .refine(...fromNotAfterTo),
   )<MetricsSelection>(),
