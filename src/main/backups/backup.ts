@@ -53,6 +53,22 @@ export function listBackups(archivePath: string): BackupInfo[] {
     .sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
 }
 
+/** How old a half-written copy (of a backup killed mid-way) must be before it is swept away. */
+const STALE_PARTIAL_MS = 10 * 60_000;
+
+/** Removes what killed backups left behind: `….partial` files (and their journals) older than a few minutes. */
+function sweepPartials(dir: string, now: Date): void {
+  for (const name of fs.readdirSync(dir)) {
+    if (!/\.partial(-journal|-wal|-shm)?$/.test(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      if (now.getTime() - fs.statSync(file).mtimeMs > STALE_PARTIAL_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Gone already, or another process's: leave it.
+    }
+  }
+}
+
 /** A new, unused name in `dir` for a backup taken at `now`. */
 function freshName(dir: string, reason: BackupReason, now: Date): string {
   const stamp = stampOf(now);
@@ -167,6 +183,7 @@ export async function takeBackup(
 ): Promise<BackupInfo> {
   const dir = backupsDir(archivePath);
   fs.mkdirSync(dir, { recursive: true });
+  sweepPartials(dir, new Date());
   const name = freshName(dir, reason, now);
   // A copy that fails its check is deleted, or with keepDamaged kept as NAME.damaged (never offered for a restore).
   await writeBackup(db, path.join(dir, name), latestSchema, options.keepDamaged ? { keepDamagedAs: path.join(dir, `${name}.damaged`) } : {});
@@ -181,6 +198,7 @@ export async function takeBackup(
 export function takeMigrationBackup(db: Db, archivePath: string, latestSchema: number, now = new Date()): BackupInfo {
   const dir = backupsDir(archivePath);
   fs.mkdirSync(dir, { recursive: true });
+  sweepPartials(dir, new Date());
   const name = freshName(dir, 'migration', now);
   const partial = path.join(dir, `${name}.partial`);
   fs.rmSync(partial, { force: true });
