@@ -1,4 +1,5 @@
 import type { FileResult } from '../../shared/import';
+import { storageFailure } from '../db/storage-errors';
 import type { ImportOptions } from '../../shared/contract/import';
 import type { Db } from '../db/open';
 import { LineTokenizer, splitLines } from './csv-line';
@@ -227,7 +228,7 @@ export function previewFile(db: Db, source: ImportSource, options: ImportOptions
     return fileResult(base, tally, writer, {
       status: cancelled ? 'cancelled' : 'failed',
       importId: null,
-      error: cancelled ? 'cancelled' : `internal error: ${message(err)}`,
+      error: cancelled ? 'cancelled' : (storageFailure(err) ?? `internal error: ${message(err)}`),
       hash: '',
     });
   }
@@ -293,7 +294,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions,
         ? err.message
         : err instanceof ImportCancelled
           ? 'cancelled; nothing was imported'
-          : `internal error: ${message(err)}; nothing was imported`;
+          : `${storageFailure(err) ?? `internal error: ${message(err)}`}; nothing was imported`;
     return fileResult(base, tally, writer, { status: err instanceof ImportCancelled ? 'cancelled' : 'failed', importId: null, error, hash });
   } finally {
     if (fk) db.pragma('foreign_keys = ON');

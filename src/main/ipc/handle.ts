@@ -7,6 +7,7 @@ import {
 import type { ErrorCode, ErrorInfo, Result } from '../../shared/domain';
 import type { Core } from '../core';
 import { DomainError, describeIssues } from '../errors';
+import { storageFailure } from '../db/storage-errors';
 
 /** What a handler gets besides its validated input. */
 export interface HandlerContext {
@@ -72,6 +73,8 @@ export function createDispatcher(
       return { ok: true, data };
     } catch (err) {
       if (err instanceof DomainError) return fail(err.code, err.message, err.details);
+      const storage = storageFailure(err);
+      if (storage) return fail('UNAVAILABLE', `${channel}: ${storage}. Nothing was written.`, { archive: 'STORAGE' });
       log(`${channel} failed`, err);
       return fail('INTERNAL', err instanceof Error ? err.message : String(err));
     }
