@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { IPC_EVENT, IPC_INVOKE } from '../shared/contract/index';
 import { createCore, type Core, type CoreOptions } from './core';
@@ -20,7 +20,7 @@ import { menuTemplate } from './shell/menu';
 import { ElectronPrinter, saveDialog } from './shell/pdf';
 import { electronSqliteBinding } from './shell/paths';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './shell/app-protocol';
-import { isAllowedNavigation, isTrustedSenderUrl, windowPlacement } from './shell/window-options';
+import { isAllowedNavigation, isTrustedSenderUrl, shouldOpenExternally, USER_ACTIVATION_INPUTS, windowPlacement } from './shell/window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const isDev = !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL']);
@@ -38,7 +38,15 @@ function hardenSessions(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_e, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // No window ever opens. A report's https reference the user just clicked opens in their browser.
+    let lastUserInputAt: number | undefined;
+    contents.on('input-event', (_event, input) => {
+      if (USER_ACTIVATION_INPUTS.has(input.type)) lastUserInputAt = Date.now();
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      if (shouldOpenExternally(url, lastUserInputAt, Date.now())) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
     contents.on('will-navigate', (event, url) => {
       if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
     });

@@ -63,10 +63,13 @@ test('the built Electron shell creates a secure window and answers the contract'
   expect(report.navigation).toEqual(expected);
   expect(report.frameNavigation).toEqual(expected);
   expect(report.windowOpen).toEqual({ action: 'deny' });
+  // Every window.open is denied; after the user's click only the https link goes to their browser.
+  for (const w of report.windowOpenAfterClick) expect(w.result, w.url).toEqual({ action: 'deny' });
+  expect(report.externalOpened).toEqual(['https://www.sec.gov/filing']);
   expect(report.permission).toBe(false);
 
   const file = report.menu.find((m: { label: string }) => m.label === '&File');
-  expect(file.submenu.map((i: { label: string }) => i.label)).toEqual(['Import CSV…', 'Export PDF…', 'separator', 'Quit']);
+  expect(file.submenu.map((i: { label: string }) => i.label)).toEqual(['Import CSV…', 'Export PDF…', 'separator', 'Back up archive…', 'Restore archive…', 'separator', 'Quit']);
   const view = report.menu.find((m: { label: string }) => m.label === '&View');
   expect(view.submenu.map((i: { label: string }) => i.label)).not.toContain('toggleDevTools');
 

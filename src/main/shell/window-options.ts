@@ -54,3 +54,25 @@ export function isAllowedNavigation(url: string, rendererUrl: string): boolean {
 export function isTrustedSenderUrl(url: string, rendererUrl: string): boolean {
   return sameOrigin(url, rendererUrl) !== null;
 }
+
+/** How recent the user's own click or key press must be for a link to open in their browser. */
+export const USER_ACTIVATION_MS = 1500;
+/** The input events that count as the user's own action (Electron's `input-event` types). */
+export const USER_ACTIVATION_INPUTS: ReadonlySet<string> = new Set(['mouseDown', 'mouseUp', 'keyDown', 'rawKeyDown', 'keyUp']);
+
+/**
+ * Whether a link the renderer asked to open (a report's reference) goes to the user's browser through
+ * `shell.openExternal`: only an https URL without credentials, and only right after the user's own
+ * click or key press in that window (a script alone cannot open anything).
+ */
+export function shouldOpenExternally(url: string, lastUserInputAt: number | undefined, now: number): boolean {
+  if (lastUserInputAt === undefined || now - lastUserInputAt > USER_ACTIVATION_MS || now < lastUserInputAt) return false;
+  if (url.length > 2048) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+}

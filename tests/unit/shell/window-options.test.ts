@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { APP_INDEX_URL, serveAppRequest } from '../../../src/main/shell/app-protocol';
-import { isAllowedNavigation, isTrustedSenderUrl, windowPlacement } from '../../../src/main/shell/window-options';
+import { isAllowedNavigation, isTrustedSenderUrl, windowPlacement, shouldOpenExternally, USER_ACTIVATION_MS } from '../../../src/main/shell/window-options';
 import { menuTemplate } from '../../../src/main/shell/menu';
 import { tempDir } from '../../helpers/archive';
 
@@ -117,5 +117,21 @@ describe('application menu', () => {
   it('offers DevTools only in development', () => {
     expect(labels(menuTemplate(actions, { isDev: false, isMac: false }))).not.toContain('toggleDevTools');
     expect(labels(menuTemplate(actions, { isDev: true, isMac: false }))).toContain('toggleDevTools');
+  });
+});
+
+describe('links to the outside', () => {
+  const now = 1_000_000;
+  it('opens an https link only right after the user clicked or pressed a key', () => {
+    expect(shouldOpenExternally('https://www.sec.gov/cgi-bin/browse', now - 200, now)).toBe(true);
+    expect(shouldOpenExternally('https://www.sec.gov/', undefined, now)).toBe(false);
+    expect(shouldOpenExternally('https://www.sec.gov/', now - USER_ACTIVATION_MS - 1, now)).toBe(false);
+    expect(shouldOpenExternally('https://www.sec.gov/', now + 5, now)).toBe(false);
+  });
+
+  it('never opens another scheme, credentials in the URL, or something that is no URL', () => {
+    for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://breadth/index.html', 'smb://host/share', 'https://user:pw@example.com/', 'https://', 'not a url', `https://example.com/${'a'.repeat(3000)}`]) {
+      expect(shouldOpenExternally(url, now - 10, now), url).toBe(false);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const report = { windows: [], handlers: [], menu: null, permission: null, navigation: [], frameNavigation: [], invocations: {}, schemes: [], protocol: {}, saveDialogs: [], prints: [] };
+const report = { externalOpened: [], windows: [], handlers: [], menu: null, permission: null, navigation: [], frameNavigation: [], invocations: {}, schemes: [], protocol: {}, saveDialogs: [], prints: [] };
 const handlers = new Map();
 const protocolHandlers = new Map();
 let readyAsked = false;
@@ -54,6 +54,13 @@ async function finish(url) {
     report.frameNavigation.push({ url: target, prevented: frame.prevented });
   }
   report.windowOpen = windowOpenHandler ? windowOpenHandler({ url: 'https://example.com/' }) : null;
+  // A link opens in the browser only right after the user's own input, and only an https one.
+  report.windowOpenAfterClick = [];
+  for (const target of ['https://www.sec.gov/filing', 'http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@example.com/', 'app://breadth/index.html']) {
+    contentsEvents.emit('input-event', {}, { type: 'mouseUp' });
+    report.windowOpenAfterClick.push({ url: target, result: windowOpenHandler?.({ url: target }) });
+  }
+  contentsEvents.emit('input-event', {}, { type: 'mouseMove' });
   await new Promise((r) => {
     permissionHandler?.(null, 'geolocation', (allowed) => {
       report.permission = allowed;
@@ -215,7 +222,7 @@ export const dialog = {
     return { canceled: false, filePath: options.defaultPath };
   },
 };
-export const shell = {};
+export const shell = { openExternal: async (url) => void report.externalOpened.push(url) };
 
 // electron-store imports electron's default export, as the real module (CommonJS) provides it.
 // eslint-disable-next-line no-restricted-syntax

@@ -164,9 +164,16 @@ function References(props: { report: Report }): React.JSX.Element | null {
             {r.url && (
               <>
                 {' '}
-                <span className="ref-url mono small" title="Copy the address to open it in a browser">
-                  {r.url}
-                </span>
+                {/^https:\/\//i.test(r.url) ? (
+                  // Opens in the analyst's browser (the desktop app hands https links to the system).
+                  <a className="ref-url mono small" href={r.url} target="_blank" rel="noopener noreferrer">
+                    {r.url}
+                  </a>
+                ) : (
+                  <span className="ref-url mono small" title="Only https addresses open from Breadth; copy this one to open it">
+                    {r.url}
+                  </span>
+                )}
               </>
             )}
           </li>
