@@ -15,7 +15,9 @@ import { addDays, tradingDayOnOrBefore } from '../../shared/calendar';
 import type { BarColumns, PriceBasis, TradingDate } from '../../shared/domain';
 import { formatRatio } from '../../shared/actions';
 import { pricingOf } from '../actions/repository';
-import { readBarsColumnar as readBars } from '../archive/repository';
+import { readBarsColumnar as readBars, readBarsKeyed } from '../archive/repository';
+import { readPackedKeyed, type KeyedColumns, type PackedColumn, type Scratch, type SomeColumns } from '../archive/packed';
+import { dateKeys } from '../../shared/date-keys';
 import type { Db } from '../db/open';
 import { DomainError } from '../errors';
 import { priceBars, type Pricing } from './basis';
@@ -196,6 +198,31 @@ export function emptyBars(ticker: string): BarColumns {
  * A ticker's bars over an optional window, priced on a basis (what the chart draws): OHLC and volume
  * on the basis, Adj Close as the file gave it. Actions after the window still count (see `history`).
  */
+/**
+ * {@link pricedBars} up to `to` with integer date keys instead of date strings: what a universe's
+ * readers (breadth) take, since a ticker without actions comes straight from its packed copy.
+ */
+export function pricedKeyed<C extends PackedColumn>(
+  db: Db,
+  ticker: string,
+  basis: PriceBasis,
+  to: TradingDate | undefined,
+  only: readonly C[],
+  scratch?: Scratch,
+): SomeColumns<C> {
+  const pricing = pricingOf(db, ticker);
+  if (pricing.actions.length === 0 && basis !== 'total-return') {
+    // Straight from the packed copy, decoding only the columns asked for (into `scratch` when given).
+    const packed = readPackedKeyed(db, ticker, undefined, to, only, scratch);
+    if (packed) return packed;
+    // Every column holds the ones asked for.
+    return readBarsKeyed(db, ticker, undefined, to) as unknown as SomeColumns<C>;
+  }
+  const { dates, ...columns } = pricedBars(db, ticker, basis, undefined, to);
+  const all: KeyedColumns = { ...columns, keys: dateKeys(dates) };
+  return all as unknown as SomeColumns<C>;
+}
+
 export function pricedBars(db: Db, ticker: string, basis: PriceBasis, from?: TradingDate, to?: TradingDate): BarColumns {
   const pricing = pricingOf(db, ticker);
   if (pricing.actions.length === 0 && basis !== 'total-return') return readBars(db, ticker, from, to);

@@ -7,104 +7,236 @@
  * that write bars rebuild the copies of the tickers they touched (`refreshTickerTotals`), and readers
  * fall back to the rows when a ticker has no copy.
  *
- * Layout (little-endian): u32 version, u32 n, then six f64[n] columns (open, high, low, close,
- * adjClose, volume; NULL as NaN), then i32[n] dates as YYYYMMDD.
+ * The layout is {@link packBars}'s: dates as integer keys, and each value column in the narrowest form
+ * that stores it exactly (prices with cents as i32 hundredths), so that a universe reads half the bytes.
  */
 import type { BarColumns, TradingDate } from '../../shared/domain';
+import { dateKey, keyDate } from '../../shared/date-keys';
+import { lowerBound, upperBound } from '../../shared/sorted-dates';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 
 /** The layout written today; a copy of another version is ignored (read from the rows). */
-export const PACKED_VERSION = 1;
+export const PACKED_VERSION = 2;
 const HEADER = 8;
+/** The value columns, in the order of their descriptors (after the dates'). */
 const COLUMNS = ['open', 'high', 'low', 'close', 'adjClose', 'volume'] as const;
+/** A value column's name. */
+export type PackedColumn = (typeof COLUMNS)[number];
+const DESCRIPTOR = 8;
+const DESCRIPTORS = 1 + COLUMNS.length;
+const PAYLOAD = HEADER + DESCRIPTORS * DESCRIPTOR;
 
-/** YYYYMMDD of a date string (keeps the strings' order for any well-formed `YYYY-MM-DD`). */
-function dateKey(d: string): number {
-  return (
-    (d.charCodeAt(0) - 48) * 10_000_000 +
-    (d.charCodeAt(1) - 48) * 1_000_000 +
-    (d.charCodeAt(2) - 48) * 100_000 +
-    (d.charCodeAt(3) - 48) * 10_000 +
-    (d.charCodeAt(5) - 48) * 1_000 +
-    (d.charCodeAt(6) - 48) * 100 +
-    (d.charCodeAt(8) - 48) * 10 +
-    (d.charCodeAt(9) - 48)
-  );
+/** How a column is stored: nothing (every value NULL), f64, or i32 holding the value × 10^scale. */
+const enum Encoding {
+  Empty = 0,
+  F64 = 1,
+  Scaled = 2,
+}
+/** A NULL in a scaled column. */
+const NULL_I32 = -0x80000000;
+const MAX_SCALE = 6;
+const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
+/**
+ * The smallest power of ten that stores every value of `xs` exactly as an i32 (−1 when none does):
+ * x = round(x × 10^k) / 10^k for each, as prices read from a file with at most k decimals are.
+ */
+function scaleOf(xs: Float64Array): number {
+  let k = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    if (Number.isNaN(x)) continue;
+    if (!Number.isFinite(x) || Object.is(x, -0)) return -1;
+    for (;;) {
+      const v = Math.round(x * POW10[k]!);
+      if (Math.abs(v) < 0x7fffffff && v / POW10[k]! === x) break;
+      if (++k > MAX_SCALE) return -1;
+    }
+  }
+  // A larger scale found later must still hold the earlier values (a volume may no longer fit an i32).
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    if (Number.isNaN(x)) continue;
+    const v = Math.round(x * POW10[k]!);
+    if (Math.abs(v) >= 0x7fffffff || v / POW10[k]! !== x) return -1;
+  }
+  return k;
 }
 
-// One string per calendar day, shared by every ticker's dates (a universe repeats the same few thousand
-// days), indexed by month since 1800 and day of month; filled up front so that it stays a dense array.
-const DAY_SLOTS = 400 * 12 * 31;
-const dayStrings: Array<string | null> = new Array<string | null>(DAY_SLOTS).fill(null);
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const align8 = (n: number): number => (n + 7) & ~7;
 
-function dateOf(key: number): TradingDate {
-  const y = (key / 10_000) | 0;
-  const m = ((key / 100) | 0) % 100;
-  const d = key % 100;
-  const slot = ((y - 1800) * 12 + m - 1) * 31 + d - 1;
-  if (slot < 0 || slot >= DAY_SLOTS) return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
-  return (dayStrings[slot] ??= `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`);
-}
-
-/** Packs a ticker's bars (ascending dates) into the copy's layout. */
+/**
+ * Packs a ticker's bars (ascending dates) into the copy's layout (little-endian): u32 version, u32 n,
+ * seven descriptors (dates, then the value columns: u8 encoding, u8 scale, u16 0, u32 offset), then
+ * each column's payload at an 8-aligned offset: i32 YYYYMMDD dates, and per value column nothing
+ * (all NULL), f64 (NULL as NaN) or i32 scaled by a power of ten (NULL as −2³¹) when that is exact.
+ */
 export function packBars(bars: BarColumns): Buffer {
   const n = bars.dates.length;
-  const buf = Buffer.alloc(HEADER + n * (8 * COLUMNS.length + 4));
+  const plan = COLUMNS.map((c) => {
+    const xs = bars[c];
+    let any = false;
+    for (let i = 0; i < n && !any; i++) any = !Number.isNaN(xs[i]!);
+    if (!any) return { enc: Encoding.Empty, scale: 0, bytes: 0 };
+    const scale = scaleOf(xs);
+    return scale < 0 ? { enc: Encoding.F64, scale: 0, bytes: 8 * n } : { enc: Encoding.Scaled, scale, bytes: 4 * n };
+  });
+  const offsets: number[] = [];
+  let at = PAYLOAD;
+  for (const bytes of [4 * n, ...plan.map((p) => p.bytes)]) {
+    offsets.push(bytes ? at : 0);
+    at = align8(at + bytes);
+  }
+  const buf = Buffer.alloc(at);
   buf.writeUInt32LE(PACKED_VERSION, 0);
   buf.writeUInt32LE(n, 4);
-  COLUMNS.forEach((c, k) => new Float64Array(buf.buffer, buf.byteOffset + HEADER + k * 8 * n, n).set(bars[c]));
-  const keys = new Int32Array(buf.buffer, buf.byteOffset + HEADER + COLUMNS.length * 8 * n, n);
+  const describe = (d: number, enc: Encoding, scale: number): void => {
+    buf.writeUInt8(enc, HEADER + d * DESCRIPTOR);
+    buf.writeUInt8(scale, HEADER + d * DESCRIPTOR + 1);
+    buf.writeUInt32LE(offsets[d]!, HEADER + d * DESCRIPTOR + 4);
+  };
+  describe(0, Encoding.Scaled, 0);
+  const keys = new Int32Array(buf.buffer, buf.byteOffset + offsets[0]!, n);
   for (let i = 0; i < n; i++) keys[i] = dateKey(bars.dates[i]!);
+  COLUMNS.forEach((c, k) => {
+    const { enc, scale } = plan[k]!;
+    describe(k + 1, enc, scale);
+    const xs = bars[c];
+    if (enc === Encoding.F64) new Float64Array(buf.buffer, buf.byteOffset + offsets[k + 1]!, n).set(xs);
+    else if (enc === Encoding.Scaled) {
+      const out = new Int32Array(buf.buffer, buf.byteOffset + offsets[k + 1]!, n);
+      const p = POW10[scale]!;
+      for (let i = 0; i < n; i++) out[i] = Number.isNaN(xs[i]!) ? NULL_I32 : Math.round(xs[i]! * p);
+    }
+  });
   return buf;
 }
 
-/** The first index whose key is ≥ `key` (or > it with `after`). */
-function bound(keys: Int32Array, key: number, after: boolean): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (after ? keys[mid]! <= key : keys[mid]! < key) lo = mid + 1;
-    else hi = mid;
+/** A ticker's bars as columns with integer date keys (YYYYMMDD) instead of date strings. */
+export type KeyedColumns = Omit<BarColumns, 'dates'> & { keys: Int32Array };
+/** Some of a ticker's value columns, with their date keys. */
+export type SomeColumns<C extends PackedColumn> = Pick<BarColumns, 'ticker' | C> & { keys: Int32Array };
+
+/** Arrays a reader may decode into again and again (one per column, grown as needed). */
+export type Scratch = Partial<Record<PackedColumn, Float64Array>>;
+
+function decodeScaled(src: Int32Array, scale: number, into?: Float64Array): Float64Array {
+  const out = into && into.length >= src.length ? into.subarray(0, src.length) : new Float64Array(src.length);
+  if (scale === 0) {
+    for (let i = 0; i < src.length; i++) {
+      const v = src[i]!;
+      out[i] = v === NULL_I32 ? NaN : v;
+    }
+  } else {
+    const p = POW10[scale]!;
+    for (let i = 0; i < src.length; i++) {
+      const v = src[i]!;
+      out[i] = v === NULL_I32 ? NaN : v / p;
+    }
   }
-  return lo;
+  return out;
 }
 
 /**
- * The bars of a packed copy between `from` and `to` (inclusive, either optional), or null when the
- * blob is not in today's layout. The columns are views of the blob's own memory (a fresh buffer per
- * read), so the caller may change them.
+ * Columns of a packed copy between `from` and `to` (inclusive, either optional) with their date keys,
+ * or null when the blob is not in today's layout: every value column, or only those named in `only`.
+ * f64 columns are views of the blob's own memory (a fresh buffer per read), scaled ones are decoded into
+ * arrays of their own, or into `scratch` (then valid only until the next read into it).
  */
-export function unpackBars(ticker: string, blob: Buffer, from?: TradingDate, to?: TradingDate): BarColumns | null {
-  if (blob.length < HEADER || blob.readUInt32LE(0) !== PACKED_VERSION) return null;
+export function unpackKeyed(ticker: string, blob: Buffer, from?: TradingDate, to?: TradingDate): KeyedColumns | null;
+export function unpackKeyed<C extends PackedColumn>(ticker: string, blob: Buffer, from: TradingDate | undefined, to: TradingDate | undefined, only: readonly C[], scratch?: Scratch): SomeColumns<C> | null;
+export function unpackKeyed(ticker: string, blob: Buffer, from?: TradingDate, to?: TradingDate, only: readonly PackedColumn[] = COLUMNS, scratch?: Scratch): Partial<KeyedColumns> | null {
+  if (blob.length < PAYLOAD || blob.readUInt32LE(0) !== PACKED_VERSION) return null;
   const n = blob.readUInt32LE(4);
-  if (blob.length !== HEADER + n * (8 * COLUMNS.length + 4)) return null;
   // Typed views need aligned offsets; a blob from SQLite may start anywhere in its buffer.
   const bytes: Uint8Array = blob.byteOffset % 8 === 0 ? blob : new Uint8Array(blob);
-  const keysAt = bytes.byteOffset + HEADER + COLUMNS.length * 8 * n;
-  const keys = new Int32Array(bytes.buffer, keysAt, n);
-  const start = from ? bound(keys, dateKey(from), false) : 0;
-  const end = to ? bound(keys, dateKey(to), true) : n;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const desc = (d: number): { enc: number; scale: number; offset: number } => ({
+    enc: view.getUint8(HEADER + d * DESCRIPTOR),
+    scale: view.getUint8(HEADER + d * DESCRIPTOR + 1),
+    offset: view.getUint32(HEADER + d * DESCRIPTOR + 4, true),
+  });
+  const fits = (offset: number, size: number): boolean => offset % 8 === 0 && offset >= PAYLOAD && offset + size * n <= bytes.byteLength;
+  const dates = desc(0);
+  if (dates.enc !== Encoding.Scaled || !fits(dates.offset, 4)) return null;
+  // The blob ends right after its last column (8-aligned): a truncated or padded one is refused.
+  let end0 = align8(dates.offset + 4 * n);
+  for (let c = 0; c < COLUMNS.length; c++) {
+    const d = desc(1 + c);
+    if (d.enc !== Encoding.Empty) end0 = Math.max(end0, align8(d.offset + (d.enc === Encoding.F64 ? 8 : 4) * n));
+  }
+  if (end0 !== bytes.byteLength) return null;
+  const all = new Int32Array(bytes.buffer, bytes.byteOffset + dates.offset, n);
+  const start = from ? lowerBound(all, dateKey(from)) : 0;
+  const end = to ? upperBound(all, dateKey(to)) : n;
   const len = Math.max(0, end - start);
-  const column = (k: number): Float64Array => new Float64Array(bytes.buffer, bytes.byteOffset + HEADER + k * 8 * n, n).subarray(start, start + len);
-  const dates = new Array<TradingDate>(len);
-  for (let i = 0; i < len; i++) dates[i] = dateOf(keys[start + i]!);
-  return { ticker, dates, open: column(0), high: column(1), low: column(2), close: column(3), adjClose: column(4), volume: column(5) };
+  const out: Partial<KeyedColumns> = { ticker, keys: all.subarray(start, start + len) };
+  for (const c of only) {
+    const d = desc(1 + COLUMNS.indexOf(c));
+    if (d.enc === Encoding.Empty) out[c] = new Float64Array(len).fill(NaN);
+    else if (d.enc === Encoding.F64 && fits(d.offset, 8)) out[c] = new Float64Array(bytes.buffer, bytes.byteOffset + d.offset, n).subarray(start, start + len);
+    else if (d.enc === Encoding.Scaled && d.scale <= MAX_SCALE && fits(d.offset, 4)) {
+      const decoded = decodeScaled(new Int32Array(bytes.buffer, bytes.byteOffset + d.offset, n).subarray(start, start + len), d.scale, scratch?.[c]);
+      // Grown scratch is kept for the next read.
+      if (scratch && (scratch[c]?.length ?? 0) < decoded.length) scratch[c] = decoded;
+      out[c] = decoded;
+    } else return null;
+  }
+  return out;
+}
+
+/** The bars of a packed copy between `from` and `to`, with date strings (one shared string per day). */
+export function unpackBars(ticker: string, blob: Buffer, from?: TradingDate, to?: TradingDate): BarColumns | null {
+  const c = unpackKeyed(ticker, blob, from, to);
+  if (!c) return null;
+  const { keys, ...columns } = c;
+  const dates = new Array<TradingDate>(keys.length);
+  for (let i = 0; i < keys.length; i++) dates[i] = keyDate(keys[i]!);
+  return { ...columns, dates };
 }
 
 const readers = new WeakMap<Db, Statement>();
 
-/** A ticker's packed copy between `from` and `to`, or null when it has none (read the rows then). */
-export function readPacked(db: Db, ticker: string, from?: TradingDate, to?: TradingDate): BarColumns | null {
+function packedBlob(db: Db, ticker: string): Buffer | undefined {
   let stmt = readers.get(db);
   if (!stmt) {
     stmt = db.prepare('SELECT data FROM bar_columns WHERE ticker = ?').pluck(true);
     readers.set(db, stmt);
   }
+  return stmt.get(ticker) as Buffer | undefined;
+}
+
+const keyReaders = new WeakMap<Db, Statement>();
+
+/**
+ * A ticker's date keys alone (i32 YYYYMMDD, ascending), or null when it has no packed copy: the first
+ * column of its row, read without the pages of its prices.
+ */
+export function readPackedKeys(db: Db, ticker: string): Int32Array | null {
+  let stmt = keyReaders.get(db);
+  if (!stmt) {
+    stmt = db.prepare('SELECT keys FROM bar_columns WHERE ticker = ?').pluck(true);
+    keyReaders.set(db, stmt);
+  }
   const blob = stmt.get(ticker) as Buffer | undefined;
+  if (!blob || blob.length % 4 !== 0) return null;
+  return blob.byteOffset % 4 === 0 ? new Int32Array(blob.buffer, blob.byteOffset, blob.length / 4) : new Int32Array(new Uint8Array(blob).buffer);
+}
+
+/** A ticker's packed copy between `from` and `to`, or null when it has none (read the rows then). */
+export function readPacked(db: Db, ticker: string, from?: TradingDate, to?: TradingDate): BarColumns | null {
+  const blob = packedBlob(db, ticker);
   return blob ? unpackBars(ticker, blob, from, to) : null;
+}
+
+/** A ticker's packed copy with integer date keys (no date strings at all), or null when it has none. */
+export function readPackedKeyed(db: Db, ticker: string, from?: TradingDate, to?: TradingDate): KeyedColumns | null;
+export function readPackedKeyed<C extends PackedColumn>(db: Db, ticker: string, from: TradingDate | undefined, to: TradingDate | undefined, only: readonly C[], scratch?: Scratch): SomeColumns<C> | null;
+export function readPackedKeyed(db: Db, ticker: string, from?: TradingDate, to?: TradingDate, only?: readonly PackedColumn[], scratch?: Scratch): Partial<KeyedColumns> | null {
+  const blob = packedBlob(db, ticker);
+  if (!blob) return null;
+  return only ? unpackKeyed(ticker, blob, from, to, only, scratch) : unpackKeyed(ticker, blob, from, to);
 }
 
 /**
@@ -112,11 +244,17 @@ export function readPacked(db: Db, ticker: string, from?: TradingDate, to?: Trad
  * from `bars`), inside the caller's transaction: a ticker without bars loses its copy.
  */
 export function rebuildPacked(db: Db, tickers: Iterable<string>, readRows: (ticker: string) => BarColumns): void {
-  const put = db.prepare('INSERT INTO bar_columns (ticker, data) VALUES (?, ?) ON CONFLICT (ticker) DO UPDATE SET data = excluded.data');
+  const put = db.prepare(
+    'INSERT INTO bar_columns (ticker, keys, data) VALUES (?, ?, ?) ON CONFLICT (ticker) DO UPDATE SET keys = excluded.keys, data = excluded.data',
+  );
   const drop = db.prepare('DELETE FROM bar_columns WHERE ticker = ?');
   for (const t of new Set(tickers)) {
     const bars = readRows(t);
     if (bars.dates.length === 0) drop.run(t);
-    else put.run(t, packBars(bars));
+    else {
+      const data = packBars(bars);
+      const n = bars.dates.length;
+      put.run(t, Buffer.from(data.buffer, data.byteOffset + PAYLOAD, 4 * n), data);
+    }
   }
 }

@@ -4,7 +4,8 @@ import type { BarColumns, TradingDate } from '../../shared/domain';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { knownName } from './known-names';
-import { readPacked, rebuildPacked } from './packed';
+import { readPacked, readPackedKeyed, rebuildPacked, type KeyedColumns } from './packed';
+import { dateKeys } from '../../shared/date-keys';
 
 /** Counts and date range of the whole archive. */
 export function archiveInfo(db: Db): ArchiveInfo {
@@ -190,6 +191,14 @@ export function readBarRows(db: Db, ticker: string, from?: TradingDate, to?: Tra
  */
 export function readBarsColumnar(db: Db, ticker: string, from?: TradingDate, to?: TradingDate): BarColumns {
   return readPacked(db, ticker, from, to) ?? readBarRows(db, ticker, from, to);
+}
+
+/** {@link readBarsColumnar} with integer date keys (YYYYMMDD) instead of date strings. */
+export function readBarsKeyed(db: Db, ticker: string, from?: TradingDate, to?: TradingDate): KeyedColumns {
+  const packed = readPackedKeyed(db, ticker, from, to);
+  if (packed) return packed;
+  const { dates, ...columns } = readBarRows(db, ticker, from, to);
+  return { ...columns, keys: dateKeys(dates) };
 }
 
 /**

@@ -6,12 +6,13 @@
  */
 import { BARS_52W, BREADTH_AVERAGES, MCCLELLAN, type BreadthSeries } from '../../shared/breadth';
 import type { TradingDate } from '../../shared/domain';
+import { dateKey, keyDate } from '../../shared/date-keys';
 import { lowerBound, upperBound } from '../../shared/sorted-dates';
 
-/** One member's bars on the chosen basis, ascending. */
+/** One member's bars on the chosen basis, ascending; dates as integer keys (YYYYMMDD, shared/date-keys). */
 export interface BreadthMember {
   ticker: string;
-  dates: readonly TradingDate[];
+  keys: Int32Array;
   close: Float64Array;
   high: Float64Array;
   low: Float64Array;
@@ -25,14 +26,13 @@ export type BreadthFigures = Omit<BreadthSeries, 'universe' | 'basis' | 'from' |
  * The position of each calendar day in a member's bars (−1: no bar that day), and the calendar day of
  * each of its bars (−1: after the window's end). Both lists are ascending, so one merge finds them.
  */
-function positions(member: BreadthMember, days: readonly TradingDate[]): { pos: Int32Array; dayOfBar: Int32Array } {
+function positions(member: BreadthMember, days: Int32Array): { pos: Int32Array; dayOfBar: Int32Array } {
   const pos = new Int32Array(days.length).fill(-1);
-  const dates = member.dates;
-  const dayOfBar = new Int32Array(dates.length).fill(-1);
+  const keys = member.keys;
+  const dayOfBar = new Int32Array(keys.length).fill(-1);
   let k = 0;
-  for (let i = 0; i < dates.length && k < days.length; i++) {
-    const d = dates[i]!;
-    // Members share the calendar's own strings: most bars match at once.
+  for (let i = 0; i < keys.length && k < days.length; i++) {
+    const d = keys[i]!;
     if (days[k] !== d) {
       while (k < days.length && days[k]! < d) k++;
       if (k >= days.length || days[k] !== d) continue;
@@ -43,10 +43,9 @@ function positions(member: BreadthMember, days: readonly TradingDate[]): { pos: 
   return { pos, dayOfBar };
 }
 
-/** The ascending union of two ascending lists of dates (`b` cut at `to`); `a` itself when it holds all of `b`. */
-function union(a: TradingDate[], b: readonly TradingDate[], to: TradingDate): TradingDate[] {
-  let end = b.length;
-  while (end > 0 && b[end - 1]! > to) end--;
+/** The ascending union of two ascending lists of date keys (`b` cut at `to`); `a` itself when it holds all of `b`. */
+function union(a: Int32Array, b: Int32Array, to: number): Int32Array {
+  const end = upperBound(b, to);
   let i = 0;
   let j = 0;
   // Members mostly trade on the same days: check for a subset before building anything.
@@ -58,23 +57,42 @@ function union(a: TradingDate[], b: readonly TradingDate[], to: TradingDate): Tr
     } else break;
   }
   if (j === end) return a;
-  const out: TradingDate[] = a.slice(0, i);
+  const out = new Int32Array(a.length + end - j);
+  out.set(a.subarray(0, i));
+  let o = i;
   while (i < a.length || j < end) {
-    if (j >= end || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!);
-    else if (i >= a.length || b[j]! < a[i]!) out.push(b[j++]!);
+    if (j >= end || (i < a.length && a[i]! < b[j]!)) out[o++] = a[i++]!;
+    else if (i >= a.length || b[j]! < a[i]!) out[o++] = b[j++]!;
     else {
-      out.push(a[i++]!);
+      out[o++] = a[i++]!;
       j++;
     }
   }
-  return out;
+  return out.subarray(0, o);
 }
 
 /** Every day on which any of the series has a bar, up to `to`, ascending. */
-function calendar(series: ReadonlyArray<BreadthMember>, to: TradingDate): TradingDate[] {
-  let all: TradingDate[] = [];
-  for (const s of series) all = union(all, s.dates, to);
+function calendar(series: ReadonlyArray<Int32Array>, to: number): Int32Array {
+  let all: Int32Array = new Int32Array(0);
+  for (const keys of series) all = union(all, keys, to);
   return all;
+}
+
+/**
+ * A universe's members as the series reads them: every member's date keys first (they make the
+ * calendar), then each member's bars once, in order. A reader from the archive can so hold one
+ * member's prices at a time, decoded into the same arrays each time.
+ */
+export interface BreadthSource {
+  /** Each member's date keys, ascending. */
+  readonly keys: readonly Int32Array[];
+  /** Member `i`'s bars, its `keys` the same as `keys[i]`; the arrays may be reused by the next call. */
+  member(i: number): BreadthMember;
+}
+
+/** A source over members already in memory. */
+export function membersSource(members: readonly BreadthMember[]): BreadthSource {
+  return { keys: members.map((m) => m.keys), member: (i) => members[i]! };
 }
 
 /** A close counts as above its average when it exceeds it by more than one part in a billion: rolling sums round, and a close equal to its average (cent prices) must not count as above by chance. */
@@ -236,15 +254,19 @@ function prepare(s: Scratch, m: BreadthMember): void {
  * index. McClellan's EMAs run from the first day any series has a bar, so the window starts warmed up.
  */
 export function breadthSeries(
-  members: ReadonlyArray<BreadthMember>,
+  members: BreadthSource | ReadonlyArray<BreadthMember>,
   window: { from: TradingDate; to: TradingDate },
   benchmark: BreadthMember | null = null,
 ): BreadthFigures {
-  const days = calendar(benchmark ? [...members, benchmark] : members, window.to);
-  const k0 = lowerBound(days, window.from);
+  const source = 'member' in members ? members : membersSource(members);
+  const count = source.keys.length;
+  const fromKey = dateKey(window.from);
+  const toKey = dateKey(window.to);
+  const days = calendar(benchmark ? [...source.keys, benchmark.keys] : source.keys, toKey);
+  const k0 = lowerBound(days, fromKey);
   const n = days.length - k0;
   const t = new Tally(days.length, n);
-  const longest = members.reduce((m, x) => Math.max(m, x.dates.length), 0);
+  const longest = source.keys.reduce((m, keys) => Math.max(m, keys.length), 0);
   const s: Scratch = {
     sum: new Float64Array(longest + 1),
     finite: new Int32Array(longest + 1),
@@ -255,12 +277,13 @@ export function breadthSeries(
     preL: new Float64Array(longest),
     sufL: new Float64Array(longest),
   };
-  for (const m of members) {
+  for (let i = 0; i < count; i++) {
+    const m = source.member(i);
     const { pos, dayOfBar } = positions(m, days);
     tallyMoves(t, pos, m.close, m.volume, k0);
     prepare(s, m);
-    const first = k0 < days.length ? lowerBound(m.dates, days[k0]!) : m.dates.length;
-    const last = upperBound(m.dates, window.to);
+    const first = k0 < days.length ? lowerBound(m.keys, days[k0]!) : m.keys.length;
+    const last = upperBound(m.keys, toKey);
     for (let a = 0; a < BREADTH_AVERAGES.length; a++) tallyAbove(t.above[a]!, t.aboveBase[a]!, s, m.close, dayOfBar, first, last, k0, BREADTH_AVERAGES[a]!);
     tallyHighsLows(t, s, dayOfBar, first, last, k0);
   }
@@ -271,12 +294,12 @@ export function breadthSeries(
     base: list(t.aboveBase[a]!),
   });
   const out: BreadthFigures = {
-    dates: days.slice(k0),
+    dates: Array.from(days.subarray(k0), keyDate),
     counted: list(t.counted),
     advancers: list(t.advancers),
     decliners: list(t.decliners),
     unchanged: list(t.unchanged),
-    missing: Array.from(t.counted, (c) => members.length - c),
+    missing: Array.from(t.counted, (c) => count - c),
     adLine: new Array<number>(n).fill(0),
     upVolume: Array.from(t.upVolume),
     downVolume: Array.from(t.downVolume),

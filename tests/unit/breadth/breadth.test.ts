@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { breadthSeries, type BreadthMember } from '../../../src/main/breadth/series';
+import { dateKeys } from '../../../src/shared/date-keys';
 import { tempDir } from '../../helpers/archive';
 import { cli } from '../../helpers/cli';
 
@@ -25,7 +26,7 @@ function member(ticker: string, dates: string[], f: (i: number) => number): Brea
   const close = Float64Array.from(dates, (_, i) => f(i));
   return {
     ticker,
-    dates,
+    keys: dateKeys(dates),
     close,
     high: close.map((c) => c * 1.01),
     low: close.map((c) => c * 0.99),

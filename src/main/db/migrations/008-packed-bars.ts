@@ -1,10 +1,9 @@
-import { refreshTickerTotals } from '../../archive/repository';
 import type { Migration } from './types';
 
 /**
  * The packed copy of each ticker's bars (see archive/packed.ts): a table of one blob per ticker, and
  * triggers that delete a ticker's copy whenever one of its rows in `bars` is inserted, changed or
- * deleted, so that a copy is either current or absent. Filled here from the rows.
+ * deleted, so that a copy is either current or absent.
  */
 export const migration008: Migration = {
   version: 8,
@@ -25,6 +24,7 @@ CREATE TRIGGER bars_delete_stales_copy AFTER DELETE ON bars BEGIN
   DELETE FROM bar_columns WHERE ticker = OLD.ticker;
 END;
 `);
-    refreshTickerTotals(db, db.prepare('SELECT symbol FROM tickers').pluck().all() as string[]);
+    // Filled by migration 9, which makes the table anew in its second layout: the code that packs
+    // today writes that layout only (an archive already at 8 was filled here when 8 shipped).
   },
 };
