@@ -174,8 +174,19 @@ export function nyseHoliday(date: TradingDate): string | null {
 
 /** True when the NYSE trades on `date`: a weekday that is not a holiday or special closure. */
 export function isTradingDay(date: TradingDate): boolean {
-  return !isWeekend(date) && nyseHoliday(date) === null;
+  let known = tradingDayCache.get(date);
+  if (known === undefined) {
+    known = !isWeekend(date) && nyseHoliday(date) === null;
+    // Bounded: the archive's dates repeat, an arbitrary stream of them must not grow it forever.
+    if (tradingDayCache.size >= TRADING_DAY_CACHE) tradingDayCache.clear();
+    tradingDayCache.set(date, known);
+  }
+  return known;
 }
+
+/** Memo of {@link isTradingDay}: every ticker's window asks about the same few thousand days. */
+const tradingDayCache = new Map<TradingDate, boolean>();
+const TRADING_DAY_CACHE = 200_000;
 
 const rangeCache = new Map<string, readonly TradingDate[]>();
 

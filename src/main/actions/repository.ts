@@ -2,6 +2,7 @@
  * The corporate actions of the archive: list, record and remove a ticker's splits and dividends, and
  * read them as the pricing of the analytics. Every write runs in the caller's write turn.
  */
+import { prepared } from '../db/statements';
 import type { ActionKind, ActionSource, CorporateAction, TickerActions } from '../../shared/actions';
 import { describeAction } from '../../shared/actions';
 import type { TradingDate } from '../../shared/domain';
@@ -47,10 +48,8 @@ export function listActions(db: Db, ticker: string): TickerActions {
 
 /** What the analytics need of a ticker to price its bars: the provider's adjustment and its actions. */
 export function pricingOf(db: Db, ticker: string): Pricing {
-  const adj = db.prepare('SELECT prices_adjusted FROM tickers WHERE symbol = ?').pluck().get(ticker) as number | undefined;
-  const actions = db
-    .prepare('SELECT kind, date, ratio, amount FROM corporate_actions WHERE ticker = ? ORDER BY date')
-    .all(ticker) as Pricing['actions'][number][];
+  const adj = prepared(db, 'SELECT prices_adjusted FROM tickers WHERE symbol = ?').pluck().get(ticker) as number | undefined;
+  const actions = prepared(db, 'SELECT kind, date, ratio, amount FROM corporate_actions WHERE ticker = ? ORDER BY date').all(ticker) as Pricing['actions'][number][];
   return { providerAdjusted: adj === 1, actions, calendar: marketByCode(marketOfTicker(db, ticker))?.calendar ?? null };
 }
 

@@ -2,6 +2,7 @@
  * The metrics service: reads bars from the archive through the columnar path and hands them to the pure
  * analytics functions. The only module of src/main/analytics that does I/O.
  */
+import { prepared } from '../db/statements';
 import type {
   GroupTable,
   MetricName,
@@ -28,9 +29,7 @@ import { watchlistRow } from './watchlist';
 
 /** Whether the archive knows the ticker and the date of its last bar. */
 export function tickerMeta(db: Db, ticker: string): { exists: boolean; lastDate: TradingDate | null } {
-  const row = db
-    .prepare('SELECT (SELECT max(date) FROM bars WHERE ticker = ?) AS last FROM tickers WHERE symbol = ?')
-    .get(ticker, ticker) as { last: string | null } | undefined;
+  const row = prepared(db, 'SELECT (SELECT max(date) FROM bars WHERE ticker = ?) AS last FROM tickers WHERE symbol = ?').get(ticker, ticker) as { last: string | null } | undefined;
   return { exists: row !== undefined, lastDate: row?.last ?? null };
 }
 
@@ -94,15 +93,15 @@ function flagSuspectedSplits(db: Db, panel: MetricsPanel, pricing: Pricing): voi
  * the nearest plain ratio (×0.49 → 2:1).
  */
 export function suspectedSplits(db: Db, ticker: string, upTo: TradingDate): SuspectedSplit[] {
-  const rows = db
-    .prepare(
-      `SELECT i.date, min(i.reason) AS reason FROM import_issues i JOIN imports m ON m.id = i.import_id
+  const rows = prepared(
+    db,
+    `SELECT i.date, min(i.reason) AS reason FROM import_issues i JOIN imports m ON m.id = i.import_id
         WHERE i.ticker = ? AND i.kind = 'split' AND i.date IS NOT NULL AND i.date <= ? AND m.status = 'committed'
         GROUP BY i.date ORDER BY i.date`,
-    )
-    .all(ticker, upTo) as Array<{ date: TradingDate; reason: string }>;
+  ).all(ticker, upTo) as Array<{ date: TradingDate; reason: string }>;
   const out: SuspectedSplit[] = [];
-  const around = db.prepare(
+  const around = prepared(
+    db,
     `SELECT (SELECT close FROM bars WHERE ticker = @ticker AND date < @date ORDER BY date DESC LIMIT 1) AS before,
             (SELECT close FROM bars WHERE ticker = @ticker AND date = @date) AS at`,
   );

@@ -1,3 +1,4 @@
+import { prepared } from '../db/statements';
 import { suggestMarket } from '../../shared/markets';
 import type { ArchiveInfo, TickerSummary } from '../../shared/archive';
 import type { BarColumns, TradingDate } from '../../shared/domain';
@@ -54,7 +55,7 @@ export function tickerNames(db: Db): Map<string, string | null> {
 
 /** True when the archive knows the ticker. */
 export function hasTicker(db: Db, symbol: string): boolean {
-  return db.prepare('SELECT 1 FROM tickers WHERE symbol = ?').get(symbol) !== undefined;
+  return prepared(db, 'SELECT 1 FROM tickers WHERE symbol = ?').get(symbol) !== undefined;
 }
 
 const NO_ROWS: unknown[][] = [];
@@ -219,7 +220,7 @@ export function knownTicker(db: Db, symbol: string): boolean {
 
 /** The market the analyst set for a ticker (null: none set, its symbol suggests one). */
 export function storedMarket(db: Db, symbol: string): string | null {
-  return (db.prepare('SELECT market FROM tickers WHERE symbol = ?').pluck().get(symbol) as string | null | undefined) ?? null;
+  return (prepared(db, 'SELECT market FROM tickers WHERE symbol = ?').pluck().get(symbol) as string | null | undefined) ?? null;
 }
 
 /** The market a ticker's holidays and gaps are judged by: the one set for it, else its symbol's. */
