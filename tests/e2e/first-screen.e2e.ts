@@ -1,4 +1,6 @@
-import { expect, keepScreenshot, test } from './support/host';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, keepScreenshot, repoRoot, test } from './support/host';
 import { seedYahooExcerpts } from './support/seed';
 
 test.describe('first screen', () => {
@@ -32,6 +34,34 @@ test.describe('first screen', () => {
 
     await keepScreenshot(page, 'first-screen-light');
     expect(errors).toEqual([]);
+  });
+
+  test("is styled by its own CSS alone: the sidebar's controls look right before any view's chunk arrives", async ({ page, host }) => {
+    // Every chunk that index.html does not name (the other views' code and styles) is held back.
+    const html = fs.readFileSync(path.join(repoRoot, 'out/renderer/index.html'), 'utf8');
+    const firstScreen = new Set([...html.matchAll(/\/?(assets\/[^"]+)/g)].map((m) => `/${m[1]}`));
+    const held: string[] = [];
+    await page.route(/\/assets\/[^/]+\.(css|js)$/, (route) => {
+      const file = new URL(route.request().url()).pathname;
+      if (firstScreen.has(file)) return route.continue();
+      held.push(file);
+      return route.abort();
+    });
+    await page.goto(host.url);
+    await expect(page.getByTestId('stat-tickers')).toHaveText('2');
+    const reports = page.getByRole('region', { name: 'Reports' });
+    const newButton = reports.getByRole('button', { name: '+ New' });
+    await expect(newButton).toBeVisible();
+    const style = await newButton.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { radius: cs.borderRadius, size: cs.fontSize, padding: cs.padding };
+    });
+    // The chip's own look (a flex item, so its display is blockified to flex), not the browser's button.
+    expect(style).toEqual({ radius: '4px', size: '12px', padding: '2px 8px' });
+    const row = await reports.getByRole('group', { name: 'New report' }).evaluate((el) => getComputedStyle(el).display);
+    expect(row).toBe('flex');
+    // The views' chunks were asked for (and refused), so the check ran without them.
+    await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0);
   });
 
   test('switches to the dark theme and remembers it across reloads', async ({ page, host }) => {

@@ -5,6 +5,7 @@ import { formatDate } from '@renderer/lib/format';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
 import { blankDraft, useEditorSession } from './editor-session';
 import { FromTextDialog } from './FromTextDialog';
+import './library.css';
 
 /** One of the library's filters: any value, or one the library's reports carry (with how many do). */
 function FacetSelect(props: {
