@@ -24,7 +24,8 @@ export function BackupsBar(): React.JSX.Element | null {
         <span data-testid="backups-latest">
           {latest ? (
             <>
-              Last backup {formatDateTime(latest.createdAt)} <span className="muted">({REASON_LABEL[latest.reason]})</span>
+              Last backup {formatDateTime(latest.createdAt)}{' '}
+              <span className="muted">({REASON_LABEL[latest.reason]})</span>
             </>
           ) : (
             <span className="muted">No backup yet</span>
@@ -76,26 +77,28 @@ function BackupList(props: { backups: BackupInfo[] }): React.JSX.Element {
               <td title={b.path}>{formatDateTime(b.createdAt)}</td>
               <td>{REASON_LABEL[b.reason]}</td>
               <td className="num">{formatBytes(b.bytes)}</td>
-              <td className="row gap">
-                {confirming === b.name ? (
-                  <>
-                    <button
-                      type="button"
-                      className="button danger"
-                      disabled={restore.isPending}
-                      onClick={() => restore.mutate({ name: b.name })}
-                    >
-                      {restore.isPending ? 'Restoring…' : 'Replace the archive with it'}
+              <td>
+                <div className="row gap backup-actions">
+                  {confirming === b.name ? (
+                    <>
+                      <button
+                        type="button"
+                        className="button danger"
+                        disabled={restore.isPending}
+                        onClick={() => restore.mutate({ name: b.name })}
+                      >
+                        {restore.isPending ? 'Restoring…' : 'Replace the archive with it'}
+                      </button>
+                      <button type="button" className="link" onClick={() => setConfirming(null)}>
+                        Keep the archive
+                      </button>
+                    </>
+                  ) : (
+                    <button type="button" className="link" onClick={() => setConfirming(b.name)}>
+                      Restore…
                     </button>
-                    <button type="button" className="link" onClick={() => setConfirming(null)}>
-                      Keep the archive
-                    </button>
-                  </>
-                ) : (
-                  <button type="button" className="link" onClick={() => setConfirming(b.name)}>
-                    Restore…
-                  </button>
-                )}
+                  )}
+                </div>
               </td>
             </tr>
           ))}
