@@ -45,23 +45,31 @@ export interface History {
  * split-adjusted and total-return prices before it, so a ticker with actions is read to its last bar
  * (the figures ignore the bars after `to`).
  */
-function history(db: Db, ticker: string, from: TradingDate | undefined, to: TradingDate): History {
+function history(db: Db, ticker: string, from: TradingDate | undefined, to: TradingDate, scratch?: Scratch): History {
   const pricing = pricingOf(db, ticker);
   // Up to `to` itself: a market with other holidays may have traded on a day the NYSE did not.
-  return { bars: readBars(db, ticker, from, pricing.actions.length ? undefined : to), pricing };
+  return { bars: readBars(db, ticker, from, pricing.actions.length ? undefined : to, scratch), pricing };
 }
 
-function historyTo(db: Db, ticker: string, to: TradingDate): History {
+function historyTo(db: Db, ticker: string, to: TradingDate, scratch?: Scratch): History {
   if (!tickerMeta(db, ticker).exists) throw new DomainError('NOT_FOUND', `no bars for ${ticker} in the archive`, { ticker });
-  return history(db, ticker, undefined, to);
+  return history(db, ticker, undefined, to, scratch);
 }
+
+/**
+ * Arrays a connection's panels decode its bars into, one set reused panel after panel: a panel keeps
+ * only figures, never its bars, and a universe's panels so touch the same memory again.
+ */
+const panelScratch = new WeakMap<Db, Scratch>();
 
 /** A ticker's full metrics panel over a window (reads its history up to `to`). */
 export function metricsPanel(
   db: Db,
   q: { ticker: string; from: TradingDate; to: TradingDate; basis: PriceBasis },
 ): MetricsPanel {
-  const { bars, pricing } = historyTo(db, q.ticker, q.to);
+  let scratch = panelScratch.get(db);
+  if (!scratch) panelScratch.set(db, (scratch = {}));
+  const { bars, pricing } = historyTo(db, q.ticker, q.to, scratch);
   const panel = computePanel(bars, { from: q.from, to: q.to, basis: q.basis, pricing });
   flagSuspectedSplits(db, panel, pricing);
   return panel;

@@ -187,8 +187,8 @@ export function unpackKeyed(ticker: string, blob: Buffer, from?: TradingDate, to
 }
 
 /** The bars of a packed copy between `from` and `to`, with date strings (one shared string per day). */
-export function unpackBars(ticker: string, blob: Buffer, from?: TradingDate, to?: TradingDate): BarColumns | null {
-  const c = unpackKeyed(ticker, blob, from, to);
+export function unpackBars(ticker: string, blob: Buffer, from?: TradingDate, to?: TradingDate, scratch?: Scratch): BarColumns | null {
+  const c = scratch ? unpackKeyed(ticker, blob, from, to, COLUMNS, scratch) : unpackKeyed(ticker, blob, from, to);
   if (!c) return null;
   const { keys, ...columns } = c;
   const dates = new Array<TradingDate>(keys.length);
@@ -224,10 +224,13 @@ export function readPackedKeys(db: Db, ticker: string): Int32Array | null {
   return blob.byteOffset % 4 === 0 ? new Int32Array(blob.buffer, blob.byteOffset, blob.length / 4) : new Int32Array(new Uint8Array(blob).buffer);
 }
 
-/** A ticker's packed copy between `from` and `to`, or null when it has none (read the rows then). */
-export function readPacked(db: Db, ticker: string, from?: TradingDate, to?: TradingDate): BarColumns | null {
+/**
+ * A ticker's packed copy between `from` and `to`, or null when it has none (read the rows then). With
+ * `scratch`, scaled columns are decoded into its arrays: valid only until the next read into it.
+ */
+export function readPacked(db: Db, ticker: string, from?: TradingDate, to?: TradingDate, scratch?: Scratch): BarColumns | null {
   const blob = packedBlob(db, ticker);
-  return blob ? unpackBars(ticker, blob, from, to) : null;
+  return blob ? unpackBars(ticker, blob, from, to, scratch) : null;
 }
 
 /** A ticker's packed copy with integer date keys (no date strings at all), or null when it has none. */

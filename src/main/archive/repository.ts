@@ -5,7 +5,7 @@ import type { BarColumns, TradingDate } from '../../shared/domain';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { knownName } from './known-names';
-import { readPacked, readPackedKeyed, rebuildPacked, type KeyedColumns } from './packed';
+import { readPacked, readPackedKeyed, rebuildPacked, type KeyedColumns, type Scratch } from './packed';
 import { dateKeys } from '../../shared/date-keys';
 
 /** Counts and date range of the whole archive. */
@@ -190,8 +190,8 @@ export function readBarRows(db: Db, ticker: string, from?: TradingDate, to?: Tra
  * Reads one ticker's bars between `from` and `to` (inclusive, either optional) into columns: from its
  * packed copy when it has one (archive/packed.ts), else from its rows. Same result as `readBars`.
  */
-export function readBarsColumnar(db: Db, ticker: string, from?: TradingDate, to?: TradingDate): BarColumns {
-  return readPacked(db, ticker, from, to) ?? readBarRows(db, ticker, from, to);
+export function readBarsColumnar(db: Db, ticker: string, from?: TradingDate, to?: TradingDate, scratch?: Scratch): BarColumns {
+  return readPacked(db, ticker, from, to, scratch) ?? readBarRows(db, ticker, from, to);
 }
 
 /** {@link readBarsColumnar} with integer date keys (YYYYMMDD) instead of date strings. */
