@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,9 +78,9 @@ test('the built Electron shell creates a secure window and answers the contract'
   // confirming a replacement), one hidden sandboxed window printing with Chromium's engine, destroyed
   // after, and the PDF written where the dialog said.
   const fileName = '2026-01-11-small-caps-lead-the-rally-a-broadening-bull-market.pdf';
-  expect(report.saveDialogs).toEqual([
+  expect(report.saveDialogs[0]).toEqual(
     expect.objectContaining({ defaultPath: path.join(userData, fileName), properties: expect.arrayContaining(['showOverwriteConfirmation']) }),
-  ]);
+  );
   expect(report.prints).toHaveLength(1);
   const print = report.prints[0];
   expect(print.options).toMatchObject({ show: false, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } });
@@ -93,6 +94,19 @@ test('the built Electron shell creates a secure window and answers the contract'
   const pdfText = spawnSync('pdftotext', [saved, '-'], { encoding: 'utf8' }).stdout;
   expect(pdfText).toContain('Small caps lead the rally');
   expect(pdfText).toContain('Worth correcting before this goes out');
+
+  // File › Back up archive… wrote a checked copy where the save dialog said, and said so.
+  const day = new Date().toISOString().slice(0, 10);
+  const copy = path.join(userData, `breadth-archive-${day}.sqlite`);
+  expect(report.saveDialogs).toContainEqual(expect.objectContaining({ title: 'Back up the archive', defaultPath: copy }));
+  expect(report.messageBoxes).toContainEqual(expect.objectContaining({ type: 'info', message: 'The archive is backed up' }));
+  const backup = new Database(copy, { readonly: true });
+  expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
+  expect((backup.prepare('SELECT count(*) n FROM reports').get() as { n: number }).n).toBe(1);
+  backup.close();
+  // Quitting waits for the day's backup, taken into the backups folder, then quits.
+  expect(report.quit.prevented).toBe(true);
+  expect(report.quit.backups).toEqual([expect.stringMatching(/^archive-\d{8}-\d{6}-daily\.sqlite$/)]);
 
   // The archive was created in the user-data folder, and the settings beside it.
   expect(fs.existsSync(path.join(userData, 'archive.sqlite'))).toBe(true);

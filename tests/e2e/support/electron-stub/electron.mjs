@@ -5,10 +5,11 @@
 // backed by a real Chromium page, served by the shell's own app:// handler), prints one JSON report on
 // stdout and exits.
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const report = { externalOpened: [], windows: [], handlers: [], menu: null, permission: null, navigation: [], frameNavigation: [], invocations: {}, schemes: [], protocol: {}, saveDialogs: [], prints: [] };
+const report = { messageBoxes: [], externalOpened: [], windows: [], handlers: [], menu: null, permission: null, navigation: [], frameNavigation: [], invocations: {}, schemes: [], protocol: {}, saveDialogs: [], prints: [] };
 const handlers = new Map();
 const protocolHandlers = new Map();
 let readyAsked = false;
@@ -67,6 +68,17 @@ async function finish(url) {
       r();
     });
   });
+  // File › Back up archive…: the save dialog's suggestion is accepted; the checked copy lands there.
+  const backUp = menuTemplate?.find((m) => m.label === '&File')?.submenu?.find((i) => i.label === 'Back up archive…');
+  backUp?.click();
+  const until = Date.now() + 20_000;
+  while (Date.now() < until && !report.messageBoxes.some((b) => /backed up/.test(b.message))) await new Promise((r) => setTimeout(r, 50));
+  // Quitting: the shell holds the quit for its daily backup, then quits.
+  const quitEvent = { prevented: false, preventDefault: () => (quitEvent.prevented = true) };
+  appEvents.emit('before-quit', quitEvent);
+  await Promise.race([quitAsked, new Promise((r) => setTimeout(r, 20_000))]);
+  const backups = path.join(process.env.BREADTH_STUB_USER_DATA, 'backups');
+  report.quit = { prevented: quitEvent.prevented, backups: fs.existsSync(backups) ? fs.readdirSync(backups) : [] };
   process.stdout.write(JSON.stringify(report) + '\n');
   appEvents.emit('will-quit');
   process.exit(0);
@@ -163,6 +175,10 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
+let resolveQuit = () => {};
+const quitAsked = new Promise((r) => (resolveQuit = r));
+let menuTemplate = null;
+
 export const app = {
   isPackaged: false,
   getPath: (name) => (name === 'userData' || name === 'documents' ? process.env.BREADTH_STUB_USER_DATA : '/tmp'),
@@ -174,7 +190,8 @@ export const app = {
     return Promise.resolve();
   },
   on: (event, listener) => appEvents.on(event, listener),
-  quit: () => process.exit(0),
+  // Recorded, not obeyed: the stub reports what the shell did before quitting, then exits itself.
+  quit: () => resolveQuit(),
   exit: (code) => process.exit(code),
 };
 
@@ -188,6 +205,7 @@ export const ipcMain = {
 
 export const Menu = {
   buildFromTemplate: (template) => {
+    menuTemplate = template;
     report.menu = labels(template);
     return {};
   },
@@ -215,6 +233,11 @@ export const dialog = {
     process.stderr.write(`${title}: ${message}\n`);
   },
   showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+  showMessageBox: async (...args) => {
+    const options = args.at(-1);
+    report.messageBoxes.push({ type: options.type, message: options.message, detail: options.detail });
+    return { response: 0 };
+  },
   // The analyst accepts the suggested name in the suggested folder.
   showSaveDialog: async (...args) => {
     const options = args.at(-1);
