@@ -37,4 +37,11 @@ export interface ArchiveCheck {
   problems: string[];
   /** When damaged: the newest backup that passes its own check, to offer. */
   latestGood: BackupInfo | null;
+  /** True when asked only if due and the archive was checked whole less than a day ago (nothing read now). */
+  skipped: boolean;
+  /** When the archive last passed the whole check (ISO 8601), if ever. */
+  lastCheckedAt: string | null;
 }
+
+/** How often the start-up check reads the whole archive: it costs seconds on an archive of gigabytes. */
+export const CHECK_EVERY_MS = 24 * 3600_000;

@@ -1,5 +1,5 @@
 /** The backups domain over the core: take, list, restore, check, and the quit-time backup. */
-import type { ArchiveCheck, BackupInfo, RestoreResult } from '../../shared/backups';
+import { CHECK_EVERY_MS, type ArchiveCheck, type BackupInfo, type RestoreResult } from '../../shared/backups';
 import type { Core } from '../core';
 import { LATEST_SCHEMA_VERSION, migrate } from '../db/open';
 import { conflict, DomainError } from '../errors';
@@ -54,15 +54,40 @@ export async function restoreArchive(core: Core, source: string): Promise<Restor
   });
 }
 
-/** Checks the whole archive (in a worker: it reads every page) and names the latest good backup if it is damaged. */
-export async function checkArchive(core: Core): Promise<ArchiveCheck> {
+const CHECKED_KEY = 'integrity_checked_at';
+
+function lastCheckedAt(core: Core): string | null {
+  try {
+    return (core.db.prepare('SELECT value FROM app_meta WHERE key = ?').pluck().get(CHECKED_KEY) as string | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks the whole archive (in a worker: it reads every page) and names the latest good backup if it
+ * is damaged. With `whenDue`, reads nothing when the last check that passed is less than a day old; a
+ * check that passes is remembered in the archive.
+ */
+export async function checkArchive(core: Core, { whenDue = false, now = new Date() }: { whenDue?: boolean; now?: Date } = {}): Promise<ArchiveCheck> {
+  const last = lastCheckedAt(core);
+  if (whenDue && last && now.getTime() - Date.parse(last) < CHECK_EVERY_MS) {
+    return { ok: true, problems: [], latestGood: null, skipped: true, lastCheckedAt: last };
+  }
   let result: { ok: boolean; problems: string[] };
   try {
     result = await core.analytics.run('integrity', {});
   } catch (err) {
     result = { ok: false, problems: [(err as Error).message] };
   }
-  if (result.ok) return { ok: true, problems: [], latestGood: null };
+  if (result.ok) {
+    const at = now.toISOString();
+    await core.writes
+      .run(() => core.db.prepare('INSERT INTO app_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CHECKED_KEY, at))
+      // Remembering is a convenience: a read-only or full archive is still reported as checked.
+      .catch(() => undefined);
+    return { ok: true, problems: [], latestGood: null, skipped: false, lastCheckedAt: at };
+  }
   const latest = core.archivePath === ':memory:' ? null : latestGoodBackup(core.archivePath, LATEST_SCHEMA_VERSION).backup;
-  return { ok: false, problems: result.problems, latestGood: latest };
+  return { ok: false, problems: result.problems, latestGood: latest, skipped: false, lastCheckedAt: last };
 }

@@ -8,5 +8,5 @@ export const backupHandlers: DomainHandlers<keyof typeof backupChannels> = {
   'backups:list': (_input, { core }) => (core.archivePath === ':memory:' ? [] : listBackups(core.archivePath)),
   'backups:create': (_input, { core }) => backupNow(core),
   'backups:restore': ({ name }, { core }) => restoreArchive(core, backupByName(core.archivePath, name).path),
-  'backups:check': (_input, { core }) => checkArchive(core),
+  'backups:check': ({ whenDue }, { core }) => checkArchive(core, { whenDue: whenDue ?? false }),
 };

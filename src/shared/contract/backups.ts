@@ -16,8 +16,11 @@ export const backupChannels = {
   'backups:create': channel(z.object({}).strict())<BackupInfo>(),
   /** Restores the archive from one of its backups, after backing up the archive as it is. */
   'backups:restore': channel(z.object({ name: backupName }).strict())<RestoreResult>(),
-  /** Checks every page of the archive (in a worker) and, when it is damaged, names the latest good backup. */
-  'backups:check': channel(z.object({}).strict())<ArchiveCheck>(),
+  /**
+   * Checks every page of the archive (in a worker) and, when it is damaged, names the latest good backup.
+   * With `whenDue`, only when the last whole check that passed is a day old or more.
+   */
+  'backups:check': channel(z.object({ whenDue: z.boolean().optional() }).strict())<ArchiveCheck>(),
 };
 
 /** Events of the backups domain. */

@@ -191,7 +191,9 @@ describe('backups', () => {
     const first = coreWith('yahoo/SPY.csv', 'stooq/xli.us.txt');
     const expected = bars(first.db);
     const good = await takeBackup(first.db, first.archivePath, 'daily', LATEST_SCHEMA_VERSION);
-    expect(await checkArchive(first)).toEqual({ ok: true, problems: [], latestGood: null });
+    expect(await checkArchive(first)).toMatchObject({ ok: true, problems: [], latestGood: null, skipped: false });
+    // Asked only if due, a day has not passed: nothing is read.
+    expect(await checkArchive(first, { whenDue: true })).toMatchObject({ ok: true, skipped: true });
     const file = first.archivePath;
     checkpoint(first);
     first.close();
@@ -200,7 +202,8 @@ describe('backups', () => {
     // The header and the schema are whole: the archive opens, and only the check sees the damage.
     const core = createCore({ archivePath: file, settings: new Settings(new MemoryStore(settingsDefaults)), host: 'browser', version: 'test' });
     cleanups.unshift(() => core.close());
-    const check = await checkArchive(core);
+    // Asked only if due, the check a day after the last one reads the archive and finds the damage.
+    const check = await checkArchive(core, { whenDue: true, now: new Date(Date.now() + 25 * 3600_000) });
     expect(check.ok).toBe(false);
     expect(check.problems.join(' ')).toMatch(/page|btree|malformed|corrupt/i);
     expect(check.latestGood).toEqual(good);

@@ -6,19 +6,20 @@ import { formatDateTime } from '@renderer/lib/format';
 import { formatBytes } from './backups';
 import './backups.css';
 
-/** How long after the first screen the whole archive is checked (in a worker in main). */
-const CHECK_AFTER_MS = 2500;
+/** How long after the first screen the whole archive is checked (in a worker in main), once a day at most. */
+const CHECK_AFTER_MS = 8000;
 
 /**
- * Checks every page of the archive once, a moment after start-up, and when it is damaged says so and
- * offers the latest backup that passes its own check.
+ * Checks every page of the archive a few seconds after start-up (at most once a day: on an archive of
+ * gigabytes it reads for seconds), and when it is damaged says so and offers the latest backup that
+ * passes its own check.
  */
 export function ArchiveHealth(): React.JSX.Element | null {
   const [check, setCheck] = useState<ArchiveCheck | null>(null);
   const restore = useCallMutation('backups:restore');
   useEffect(() => {
     const t = window.setTimeout(() => {
-      call('backups:check', {}).then(setCheck, () => undefined);
+      call('backups:check', { whenDue: true }).then(setCheck, () => undefined);
     }, CHECK_AFTER_MS);
     return () => window.clearTimeout(t);
   }, []);
