@@ -30,8 +30,9 @@ export const invalidInput = (message: string, details?: unknown): DomainError =>
 const ISSUE_CHARS = 240;
 const ISSUES_SHOWN = 5;
 
-function clip(text: string): string {
-  return text.length > ISSUE_CHARS ? `${text.slice(0, ISSUE_CHARS)}…` : text;
+/** `text` cut to `max` characters (an ellipsis says it was): a hostile input is never echoed whole. */
+export function clip(text: string, max = ISSUE_CHARS): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** Renders zod issues as one readable sentence: `from: expected a date as YYYY-MM-DD`. */

@@ -3,6 +3,9 @@ export const BACKUP_REASONS = ['daily', 'migration', 'manual', 'restore'] as con
 /** Why a backup was taken: at quit (at most daily), before a migration, on request, before a restore. */
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
+/** A backup's file name: `archive-20261207-061502-daily.sqlite` (UTC), `-2` etc. when taken in the same second. */
+export const BACKUP_NAME = /^archive-(\d{8})-(\d{6})(?:-(\d+))?-(daily|migration|manual|restore)\.sqlite$/;
+
 /** How many backups of each reason are kept; the oldest beyond go. Manual backups are never removed. */
 export const BACKUPS_KEPT: Readonly<Record<BackupReason, number>> = { daily: 7, migration: 5, manual: Infinity, restore: 5 };
 

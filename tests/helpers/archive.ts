@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,4 +24,18 @@ export function freshArchive(): { db: Db; file: string; dir: string; cleanup: ()
       cleanup();
     },
   };
+}
+
+/** Every table's rows, hashed (order-free): equal hashes mean an unchanged archive. */
+export function archiveHash(db: Db): string {
+  const h = crypto.createHash('sha256');
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>;
+  for (const { name } of tables) {
+    h.update(name);
+    const rows = (db.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]).map((row) =>
+      JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)),
+    );
+    for (const row of rows.sort()) h.update(row);
+  }
+  return h.digest('hex');
 }

@@ -202,25 +202,22 @@ export function emptyBars(ticker: string): BarColumns {
 }
 
 /**
- * A ticker's bars over an optional window, priced on a basis (what the chart draws): OHLC and volume
- * on the basis, Adj Close as the file gave it. Actions after the window still count (see `history`).
+ * Whether a ticker's bars on `basis` are its stored prices as they are: no recorded action moves them
+ * and the basis is not total return (which reinvests dividends). Readers then skip the pricing.
  */
+export function pricedAsStored(pricing: Pricing, basis: PriceBasis): boolean {
+  return pricing.actions.length === 0 && basis !== 'total-return';
+}
+
 /**
  * {@link pricedBars} up to `to` with integer date keys instead of date strings: what a universe's
  * readers (breadth) take, since a ticker without actions comes straight from its packed copy.
  */
-export function pricedKeyed<C extends PackedColumn>(
-  db: Db,
-  ticker: string,
-  basis: PriceBasis,
-  to: TradingDate | undefined,
-  only: readonly C[],
-  scratch?: Scratch,
-): SomeColumns<C> {
+export function pricedKeyed<C extends PackedColumn>(db: Db, ticker: string, basis: PriceBasis, to: TradingDate | undefined, only: readonly C[]): SomeColumns<C> {
   const pricing = pricingOf(db, ticker);
-  if (pricing.actions.length === 0 && basis !== 'total-return') {
-    // Straight from the packed copy, decoding only the columns asked for (into `scratch` when given).
-    const packed = readPackedKeyed(db, ticker, undefined, to, only, scratch);
+  if (pricedAsStored(pricing, basis)) {
+    // Straight from the packed copy, decoding only the columns asked for.
+    const packed = readPackedKeyed(db, ticker, undefined, to, only);
     if (packed) return packed;
     // Every column holds the ones asked for.
     return readBarsKeyed(db, ticker, undefined, to) as unknown as SomeColumns<C>;
@@ -230,9 +227,13 @@ export function pricedKeyed<C extends PackedColumn>(
   return all as unknown as SomeColumns<C>;
 }
 
+/**
+ * A ticker's bars over an optional window, priced on a basis (what the chart draws): OHLC and volume
+ * on the basis, Adj Close as the file gave it. Actions after the window still count (see `history`).
+ */
 export function pricedBars(db: Db, ticker: string, basis: PriceBasis, from?: TradingDate, to?: TradingDate): BarColumns {
   const pricing = pricingOf(db, ticker);
-  if (pricing.actions.length === 0 && basis !== 'total-return') return readBars(db, ticker, from, to);
+  if (pricedAsStored(pricing, basis)) return readBars(db, ticker, from, to);
   const bars = readBars(db, ticker, from, pricing.actions.length ? undefined : to);
   const p = priceBars(bars, basis, pricing);
   let end = bars.dates.length;

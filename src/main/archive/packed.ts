@@ -13,8 +13,8 @@
 import type { BarColumns, TradingDate } from '../../shared/domain';
 import { dateKey, keyDate } from '../../shared/date-keys';
 import { lowerBound, upperBound } from '../../shared/sorted-dates';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
 
 /** The layout written today; a copy of another version is ignored (read from the rows). */
 export const PACKED_VERSION = 2;
@@ -196,30 +196,16 @@ export function unpackBars(ticker: string, blob: Buffer, from?: TradingDate, to?
   return { ...columns, dates };
 }
 
-const readers = new WeakMap<Db, Statement>();
-
 function packedBlob(db: Db, ticker: string): Buffer | undefined {
-  let stmt = readers.get(db);
-  if (!stmt) {
-    stmt = db.prepare('SELECT data FROM bar_columns WHERE ticker = ?').pluck(true);
-    readers.set(db, stmt);
-  }
-  return stmt.get(ticker) as Buffer | undefined;
+  return prepared(db, 'SELECT data FROM bar_columns WHERE ticker = ?').pluck(true).get(ticker) as Buffer | undefined;
 }
-
-const keyReaders = new WeakMap<Db, Statement>();
 
 /**
  * A ticker's date keys alone (i32 YYYYMMDD, ascending), or null when it has no packed copy: the first
  * column of its row, read without the pages of its prices.
  */
 export function readPackedKeys(db: Db, ticker: string): Int32Array | null {
-  let stmt = keyReaders.get(db);
-  if (!stmt) {
-    stmt = db.prepare('SELECT keys FROM bar_columns WHERE ticker = ?').pluck(true);
-    keyReaders.set(db, stmt);
-  }
-  const blob = stmt.get(ticker) as Buffer | undefined;
+  const blob = prepared(db, 'SELECT keys FROM bar_columns WHERE ticker = ?').pluck(true).get(ticker) as Buffer | undefined;
   if (!blob || blob.length % 4 !== 0) return null;
   return blob.byteOffset % 4 === 0 ? new Int32Array(blob.buffer, blob.byteOffset, blob.length / 4) : new Int32Array(new Uint8Array(blob).buffer);
 }

@@ -7,12 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { BACKUP_REASONS, BACKUPS_KEPT, type BackupInfo, type BackupReason } from '../../shared/backups';
+import { BACKUP_NAME, BACKUP_REASONS, BACKUPS_KEPT, type BackupInfo, type BackupReason } from '../../shared/backups';
 import { conflict, DomainError, invalidInput, notFound } from '../errors';
-import type { Db } from '../db/open';
-
-/** A backup's file name: `archive-20261207-061502-daily.sqlite` (UTC), `-2` etc. when taken in the same second. */
-export const BACKUP_NAME = /^archive-(\d{8})-(\d{6})(?:-(\d+))?-(daily|migration|manual|restore)\.sqlite$/;
+import { isDamage, type Db } from '../db/open';
 
 /** The folder the archive's backups live in. */
 export function backupsDir(archivePath: string): string {
@@ -106,7 +103,7 @@ export function checkArchiveFile(file: string, latestSchema: number, { breadth =
     const code = (err as { code?: string }).code;
     if (code === 'SQLITE_CANTOPEN' || (err as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(`${file} does not exist`);
     const reason = (err as Error).message;
-    const what = code?.startsWith('SQLITE_CORRUPT') ? `${file} is damaged: ${reason}` : `${file} cannot be read as an archive: ${reason}`;
+    const what = isDamage(err) && code !== 'SQLITE_NOTADB' ? `${file} is damaged: ${reason}` : `${file} cannot be read as an archive: ${reason}`;
     throw new DomainError('CONFLICT', what, { archive: 'ARCHIVE_CORRUPT' });
   } finally {
     db?.close();

@@ -5,7 +5,7 @@
 import type { BreadthSeries, BreadthUniverse } from '../../shared/breadth';
 import type { PriceBasis, TradingDate } from '../../shared/domain';
 import { marketByCode } from '../../shared/markets';
-import { pricedKeyed } from '../analytics/service';
+import { pricedAsStored, pricedKeyed } from '../analytics/service';
 import { hasTicker, marketOfTicker } from '../archive/repository';
 import type { Db } from '../db/open';
 import { notFound } from '../errors';
@@ -42,8 +42,8 @@ export function universeMembers(db: Db, universe: BreadthUniverse): { label: str
 /** The columns a member's breadth needs (the packed copy decodes only these). */
 const MEMBER_COLUMNS = ['close', 'high', 'low', 'volume'] as const;
 
-function member(db: Db, ticker: string, basis: PriceBasis, to: TradingDate, scratch?: Scratch): BreadthMember {
-  const b = pricedKeyed(db, ticker, basis, to, MEMBER_COLUMNS, scratch);
+function member(db: Db, ticker: string, basis: PriceBasis, to: TradingDate): BreadthMember {
+  const b = pricedKeyed(db, ticker, basis, to, MEMBER_COLUMNS);
   return { ticker, keys: b.keys, close: b.close, high: b.high, low: b.low, volume: b.volume };
 }
 
@@ -57,8 +57,7 @@ function archiveSource(db: Db, tickers: readonly string[], basis: PriceBasis, to
   const scratch: Scratch = {};
   const eager = new Map<number, BreadthMember>();
   const keys = tickers.map((t, i) => {
-    const plain = basis !== 'total-return' && pricingOf(db, t).actions.length === 0;
-    const packed = plain ? readPackedKeys(db, t) : null;
+    const packed = pricedAsStored(pricingOf(db, t), basis) ? readPackedKeys(db, t) : null;
     if (packed) return packed;
     const m = member(db, t, basis, to);
     eager.set(i, m);

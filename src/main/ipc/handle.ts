@@ -6,7 +6,7 @@ import {
 } from '../../shared/contract/index';
 import type { ErrorCode, ErrorInfo, Result } from '../../shared/domain';
 import type { Core } from '../core';
-import { DomainError, describeIssues } from '../errors';
+import { clip, DomainError, describeIssues } from '../errors';
 import { storageFailure } from '../db/storage-errors';
 
 /** What a handler gets besides its validated input. */
@@ -42,10 +42,6 @@ function fail(code: ErrorCode, message: string, details?: unknown): { ok: false;
 }
 
 export { describeIssues };
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
 
 function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

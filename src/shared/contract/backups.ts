@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { ArchiveCheck, BackupInfo, RestoreResult } from '../backups';
+import { BACKUP_NAME, type ArchiveCheck, type BackupInfo, type RestoreResult } from '../backups';
 import { channel, event } from './define';
 
 /** A backup's file name in the archive's backups folder; never a path. */
 const backupName = z
   .string()
   .max(80)
-  .regex(/^archive-\d{8}-\d{6}(?:-\d+)?-(?:daily|migration|manual|restore)\.sqlite$/, 'expected the name of a backup in the backups folder');
+  .regex(BACKUP_NAME, 'expected the name of a backup in the backups folder');
 
 /** Channels of the backups domain. */
 export const backupChannels = {

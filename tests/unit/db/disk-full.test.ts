@@ -4,7 +4,6 @@
  * nothing was written, the archive stays whole and unchanged, and the same write succeeds once there
  * is room again.
  */
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../../bench/import/generate';
@@ -12,6 +11,7 @@ import type { Core } from '../../../src/main/core';
 import { createDispatcher, type Dispatch } from '../../../src/main/ipc/handle';
 import { handlers } from '../../../src/main/ipc/handlers';
 import { processFile } from '../../../src/main/import/import-file';
+import { archiveHash } from '../../helpers/archive';
 import { freshCore } from '../../helpers/core';
 import { reportDraft } from './kill-shapes';
 
@@ -19,15 +19,7 @@ const real = path.resolve(__dirname, '../../fixtures/import/real');
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-function snapshot(core: Core): string {
-  const h = crypto.createHash('sha256');
-  const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>;
-  for (const { name } of tables) {
-    const rows = (core.db.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
-    h.update(name + rows.sort().join('\n'));
-  }
-  return h.digest('hex');
-}
+const snapshot = (core: Core): string => archiveHash(core.db);
 
 /** Lets the archive grow by at most `pages` pages from now on. */
 function fillDisk(core: Core, pages = 2): void {

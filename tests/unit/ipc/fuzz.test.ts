@@ -15,6 +15,7 @@ import { handlers } from '../../../src/main/ipc/handlers';
 import { startBrowserHost, type BrowserHost } from '../../../src/main/web/server';
 import { processFile } from '../../../src/main/import/import-file';
 import type { Core } from '../../../src/main/core';
+import { archiveHash } from '../../helpers/archive';
 import { freshCore } from '../../helpers/core';
 import { prng } from '../../helpers/prng';
 
@@ -151,19 +152,7 @@ function hostilePayloads(channel: Channel, seed: number): Hostile[] {
   return [...whole.map((payload) => ({ payload, field: null })), ...perLeaf].filter((h) => !contract[channel].input.safeParse(h.payload).success);
 }
 
-/** Every table's rows, hashed: equal snapshots mean an unchanged archive. */
-function snapshot(core: Core): string {
-  const h = crypto.createHash('sha256');
-  const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>;
-  for (const { name } of tables) {
-    h.update(name);
-    const rows = (core.db.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]).map((row) =>
-      JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)),
-    );
-    for (const row of rows.sort()) h.update(row);
-  }
-  return h.digest('hex');
-}
+const snapshot = (core: Core): string => archiveHash(core.db);
 
 let core: Core;
 let cleanup: () => void;
