@@ -6,7 +6,8 @@
  * functions over its own copy of the bars (loaded untimed). The sums of eleven figures must agree.
  * Prints each run's times, the ratios to DuckDB and Breadth's memory. Goal (issue 14): Breadth ≤ 0.5 ×
  * DuckDB in every run. pandas is timed once beside them, outside the ratio (it builds a DataFrame per
- * ticker, which flatters Breadth).
+ * ticker, which flatters Breadth), after the runs. numpy runs in one Python process started before the
+ * runs: a process spawned between two runs would charge the next for the fork (see ./python.ts).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { metricsPanel } from '../src/main/analytics/service';
 import { openArchive } from '../src/main/db/open';
+import { pythonReference, type PythonReference } from './python';
 import { randomArchive, type RandomArchive } from './random-archive';
 
 const TICKERS = 500;
@@ -84,13 +86,13 @@ ms = (time.perf_counter() - t0) * 1000
 print(json.dumps({"ms": ms, "sums": s}))
 `;
 
-function numpySide(a: RandomArchive): { ms: number; sums: Sums } | null {
-  const r = spawnSync('/usr/bin/python3', ['-c', NUMPY, a.dbPath, String(WINDOW)], { encoding: 'utf8', maxBuffer: 16 << 20 });
-  if (r.status !== 0) {
-    console.log(`numpy reference skipped: ${r.stderr.trim().split('\n').at(-1)}`);
+async function numpySide(py: PythonReference, a: RandomArchive): Promise<{ ms: number; sums: Sums } | null> {
+  try {
+    return JSON.parse(await py.run(NUMPY, [a.dbPath, String(WINDOW)])) as { ms: number; sums: Sums };
+  } catch (e) {
+    console.log(`numpy reference skipped: ${(e as Error).message}`);
     return null;
   }
-  return JSON.parse(r.stdout) as { ms: number; sums: Sums };
 }
 
 /** DuckDB's side: its own table of the bars (loaded once, untimed), then one query per run. */
@@ -167,11 +169,13 @@ export async function run(): Promise<void> {
   const t0 = Date.now();
   const a = randomArchive({ name: `analytics-${TICKERS}x${BARS}-v1`, tickers: TICKERS, days: BARS, seed: 42, skip: 0, symbol: (i) => `T${String(i).padStart(3, '0')}` });
   console.log(`archive: ${TICKERS} tickers × ${BARS.toLocaleString('en-US')} bars (${((Date.now() - t0) / 1000).toFixed(0)} s to build or find)`);
+  // Before anything is loaded: the bench's only fork (see ./python.ts).
+  const py = pythonReference();
   const duck = await duckdb(a);
   try {
     for (let r = 0; r < RUNS; r++) {
       const b = breadthSide(a);
-      const np = numpySide(a);
+      const np = await numpySide(py, a);
       const d = await duck.run();
       const ok = agree(b.sums, d.sums) && (!np || agree(b.sums, np.sums));
       console.log(
@@ -181,6 +185,7 @@ export async function run(): Promise<void> {
     }
   } finally {
     duck.close();
+    py.close();
   }
   console.log(pandasOnce(a));
   console.log('goal: Breadth ≤ 0.5 × DuckDB in every run');

@@ -4,13 +4,14 @@
  * references in the same run: numpy reading each ticker with Python's sqlite3 module, and DuckDB
  * (`@duckdb/node-api`) computing the same counts with window functions over its own copy of the bars
  * (loaded untimed). All three checksums must agree. Prints times, ratios to DuckDB and Breadth's memory.
- * Goal (issue 14): Breadth ≤ 0.5 × DuckDB.
+ * Goal (issue 14): Breadth ≤ 0.5 × DuckDB. numpy runs in one Python process started before the runs: a
+ * process spawned between two runs would charge the next for the fork (see ./python.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { breadthOf } from '../src/main/breadth/service';
 import { openArchive } from '../src/main/db/open';
+import { pythonReference, type PythonReference } from './python';
 import { randomArchive } from './random-archive';
 
 const TICKERS = 500;
@@ -101,13 +102,13 @@ print(json.dumps({"ms": ms, "sums": {"advancers": int(adv.sum()), "decliners": i
   "above50": a50, "above200": a200, "newHighs": hi, "newLows": lo}}))
 `;
 
-function numpySide(): { ms: number; sums: Checksums } | null {
-  const r = spawnSync('/usr/bin/python3', ['-c', NUMPY, dbPath], { encoding: 'utf8', maxBuffer: 16 << 20 });
-  if (r.status !== 0) {
-    console.log(`numpy reference skipped: ${r.stderr.trim().split('\n').at(-1)}`);
+async function numpySide(py: PythonReference): Promise<{ ms: number; sums: Checksums } | null> {
+  try {
+    return JSON.parse(await py.run(NUMPY, [dbPath])) as { ms: number; sums: Checksums };
+  } catch (e) {
+    console.log(`numpy reference skipped: ${(e as Error).message}`);
     return null;
   }
-  return JSON.parse(r.stdout) as { ms: number; sums: Checksums };
 }
 
 async function duckdbSide(): Promise<{ ms: number; sums: Checksums }> {
@@ -163,14 +164,17 @@ export async function run(): Promise<void> {
   const span = archive();
   dbPath = span.dbPath;
   console.log(`archive: ${TICKERS} tickers × ${DAYS.toLocaleString('en-US')} days (${((Date.now() - t0) / 1000).toFixed(0)} s to build or find)`);
+  // Before anything is timed: the bench's only fork (see ./python.ts).
+  const py = pythonReference();
   for (let r = 0; r < RUNS; r++) {
     const b = breadthSide(span);
-    const np = numpySide();
+    const np = await numpySide(py);
     const duck = await duckdbSide();
     const agree = same(b.sums, duck.sums) && (!np || same(b.sums, np.sums));
     console.log(
       `run ${r + 1}: Breadth ${b.ms.toFixed(0)} ms (memory +${b.rssMb.toFixed(0)} MB) · numpy ${np ? np.ms.toFixed(0) + ' ms' : '—'} · DuckDB ${duck.ms.toFixed(0)} ms · ratio to DuckDB ${(b.ms / duck.ms).toFixed(2)} · checksums ${agree ? 'equal' : `DIFFER ${JSON.stringify({ breadth: b.sums, duckdb: duck.sums, numpy: np?.sums })}`}`,
     );
   }
+  py.close();
   console.log('goal: Breadth ≤ 0.5 × DuckDB in every run');
 }
