@@ -43,6 +43,7 @@ export function CompareChart(props: {
       autoSize: true,
       crosshair: { mode: CrosshairMode.Normal },
       layout: { attributionLogo: false },
+      rightPriceScale: { entireTextOnly: true },
       localization: { priceFormatter: (v: number) => `${pct.format(v)}\u00a0%` },
     });
     chartRef.current = chart;
@@ -58,7 +59,7 @@ export function CompareChart(props: {
       layout: { background: { type: ColorType.Solid, color: colors.background }, textColor: colors.muted },
       grid: { vertLines: { color: colors.grid }, horzLines: { color: colors.grid } },
       rightPriceScale: { borderColor: colors.border },
-      timeScale: { borderColor: colors.border },
+      timeScale: { borderColor: colors.border, fixLeftEdge: true, fixRightEdge: true },
     });
   }, [colors]);
 

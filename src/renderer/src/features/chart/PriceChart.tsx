@@ -135,10 +135,13 @@ function chartOptions(colors: ChartColors) {
     grid: { vertLines: { color: colors.grid }, horzLines: { color: colors.grid } },
     // A price axis of steady width: switching tickers does not move the plot (nor resize its canvases,
     // which with software rendering costs more than drawing a few hundred bars).
-    rightPriceScale: { borderColor: colors.border, minimumWidth: PRICE_AXIS_WIDTH },
+    // A label at a pane's edge is drawn only when all of it fits (the lowest price was cut in half).
+    rightPriceScale: { borderColor: colors.border, minimumWidth: PRICE_AXIS_WIDTH, entireTextOnly: true },
     // "Max" must show every bar, even 100,000 of them: let bars get thinner than half a pixel, and let
     // the chart conflate what a pixel cannot show instead of drawing each bar.
-    timeScale: { borderColor: colors.border, minBarSpacing: 0.001, enableConflation: true },
+    // The edges stay at the first and last bar: the library then keeps the labels of the ticks next to
+    // them inside the axis (the year under the last bar was cut off at the right edge).
+    timeScale: { borderColor: colors.border, minBarSpacing: 0.001, enableConflation: true, fixLeftEdge: true, fixRightEdge: true },
     crosshair: { mode: CrosshairMode.Normal },
   };
 }

@@ -52,7 +52,7 @@ export async function chartImage(c: PrintChart, width: number, height: number): 
       panes: { separatorColor: PAPER.border, enableResize: false },
     },
     grid: { vertLines: { color: PAPER.grid }, horzLines: { color: PAPER.grid } },
-    rightPriceScale: { borderColor: PAPER.border },
+    rightPriceScale: { borderColor: PAPER.border, entireTextOnly: true },
     timeScale: { borderColor: PAPER.border, fixLeftEdge: true, fixRightEdge: true },
     crosshair: { mode: CrosshairMode.Hidden },
     handleScroll: false,
