@@ -87,7 +87,25 @@ test('one date format from the settings, ISO by default, in tables, legends and 
     await page.reload();
     await page.getByLabel('Date format').selectOption('dmy');
     await expect(page.getByRole('button', { name: 'Report 01.12.2025 → 09.01.2026' })).toBeVisible();
+    // Date fields are written and typed the same way, not in the browser's locale (01/09/2026).
+    await page.getByRole('tab', { name: 'Analytics' }).click();
+    const from = page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true });
+    await expect(from).toHaveValue('01.12.2025');
+    await from.fill('15.12.2025');
+    await expect(page.getByRole('group', { name: 'Window' }).getByRole('radio', { checked: true })).toHaveCount(0);
+    await from.blur();
+    await expect(from).toHaveValue('15.12.2025');
+    // A day that does not exist says how to write one, and the field goes back to the window's day.
+    await from.fill('31.02.2026');
+    await expect(from).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('status').filter({ hasText: 'not a date: write it as 09.01.2026' })).toBeVisible();
+    await from.blur();
+    await expect(from).toHaveValue('15.12.2025');
+    await expect(from).not.toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('Date format').selectOption('iso');
+    await page.getByRole('tab', { name: 'Analytics' }).click();
+    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue('2025-12-15');
+    await page.getByRole('tab', { name: 'Chart' }).click();
     await expect(page.getByRole('button', { name: 'Report 2025-12-01 → 2026-01-09' })).toBeVisible();
   } finally {
     await host.stop();

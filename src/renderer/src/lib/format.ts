@@ -15,6 +15,11 @@ export function setDateFormat(format: DateFormat): void {
   dateFormat = format;
 }
 
+/** The date format every screen writes in now. */
+export function currentDateFormat(): DateFormat {
+  return dateFormat;
+}
+
 /**
  * A calendar day `2026-01-09` in the format of the settings: `2026-01-09` (ISO, the default),
  * `Jan 9, 2026`, `09.01.2026` or `01/09/2026`; never shifted by the local time zone.

@@ -4,6 +4,7 @@ import type { SuspectedSplit } from '@shared/analytics';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
 import { formatDate } from '@renderer/lib/format';
 import './actions.css';
+import { DateInput } from '@renderer/lib/DateInput';
 
 const SOURCE_LABEL: Record<CorporateAction['source'], string> = {
   file: 'from the file',
@@ -147,7 +148,7 @@ function AddActionForm(props: { ticker: string }): React.JSX.Element {
       </label>
       <label>
         {kind === 'split' ? 'Effective' : 'Ex-date'}
-        <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-label="Action date" required />
+        <DateInput value={date} onChange={setDate} aria-label="Action date" required />
       </label>
       <label>
         {kind === 'split' ? 'Ratio (new:old)' : 'Amount per share'}

@@ -2,6 +2,7 @@ import { formatDate } from '@renderer/lib/format';
 import { BasisOptions } from '@renderer/lib/BasisOptions';
 import type { PriceBasis, TradingDate } from '@shared/domain';
 import { WINDOW_PRESETS, type WindowPreset } from '@shared/settings';
+import { DateInput } from '@renderer/lib/DateInput';
 
 /** The window and basis every analytics figure is computed over. */
 export interface AnalysisWindow {
@@ -50,23 +51,11 @@ export function WindowPicker(props: {
       </div>
       <label>
         From
-        <input
-          type="date"
-          value={v.from}
-          max={v.to}
-          onChange={(e) => e.target.value && props.onChange({ from: e.target.value, preset: null })}
-          aria-label="From"
-        />
+        <DateInput value={v.from} max={v.to} onChange={(iso) => props.onChange({ from: iso, preset: null })} aria-label="From" />
       </label>
       <label>
         To
-        <input
-          type="date"
-          value={v.to}
-          min={v.from}
-          onChange={(e) => e.target.value && props.onChange({ to: e.target.value, preset: null })}
-          aria-label="To"
-        />
+        <DateInput value={v.to} min={v.from} onChange={(iso) => props.onChange({ to: iso, preset: null })} aria-label="To" />
       </label>
       <label>
         Basis

@@ -22,6 +22,7 @@ import { useChartColors } from './use-chart-colors';
 import { BreadthTable } from '@renderer/features/breadth/BreadthTable';
 import type { BreadthUniverse } from '@shared/breadth';
 import './chart.css';
+import { DateInput } from '@renderer/lib/DateInput';
 
 /** Whose breadth is drawn under the chart. */
 type BreadthChoice = 'off' | 'watchlist' | 'report' | 'market';
@@ -202,10 +203,10 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
       {compareOn && ticker && (
         <div className="compare-bar" role="group" aria-label="Compare">
           <label>
-            Start <input type="date" aria-label="Compare start date" value={compareStart} onChange={(e) => e.target.value && setCompareSpan(e.target.value, compareEnd)} />
+            Start <DateInput aria-label="Compare start date" value={compareStart} onChange={(iso) => setCompareSpan(iso, compareEnd)} />
           </label>
           <label>
-            End <input type="date" aria-label="Compare end date" value={compareEnd} min={compareStart} onChange={(e) => e.target.value && setCompareSpan(compareStart, e.target.value)} />
+            End <DateInput aria-label="Compare end date" value={compareEnd} min={compareStart} onChange={(iso) => setCompareSpan(compareStart, iso)} />
           </label>
           {compareTickers.map((t, i) => (
             <span key={t} className={`chip compare-key c${i}`} data-testid={`compare-chip-${t}`}>

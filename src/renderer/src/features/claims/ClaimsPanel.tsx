@@ -19,6 +19,7 @@ import { useCallMutation } from '@renderer/lib/use-call';
 import { VERDICT_LABEL, VERDICT_MARK } from '@shared/claim-marks';
 import { Sparkline } from '@renderer/features/watchlists/Sparkline';
 import './claims.css';
+import { DateInput } from '@renderer/lib/DateInput';
 
 function shown(c: CheckedClaim, v: number | null): string {
   if (v === null) return '—';
@@ -245,23 +246,11 @@ function ClaimEditor(props: {
       </label>
       <label>
         From{' '}
-        <input
-          type="date"
-          value={from}
-          max={to}
-          onChange={(e) => e.target.value && setFrom(e.target.value)}
-          aria-label="Claim from"
-        />
+        <DateInput value={from} max={to} onChange={setFrom} aria-label="Claim from" />
       </label>
       <label>
         To{' '}
-        <input
-          type="date"
-          value={to}
-          min={from}
-          onChange={(e) => e.target.value && setTo(e.target.value)}
-          aria-label="Claim to"
-        />
+        <DateInput value={to} min={from} onChange={setTo} aria-label="Claim to" />
       </label>
       {metric === 'return' && (
         <label>

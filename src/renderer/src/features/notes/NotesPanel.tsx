@@ -9,6 +9,7 @@ import { NotesPlaceholder } from './NotesPlaceholder';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
 import { useNoteAutosave, type SaveState } from './use-autosave';
 import './notes.css';
+import { DateInput } from '@renderer/lib/DateInput';
 
 const STATE_LABEL: Record<SaveState, string> = {
   saved: 'Saved',
@@ -41,11 +42,11 @@ function AnchorFields(props: { report: Report; anchor: NoteAnchor; onChange: (a:
           <option key={t}>{t}</option>
         ))}
       </select>
-      <input
-        type="date"
+      <DateInput
         aria-label="Day"
         value={anchor.date ?? ''}
-        onChange={(e) => onChange({ ...anchor, date: e.target.value || null })}
+        clearable
+        onChange={(iso) => onChange({ ...anchor, date: iso || null })}
         title="A note with a day is a marker on its ticker's chart"
       />
     </div>

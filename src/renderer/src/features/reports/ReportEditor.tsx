@@ -7,6 +7,7 @@ import { MarkdownEditor } from '@renderer/lib/MarkdownEditor';
 import { renderMarkdown } from '@renderer/lib/markdown';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
 import { useEditorSession, type EditorSession } from './editor-session';
+import { DateInput } from '@renderer/lib/DateInput';
 
 const splitList = (text: string): string[] =>
   text
@@ -91,7 +92,7 @@ function ReferencesEditor(props: { references: ReportReference[]; onChange: (r: 
                   <input aria-label={`Publisher of reference ${r.n}`} value={r.publisher ?? ''} onChange={(e) => set(i, { publisher: e.target.value || null })} />
                 </td>
                 <td>
-                  <input type="date" aria-label={`Date of reference ${r.n}`} value={r.date ?? ''} onChange={(e) => set(i, { date: e.target.value || null })} />
+                  <DateInput aria-label={`Date of reference ${r.n}`} value={r.date ?? ''} clearable onChange={(iso) => set(i, { date: iso || null })} />
                 </td>
                 <td>
                   <input aria-label={`URL of reference ${r.n}`} value={r.url ?? ''} onChange={(e) => set(i, { url: e.target.value.trim() || null })} placeholder="https://…" />
@@ -206,7 +207,7 @@ export function ReportEditor(props: { session: EditorSession }): React.JSX.Eleme
         </label>
         <label>
           As of
-          <input type="date" value={d.asOf} onChange={(e) => e.target.value && change({ asOf: e.target.value })} aria-label="As of" required />
+          <DateInput value={d.asOf} onChange={(iso) => change({ asOf: iso })} aria-label="As of" required />
         </label>
         <label>
           Market
@@ -222,21 +223,16 @@ export function ReportEditor(props: { session: EditorSession }): React.JSX.Eleme
         </label>
         <label>
           Window from
-          <input
-            type="date"
+          <DateInput
             aria-label="Window from"
             value={d.window?.from ?? ''}
-            onChange={(e) => change({ window: e.target.value ? { from: e.target.value, to: d.window?.to ?? d.asOf } : null })}
+            clearable
+            onChange={(iso) => change({ window: iso ? { from: iso, to: d.window?.to ?? d.asOf } : null })}
           />
         </label>
         <label>
           Window to
-          <input
-            type="date"
-            aria-label="Window to"
-            value={d.window?.to ?? ''}
-            onChange={(e) => e.target.value && change({ window: { from: d.window?.from ?? e.target.value, to: e.target.value } })}
-          />
+          <DateInput aria-label="Window to" value={d.window?.to ?? ''} onChange={(iso) => change({ window: { from: d.window?.from ?? iso, to: iso } })} />
         </label>
         <label className="wide">
           Tags

@@ -6,6 +6,7 @@ import { useCall, useCallMutation } from '@renderer/lib/use-call';
 import { blankDraft, useEditorSession } from './editor-session';
 import { FromTextDialog } from './FromTextDialog';
 import './library.css';
+import { DateInput } from '@renderer/lib/DateInput';
 
 /** One of the library's filters: any value, or one the library's reports carry (with how many do). */
 function FacetSelect(props: {
@@ -106,8 +107,8 @@ export function ReportsSection(): React.JSX.Element {
               <option key={s}>{s}</option>
             ))}
           </select>
-          <input type="date" aria-label="As of from" value={filter.from ?? ''} max={filter.to} onChange={(e) => set({ from: e.target.value || undefined })} />
-          <input type="date" aria-label="As of to" value={filter.to ?? ''} min={filter.from} onChange={(e) => set({ to: e.target.value || undefined })} />
+          <DateInput aria-label="As of from" value={filter.from ?? ''} max={filter.to} clearable onChange={(iso) => set({ from: iso || undefined })} />
+          <DateInput aria-label="As of to" value={filter.to ?? ''} min={filter.from} clearable onChange={(iso) => set({ to: iso || undefined })} />
           {active > 0 && (
             <button type="button" className="link-button" onClick={() => setFilter({ query: filter.query })}>
               Clear filters

@@ -1,0 +1,155 @@
+/**
+ * A calendar day typed and shown in the settings' date format (ISO by default). The browser's own date
+ * field follows the computer's locale instead, and read 01/09/2026 beside 2026-01-09 everywhere else.
+ * The button beside it opens the browser's calendar. Values in and out are ISO days (`YYYY-MM-DD`).
+ */
+import { useId, useRef, useState } from 'react';
+import type { DateFormat } from '@shared/settings';
+import { currentDateFormat, formatDate } from './format';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function day(y: number, m: number, d: number): string | null {
+  if (!(y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1)) return null;
+  // Day 0 of the next month is this month's last day.
+  if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/**
+ * The ISO day a text names in `format`, or null. ISO is understood in every format (what a tool or a
+ * paste gives); a two-field ambiguity is read the way the format writes it (`01/09/2026` is 9 January
+ * in `mdy`, `09.01.2026` the same day in `dmy`).
+ */
+export function parseDate(text: string, format: DateFormat): string | null {
+  const t = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return day(+m[1]!, +m[2]!, +m[3]!);
+  if (format === 'dmy' && (m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(t))) return day(+m[3]!, +m[2]!, +m[1]!);
+  if (format === 'mdy' && (m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t))) return day(+m[3]!, +m[1]!, +m[2]!);
+  if (format === 'medium' && (m = /^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(t))) {
+    const month = MONTHS.indexOf(m[1]!.toLowerCase());
+    return month < 0 ? null : day(+m[3]!, month + 1, +m[2]!);
+  }
+  return null;
+}
+
+/** What the field says is wrong with a text, or null when it names a day within the bounds. */
+function problem(text: string, format: DateFormat, min?: string, max?: string): string | null {
+  const iso = parseDate(text, format);
+  if (!iso) return `not a date: write it as ${formatDate('2026-01-09', format)}`;
+  if (min && iso < min) return `before ${formatDate(min, format)}, the earliest day here`;
+  if (max && iso > max) return `after ${formatDate(max, format)}, the latest day here`;
+  return null;
+}
+
+export interface DateInputProps {
+  /** The day (ISO), or '' for none. */
+  value: string;
+  /** A new day (ISO), only once the text names a valid day within the bounds; '' when cleared. */
+  onChange: (iso: string) => void;
+  min?: string | undefined;
+  max?: string | undefined;
+  'aria-label': string;
+  /** Whether clearing the field is a value ('' is passed on); otherwise an empty field reverts. */
+  clearable?: boolean;
+  required?: boolean;
+  disabled?: boolean;
+  title?: string;
+}
+
+/** The date field every screen uses. */
+export function DateInput(props: DateInputProps): React.JSX.Element {
+  const format = currentDateFormat();
+  const shown = props.value ? formatDate(props.value, format) : '';
+  // What the analyst is typing, or null: then the field shows the value (a preset or a report may set
+  // it from outside), and leaving the field writes a typed day the way the format does (9.1.2026 → 09.01.2026).
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? shown;
+  const editing = draft !== null;
+  const picker = useRef<HTMLInputElement>(null);
+  const errorId = useId();
+
+  const error = text.trim() === '' ? (props.clearable ? null : props.required || props.value ? 'a date is needed here' : null) : problem(text, format, props.min, props.max);
+  const commit = (next: string): void => {
+    setDraft(next);
+    if (next.trim() === '') {
+      if (props.clearable && props.value !== '') props.onChange('');
+      return;
+    }
+    if (problem(next, format, props.min, props.max)) return;
+    const iso = parseDate(next, format)!;
+    if (iso !== props.value) props.onChange(iso);
+  };
+
+  return (
+    <span className="date-input">
+      <input
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        size={format === 'medium' ? 12 : 10}
+        placeholder={formatDate('2026-01-09', format)}
+        aria-label={props['aria-label']}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error && editing ? errorId : undefined}
+        title={error && editing ? error : props.title}
+        required={props.required}
+        disabled={props.disabled}
+        onFocus={() => setDraft(shown)}
+        onChange={(e) => commit(e.target.value)}
+        // An unfinished or impossible day goes back to the value.
+        onBlur={() => setDraft(null)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && text !== shown) {
+            e.stopPropagation();
+            setDraft(shown);
+          }
+        }}
+      />
+      {error && editing ? (
+        <span id={errorId} className="date-input-error" role="status">
+          {error}
+        </span>
+      ) : null}
+      <button
+        type="button"
+        className="date-input-calendar"
+        // Not named after the field: a search by the field's name finds the field alone.
+        aria-label="Calendar"
+        title="Pick a day on a calendar"
+        disabled={props.disabled}
+        onClick={() => {
+          try {
+            picker.current?.showPicker();
+          } catch {
+            // No calendar here (a browser without showPicker): the text field takes the day.
+            picker.current?.parentElement?.querySelector<HTMLInputElement>('input[type="text"]')?.focus();
+          }
+        }}
+      >
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+          <path d="M3 2.5h10a1 1 0 0 1 1 1V13a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V3.5a1 1 0 0 1 1-1ZM2 6h12M5 1v3M11 1v3" fill="none" stroke="currentColor" strokeWidth="1.3" />
+        </svg>
+      </button>
+      {/* The browser's calendar, opened by the button; it never shows its own text. */}
+      <input
+        ref={picker}
+        type="date"
+        tabIndex={-1}
+        aria-hidden="true"
+        className="date-input-picker"
+        value={props.value}
+        min={props.min}
+        max={props.max}
+        onChange={(e) => {
+          if (e.target.value && e.target.value !== props.value) props.onChange(e.target.value);
+        }}
+      />
+    </span>
+  );
+}
