@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, scree
 import ElectronStore from 'electron-store';
 import { IPC_EVENT, IPC_INVOKE } from '../shared/contract/index';
 import { createCore, type Core, type CoreOptions } from './core';
+import { readTickersAhead } from './archive/repository';
 import { writeBackup } from './backups/backup';
 import { acceptRecovery, recoveryFor, recoveryText } from './backups/recover';
 import { backupOnQuit, restoreArchive } from './backups/service';
@@ -242,6 +243,7 @@ async function start(): Promise<void> {
   );
   hardenSessions();
   mainWindow = createWindow(settings);
+  readTickersAhead(core.db);
   core.events.attach((event, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENT, { event, payload });
   });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Conf from 'conf';
+import { readTickersAhead } from '../archive/repository';
 import { createCore } from '../core';
 import { recoveryFor, recoveryText } from '../backups/recover';
 import { loadSampleOnFirstStart } from '../sample/sample';
@@ -72,6 +73,7 @@ try {
 const host = await startBrowserHost({ core, rendererDir, port, log: (m) => console.error(m) });
 console.log(`Breadth is serving ${dbPath}`);
 console.log(`Open ${host.url}`);
+readTickersAhead(core.db);
 
 const stop = (): void => {
   // The PDF printer's browser goes first: exiting would orphan it.
