@@ -105,6 +105,9 @@ test('one date format from the settings, ISO by default, in tables, legends and 
     await page.getByLabel('Date format').selectOption('iso');
     await page.getByRole('tab', { name: 'Analytics' }).click();
     await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue('2025-12-15');
+    // The calendar button's picker (the browser's date input under it) sets the same day.
+    await page.getByRole('group', { name: 'Window' }).locator('.date-input-picker').first().fill('2025-12-10');
+    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue('2025-12-10');
     await page.getByRole('tab', { name: 'Chart' }).click();
     await expect(page.getByRole('button', { name: 'Report 2025-12-01 → 2026-01-09' })).toBeVisible();
   } finally {

@@ -143,11 +143,14 @@ export function DateInput(props: DateInputProps): React.JSX.Element {
         tabIndex={-1}
         aria-hidden="true"
         className="date-input-picker"
+        // In no form: its bounds grey out the calendar's days, never block a form the field is in.
+        form={`${errorId}-outside`}
         value={props.value}
         min={props.min}
         max={props.max}
         onChange={(e) => {
-          if (e.target.value && e.target.value !== props.value) props.onChange(e.target.value);
+          const iso = e.target.value;
+          if (iso && iso !== props.value && !problem(iso, 'iso', props.min, props.max)) props.onChange(iso);
         }}
       />
     </span>
