@@ -166,27 +166,30 @@ function pandasOnce(a: RandomArchive): string {
 
 /** Runs the benchmark. */
 export async function run(): Promise<void> {
-  const t0 = Date.now();
-  const a = randomArchive({ name: `analytics-${TICKERS}x${BARS}-v1`, tickers: TICKERS, days: BARS, seed: 42, skip: 0, symbol: (i) => `T${String(i).padStart(3, '0')}` });
-  console.log(`archive: ${TICKERS} tickers × ${BARS.toLocaleString('en-US')} bars (${((Date.now() - t0) / 1000).toFixed(0)} s to build or find)`);
-  // Before anything is loaded: the bench's only fork (see ./python.ts).
+  // First of all: the bench's only fork, before it has written anything it will write again (./python.ts).
   const py = pythonReference();
-  const duck = await duckdb(a);
   try {
-    for (let r = 0; r < RUNS; r++) {
-      const b = breadthSide(a);
-      const np = await numpySide(py, a);
-      const d = await duck.run();
-      const ok = agree(b.sums, d.sums) && (!np || agree(b.sums, np.sums));
-      console.log(
-        `run ${r + 1}: Breadth ${b.ms.toFixed(0)} ms (memory +${b.rssMb.toFixed(0)} MB) · numpy ${np ? np.ms.toFixed(0) + ' ms' : '—'} · DuckDB ${d.ms.toFixed(0)} ms · ratio to DuckDB ${(b.ms / d.ms).toFixed(2)} · sums ${ok ? 'agree' : `DIFFER ${JSON.stringify({ breadth: b.sums, duckdb: d.sums, numpy: np?.sums })}`}`,
-      );
-      if (!ok) process.exitCode = 1;
+    const t0 = Date.now();
+    const a = randomArchive({ name: `analytics-${TICKERS}x${BARS}-v1`, tickers: TICKERS, days: BARS, seed: 42, skip: 0, symbol: (i) => `T${String(i).padStart(3, '0')}` });
+    console.log(`archive: ${TICKERS} tickers × ${BARS.toLocaleString('en-US')} bars (${((Date.now() - t0) / 1000).toFixed(0)} s to build or find)`);
+    const duck = await duckdb(a);
+    try {
+      for (let r = 0; r < RUNS; r++) {
+        const b = breadthSide(a);
+        const np = await numpySide(py, a);
+        const d = await duck.run();
+        const ok = agree(b.sums, d.sums) && (!np || agree(b.sums, np.sums));
+        console.log(
+          `run ${r + 1}: Breadth ${b.ms.toFixed(0)} ms (memory +${b.rssMb.toFixed(0)} MB) · numpy ${np ? np.ms.toFixed(0) + ' ms' : '—'} · DuckDB ${d.ms.toFixed(0)} ms · ratio to DuckDB ${(b.ms / d.ms).toFixed(2)} · sums ${ok ? 'agree' : `DIFFER ${JSON.stringify({ breadth: b.sums, duckdb: d.sums, numpy: np?.sums })}`}`,
+        );
+        if (!ok) process.exitCode = 1;
+      }
+    } finally {
+      duck.close();
     }
+    console.log(pandasOnce(a));
   } finally {
-    duck.close();
     py.close();
   }
-  console.log(pandasOnce(a));
   console.log('goal: Breadth ≤ 0.5 × DuckDB in every run');
 }

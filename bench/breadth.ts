@@ -160,21 +160,25 @@ async function duckdbSide(): Promise<{ ms: number; sums: Checksums }> {
 
 /** Runs the benchmark. */
 export async function run(): Promise<void> {
-  const t0 = Date.now();
-  const span = archive();
-  dbPath = span.dbPath;
-  console.log(`archive: ${TICKERS} tickers × ${DAYS.toLocaleString('en-US')} days (${((Date.now() - t0) / 1000).toFixed(0)} s to build or find)`);
-  // Before anything is timed: the bench's only fork (see ./python.ts).
+  // First of all: the bench's only fork, before it has written anything it will write again (./python.ts).
   const py = pythonReference();
-  for (let r = 0; r < RUNS; r++) {
-    const b = breadthSide(span);
-    const np = await numpySide(py);
-    const duck = await duckdbSide();
-    const agree = same(b.sums, duck.sums) && (!np || same(b.sums, np.sums));
-    console.log(
-      `run ${r + 1}: Breadth ${b.ms.toFixed(0)} ms (memory +${b.rssMb.toFixed(0)} MB) · numpy ${np ? np.ms.toFixed(0) + ' ms' : '—'} · DuckDB ${duck.ms.toFixed(0)} ms · ratio to DuckDB ${(b.ms / duck.ms).toFixed(2)} · checksums ${agree ? 'equal' : `DIFFER ${JSON.stringify({ breadth: b.sums, duckdb: duck.sums, numpy: np?.sums })}`}`,
-    );
+  try {
+    const t0 = Date.now();
+    const span = archive();
+    dbPath = span.dbPath;
+    console.log(`archive: ${TICKERS} tickers × ${DAYS.toLocaleString('en-US')} days (${((Date.now() - t0) / 1000).toFixed(0)} s to build or find)`);
+    for (let r = 0; r < RUNS; r++) {
+      const b = breadthSide(span);
+      const np = await numpySide(py);
+      const duck = await duckdbSide();
+      const agree = same(b.sums, duck.sums) && (!np || same(b.sums, np.sums));
+      console.log(
+        `run ${r + 1}: Breadth ${b.ms.toFixed(0)} ms (memory +${b.rssMb.toFixed(0)} MB) · numpy ${np ? np.ms.toFixed(0) + ' ms' : '—'} · DuckDB ${duck.ms.toFixed(0)} ms · ratio to DuckDB ${(b.ms / duck.ms).toFixed(2)} · checksums ${agree ? 'equal' : `DIFFER ${JSON.stringify({ breadth: b.sums, duckdb: duck.sums, numpy: np?.sums })}`}`,
+      );
+      if (!agree) process.exitCode = 1;
+    }
+  } finally {
+    py.close();
   }
-  py.close();
   console.log('goal: Breadth ≤ 0.5 × DuckDB in every run');
 }

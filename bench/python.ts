@@ -42,23 +42,31 @@ export function pythonReference(): PythonReference {
   const lines = readline.createInterface({ input: child.stdout! });
   const waiting: Array<{ resolve: (s: string) => void; reject: (e: Error) => void }> = [];
   let exited: Error | null = null;
+  const fail = (e: Error): void => {
+    exited ??= e;
+    for (const w of waiting.splice(0)) w.reject(e);
+  };
   lines.on('line', (line) => {
     const w = waiting.shift();
     if (!w) return;
-    const r = JSON.parse(line) as { ok: boolean; stdout?: string; error?: string };
+    let r: { ok: boolean; stdout?: string; error?: string };
+    try {
+      r = JSON.parse(line) as typeof r;
+    } catch {
+      return w.reject(new Error(`python wrote something else than its answer: ${line.slice(0, 200)}`));
+    }
     if (r.ok) w.resolve(r.stdout!.trim());
     else w.reject(new Error(r.error));
   });
-  const fail = (e: Error): void => {
-    exited = e;
-    for (const w of waiting.splice(0)) w.reject(e);
-  };
+  // No python3 (ENOENT), or a write to a process that has gone (EPIPE): each request says so.
   child.on('error', fail);
+  child.stdin!.on('error', fail);
   child.on('exit', (code) => fail(new Error(`python exited ${code}: ${stderr.trim().split('\n').at(-1) ?? ''}`)));
   return {
     run: (script, argv) =>
       new Promise((resolve, reject) => {
         if (exited) return reject(exited);
+        if (child.pid === undefined) return reject(new Error('python3 could not be started'));
         waiting.push({ resolve, reject });
         child.stdin!.write(JSON.stringify({ script, argv }) + '\n');
       }),

@@ -108,6 +108,10 @@ test('one date format from the settings, ISO by default, in tables, legends and 
     // The calendar button's picker (the browser's date input under it) sets the same day.
     await page.getByRole('group', { name: 'Window' }).locator('.date-input-picker').first().fill('2025-12-10');
     await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue('2025-12-10');
+    // A To before the From moves the From too (the window moves back from either field).
+    await page.getByRole('group', { name: 'Window' }).getByLabel('To', { exact: true }).fill('2025-12-05');
+    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue('2025-12-05');
+    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('To', { exact: true })).toHaveValue('2025-12-05');
     await page.getByRole('tab', { name: 'Chart' }).click();
     await expect(page.getByRole('button', { name: 'Report 2025-12-01 → 2026-01-09' })).toBeVisible();
   } finally {

@@ -7,6 +7,7 @@ describe('parseDate', () => {
     expect(parseDate('2026-01-09', 'iso')).toBe('2026-01-09');
     expect(parseDate('Jan 9, 2026', 'medium')).toBe('2026-01-09');
     expect(parseDate('january 9 2026', 'medium')).toBe('2026-01-09');
+    expect(parseDate('Sept 30, 2026', 'medium')).toBe('2026-09-30');
     expect(parseDate('09.01.2026', 'dmy')).toBe('2026-01-09');
     expect(parseDate('9/1/2026', 'dmy')).toBe('2026-01-09');
     expect(parseDate('01/09/2026', 'mdy')).toBe('2026-01-09');
@@ -28,6 +29,9 @@ describe('parseDate', () => {
     expect(parseDate('31.04.2026', 'dmy')).toBeNull();
     expect(parseDate('13/01/2026', 'mdy')).toBeNull();
     expect(parseDate('Foo 9, 2026', 'medium')).toBeNull();
+    // A word that starts like a month is not one.
+    expect(parseDate('Junk 9, 2026', 'medium')).toBeNull();
+    expect(parseDate('Ma 9, 2026', 'medium')).toBeNull();
     expect(parseDate('2026-01-0', 'iso')).toBeNull();
     expect(parseDate('', 'iso')).toBeNull();
     expect(parseDate('0999-01-01', 'iso')).toBeNull();

@@ -3,11 +3,11 @@
  * field follows the computer's locale instead, and read 01/09/2026 beside 2026-01-09 everywhere else.
  * The button beside it opens the browser's calendar. Values in and out are ISO days (`YYYY-MM-DD`).
  */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DateFormat } from '@shared/settings';
 import { currentDateFormat, formatDate } from './format';
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -29,8 +29,10 @@ export function parseDate(text: string, format: DateFormat): string | null {
   if (m) return day(+m[1]!, +m[2]!, +m[3]!);
   if (format === 'dmy' && (m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(t))) return day(+m[3]!, +m[2]!, +m[1]!);
   if (format === 'mdy' && (m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t))) return day(+m[3]!, +m[1]!, +m[2]!);
-  if (format === 'medium' && (m = /^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(t))) {
-    const month = MONTHS.indexOf(m[1]!.toLowerCase());
+  if (format === 'medium' && (m = /^([a-z]{3,})\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(t))) {
+    // A month's name or the start of it (Jan, Sept, January), never another word (Junk).
+    const word = m[1]!.toLowerCase();
+    const month = MONTHS.findIndex((name) => name.startsWith(word));
     return month < 0 ? null : day(+m[3]!, month + 1, +m[2]!);
   }
   return null;
@@ -69,8 +71,12 @@ export function DateInput(props: DateInputProps): React.JSX.Element {
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? shown;
   const editing = draft !== null;
+  const field = useRef<HTMLInputElement>(null);
   const picker = useRef<HTMLInputElement>(null);
+  // The value when the field was entered, for Escape.
+  const before = useRef(props.value);
   const errorId = useId();
+  const example = formatDate('2026-01-09', format);
 
   const error = text.trim() === '' ? (props.clearable ? null : props.required || props.value ? 'a date is needed here' : null) : problem(text, format, props.min, props.max);
   const commit = (next: string): void => {
@@ -83,45 +89,55 @@ export function DateInput(props: DateInputProps): React.JSX.Element {
     const iso = parseDate(next, format)!;
     if (iso !== props.value) props.onChange(iso);
   };
+  // A form the field is in is not sent while it holds an unfinished or impossible day.
+  const invalid = editing ? error : null;
+  useEffect(() => field.current?.setCustomValidity(invalid ?? ''), [invalid]);
+  // Said once the text is as long as a day is written, not at every key on the way there.
+  const said = invalid && text.trim().length >= example.length ? invalid : null;
 
   return (
     <span className="date-input">
       <input
         type="text"
-        inputMode="numeric"
+        ref={field}
+        inputMode={format === 'medium' ? 'text' : 'numeric'}
         autoComplete="off"
         spellCheck={false}
         value={text}
         size={format === 'medium' ? 12 : 10}
-        placeholder={formatDate('2026-01-09', format)}
+        placeholder={example}
         aria-label={props['aria-label']}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error && editing ? errorId : undefined}
-        title={error && editing ? error : props.title}
+        aria-invalid={said ? true : undefined}
+        aria-describedby={said ? errorId : undefined}
+        title={said ?? props.title}
         required={props.required}
         disabled={props.disabled}
-        onFocus={() => setDraft(shown)}
+        onFocus={() => {
+          before.current = props.value;
+          setDraft(shown);
+        }}
         onChange={(e) => commit(e.target.value)}
         // An unfinished or impossible day goes back to the value.
         onBlur={() => setDraft(null)}
         onKeyDown={(e) => {
-          if (e.key === 'Escape' && text !== shown) {
+          if (e.key === 'Escape' && (text !== shown || props.value !== before.current)) {
             e.stopPropagation();
-            setDraft(shown);
+            // Back to the day the field had when it was entered (a day typed on the way was passed on).
+            setDraft(before.current ? formatDate(before.current, format) : '');
+            if (props.value !== before.current) props.onChange(before.current);
           }
         }}
       />
-      {error && editing ? (
-        <span id={errorId} className="date-input-error" role="status">
-          {error}
-        </span>
-      ) : null}
+      {/* Mounted empty, so that a screen reader announces the message when it comes. */}
+      <span id={errorId} className={said ? 'date-input-error' : 'visually-hidden'} role="status">
+        {said ?? ''}
+      </span>
       <button
         type="button"
         className="date-input-calendar"
         // Not named after the field: a search by the field's name finds the field alone.
         aria-label="Calendar"
-        title="Pick a day on a calendar"
+        title={`Pick the day of ${props['aria-label']} on a calendar`}
         disabled={props.disabled}
         onClick={() => {
           try {
@@ -150,7 +166,10 @@ export function DateInput(props: DateInputProps): React.JSX.Element {
         max={props.max}
         onChange={(e) => {
           const iso = e.target.value;
-          if (iso && iso !== props.value && !problem(iso, 'iso', props.min, props.max)) props.onChange(iso);
+          // The calendar's Clear gives '': a value only where the field may be empty.
+          if (!iso) {
+            if (props.clearable && props.value !== '') props.onChange('');
+          } else if (iso !== props.value && !problem(iso, 'iso', props.min, props.max)) props.onChange(iso);
         }}
       />
     </span>

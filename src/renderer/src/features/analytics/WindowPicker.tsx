@@ -51,11 +51,12 @@ export function WindowPicker(props: {
       </div>
       <label>
         From
-        <DateInput value={v.from} max={v.to} onChange={(iso) => props.onChange({ from: iso, preset: null })} aria-label="From" />
+        {/* A day past the other end moves it too: the window can be moved forward or back from either field. */}
+        <DateInput value={v.from} onChange={(iso) => props.onChange(iso > v.to ? { from: iso, to: iso, preset: null } : { from: iso, preset: null })} aria-label="From" />
       </label>
       <label>
         To
-        <DateInput value={v.to} min={v.from} onChange={(iso) => props.onChange({ to: iso, preset: null })} aria-label="To" />
+        <DateInput value={v.to} onChange={(iso) => props.onChange(iso < v.from ? { from: iso, to: iso, preset: null } : { to: iso, preset: null })} aria-label="To" />
       </label>
       <label>
         Basis

@@ -206,7 +206,7 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
             Start <DateInput aria-label="Compare start date" value={compareStart} onChange={(iso) => setCompareSpan(iso, compareEnd)} />
           </label>
           <label>
-            End <DateInput aria-label="Compare end date" value={compareEnd} min={compareStart} onChange={(iso) => setCompareSpan(compareStart, iso)} />
+            End <DateInput aria-label="Compare end date" value={compareEnd} onChange={(iso) => setCompareSpan(iso < compareStart ? iso : compareStart, iso)} />
           </label>
           {compareTickers.map((t, i) => (
             <span key={t} className={`chip compare-key c${i}`} data-testid={`compare-chip-${t}`}>

@@ -246,11 +246,25 @@ function ClaimEditor(props: {
       </label>
       <label>
         From{' '}
-        <DateInput value={from} max={to} onChange={setFrom} aria-label="Claim from" />
+        <DateInput
+          value={from}
+          onChange={(iso) => {
+            setFrom(iso);
+            if (iso > to) setTo(iso);
+          }}
+          aria-label="Claim from"
+        />
       </label>
       <label>
         To{' '}
-        <DateInput value={to} min={from} onChange={setTo} aria-label="Claim to" />
+        <DateInput
+          value={to}
+          onChange={(iso) => {
+            setTo(iso);
+            if (iso < from) setFrom(iso);
+          }}
+          aria-label="Claim to"
+        />
       </label>
       {metric === 'return' && (
         <label>

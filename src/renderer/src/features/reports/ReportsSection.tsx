@@ -107,8 +107,8 @@ export function ReportsSection(): React.JSX.Element {
               <option key={s}>{s}</option>
             ))}
           </select>
-          <DateInput aria-label="As of from" value={filter.from ?? ''} max={filter.to} clearable onChange={(iso) => set({ from: iso || undefined })} />
-          <DateInput aria-label="As of to" value={filter.to ?? ''} min={filter.from} clearable onChange={(iso) => set({ to: iso || undefined })} />
+          <DateInput aria-label="As of from" value={filter.from ?? ''} clearable onChange={(iso) => set(iso && filter.to && iso > filter.to ? { from: iso, to: iso } : { from: iso || undefined })} />
+          <DateInput aria-label="As of to" value={filter.to ?? ''} clearable onChange={(iso) => set(iso && filter.from && iso < filter.from ? { from: iso, to: iso } : { to: iso || undefined })} />
           {active > 0 && (
             <button type="button" className="link-button" onClick={() => setFilter({ query: filter.query })}>
               Clear filters
