@@ -85,6 +85,15 @@ test("IWM lists the sample's dividend, and reads +5.97 % as traded over the repo
       await expect(actions.getByRole('alert')).toHaveText('“two” is not a split ratio: write it as 2:1, 3:2 or 1:10 (reverse).');
       await actions.scrollIntoViewIfNeeded();
       await keepScreenshot(page, `actions-iwm-${size.width}x${size.height}-${scheme}`);
+      // A day that does not exist keeps the form from being sent: nothing is recorded for the day the
+      // field still held, and the browser says what is wrong with the field.
+      const day = actions.getByLabel('Action date');
+      await actions.getByLabel('Split ratio').fill('2:1');
+      await day.fill('2025-02-30');
+      await actions.getByRole('button', { name: 'Record' }).click();
+      expect(await day.evaluate((el: HTMLInputElement) => [el.validity.customError, el.validationMessage])).toEqual([true, 'not a date: write it as 2026-01-09']);
+      await expect(actions.getByRole('alert')).toHaveText('“two” is not a split ratio: write it as 2:1, 3:2 or 1:10 (reverse).');
+      await expect(actions.getByRole('table', { name: 'Corporate actions of IWM' })).not.toContainText('Split');
     } finally {
       await host.stop();
     }

@@ -95,11 +95,16 @@ test('one date format from the settings, ISO by default, in tables, legends and 
     await expect(page.getByRole('group', { name: 'Window' }).getByRole('radio', { checked: true })).toHaveCount(0);
     await from.blur();
     await expect(from).toHaveValue('15.12.2025');
-    // A day that does not exist says how to write one, and the field goes back to the window's day.
+    // A day that does not exist says how to write one, stays there to be mended after leaving the
+    // field (the window keeps its day), and Escape gives the window's day back.
     await from.fill('31.02.2026');
     await expect(from).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('status').filter({ hasText: 'not a date: write it as 09.01.2026' })).toBeVisible();
     await from.blur();
+    await expect(from).toHaveValue('31.02.2026');
+    await expect(from).toHaveAttribute('aria-invalid', 'true');
+    await from.focus();
+    await from.press('Escape');
     await expect(from).toHaveValue('15.12.2025');
     await expect(from).not.toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('Date format').selectOption('iso');

@@ -66,11 +66,12 @@ export interface DateInputProps {
 export function DateInput(props: DateInputProps): React.JSX.Element {
   const format = currentDateFormat();
   const shown = props.value ? formatDate(props.value, format) : '';
-  // What the analyst is typing, or null: then the field shows the value (a preset or a report may set
-  // it from outside), and leaving the field writes a typed day the way the format does (9.1.2026 → 09.01.2026).
-  const [draft, setDraft] = useState<string | null>(null);
-  const text = draft ?? shown;
-  const editing = draft !== null;
+  // What the analyst typed, and the value it was typed over (`base`, the day last passed on). The field
+  // shows it while the value is still that day; a value set from outside (a preset, a report) shows instead.
+  const [draft, setDraft] = useState<{ text: string; base: string } | null>(null);
+  const [focused, setFocused] = useState(false);
+  const typed = draft && draft.base === props.value ? draft : null;
+  const text = typed ? typed.text : shown;
   const field = useRef<HTMLInputElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   // The value when the field was entered, for Escape.
@@ -78,22 +79,28 @@ export function DateInput(props: DateInputProps): React.JSX.Element {
   const errorId = useId();
   const example = formatDate('2026-01-09', format);
 
-  const error = text.trim() === '' ? (props.clearable ? null : props.required || props.value ? 'a date is needed here' : null) : problem(text, format, props.min, props.max);
+  const problemOf = (t: string): string | null =>
+    t.trim() === '' ? (props.clearable ? null : props.required || props.value ? 'a date is needed here' : null) : problem(t, format, props.min, props.max);
   const commit = (next: string): void => {
-    setDraft(next);
+    let base = props.value;
     if (next.trim() === '') {
-      if (props.clearable && props.value !== '') props.onChange('');
-      return;
+      if (props.clearable && props.value !== '') props.onChange((base = ''));
+    } else if (!problem(next, format, props.min, props.max)) {
+      const iso = parseDate(next, format)!;
+      if (iso !== props.value) props.onChange((base = iso));
     }
-    if (problem(next, format, props.min, props.max)) return;
-    const iso = parseDate(next, format)!;
-    if (iso !== props.value) props.onChange(iso);
+    setDraft({ text: next, base });
   };
-  // A form the field is in is not sent while it holds an unfinished or impossible day.
-  const invalid = editing ? error : null;
+  // An unfinished or impossible day stays in the field, said to be wrong, until it is mended or Escape
+  // gives the day back; a form the field is in is not sent meanwhile.
+  const invalid = typed ? problemOf(typed.text) : null;
   useEffect(() => field.current?.setCustomValidity(invalid ?? ''), [invalid]);
-  // Said once the text is as long as a day is written, not at every key on the way there.
-  const said = invalid && text.trim().length >= example.length ? invalid : null;
+  // While typing, said once the text is as long as a day is written, not at every key on the way there.
+  const said = invalid && (!focused || text.trim().length >= example.length) ? invalid : null;
+  const restore = (): void => {
+    setDraft(null);
+    if (props.value !== before.current) props.onChange(before.current);
+  };
 
   return (
     <span className="date-input">
@@ -113,18 +120,20 @@ export function DateInput(props: DateInputProps): React.JSX.Element {
         required={props.required}
         disabled={props.disabled}
         onFocus={() => {
-          before.current = props.value;
-          setDraft(shown);
+          setFocused(true);
+          if (!typed) before.current = props.value;
         }}
         onChange={(e) => commit(e.target.value)}
-        // An unfinished or impossible day goes back to the value.
-        onBlur={() => setDraft(null)}
+        // A day is written the way the format does on leaving the field (9.1.2026 → 09.01.2026).
+        onBlur={() => {
+          setFocused(false);
+          if (!invalid) setDraft(null);
+        }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape' && (text !== shown || props.value !== before.current)) {
+          if (e.key === 'Escape' && (typed || props.value !== before.current)) {
             e.stopPropagation();
             // Back to the day the field had when it was entered (a day typed on the way was passed on).
-            setDraft(before.current ? formatDate(before.current, format) : '');
-            if (props.value !== before.current) props.onChange(before.current);
+            restore();
           }
         }}
       />
