@@ -16,7 +16,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { metricsPanel } from '../src/main/analytics/service';
 import { openArchive } from '../src/main/db/open';
-import { pythonReference, type PythonReference } from './python';
+import { withPythonReference, type PythonReference } from './python';
 import { randomArchive, type RandomArchive } from './random-archive';
 
 const TICKERS = 500;
@@ -165,10 +165,8 @@ function pandasOnce(a: RandomArchive): string {
 }
 
 /** Runs the benchmark. */
-export async function run(): Promise<void> {
-  // First of all: the bench's only fork, before it has written anything it will write again (./python.ts).
-  const py = pythonReference();
-  try {
+export function run(): Promise<void> {
+  return withPythonReference(async (py) => {
     const t0 = Date.now();
     const a = randomArchive({ name: `analytics-${TICKERS}x${BARS}-v1`, tickers: TICKERS, days: BARS, seed: 42, skip: 0, symbol: (i) => `T${String(i).padStart(3, '0')}` });
     console.log(`archive: ${TICKERS} tickers × ${BARS.toLocaleString('en-US')} bars (${((Date.now() - t0) / 1000).toFixed(0)} s to build or find)`);
@@ -188,8 +186,6 @@ export async function run(): Promise<void> {
       duck.close();
     }
     console.log(pandasOnce(a));
-  } finally {
-    py.close();
-  }
-  console.log('goal: Breadth ≤ 0.5 × DuckDB in every run');
+    console.log('goal: Breadth ≤ 0.5 × DuckDB in every run');
+  });
 }

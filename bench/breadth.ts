@@ -11,7 +11,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { breadthOf } from '../src/main/breadth/service';
 import { openArchive } from '../src/main/db/open';
-import { pythonReference, type PythonReference } from './python';
+import { withPythonReference, type PythonReference } from './python';
 import { randomArchive } from './random-archive';
 
 const TICKERS = 500;
@@ -159,10 +159,8 @@ async function duckdbSide(): Promise<{ ms: number; sums: Checksums }> {
 }
 
 /** Runs the benchmark. */
-export async function run(): Promise<void> {
-  // First of all: the bench's only fork, before it has written anything it will write again (./python.ts).
-  const py = pythonReference();
-  try {
+export function run(): Promise<void> {
+  return withPythonReference(async (py) => {
     const t0 = Date.now();
     const span = archive();
     dbPath = span.dbPath;
@@ -177,8 +175,6 @@ export async function run(): Promise<void> {
       );
       if (!agree) process.exitCode = 1;
     }
-  } finally {
-    py.close();
-  }
-  console.log('goal: Breadth ≤ 0.5 × DuckDB in every run');
+    console.log('goal: Breadth ≤ 0.5 × DuckDB in every run');
+  });
 }

@@ -76,3 +76,16 @@ export function pythonReference(): PythonReference {
     },
   };
 }
+
+/**
+ * Runs a bench with its Python reference, started first of all (the bench's only fork, before it has
+ * written anything it will write again) and closed when the bench ends, however it ends.
+ */
+export async function withPythonReference(bench: (py: PythonReference) => Promise<void>): Promise<void> {
+  const py = pythonReference();
+  try {
+    await bench(py);
+  } finally {
+    py.close();
+  }
+}

@@ -35,6 +35,15 @@ export const SPECIAL_CLOSURES: Readonly<Record<string, string>> = {
   '2025-01-09': 'National Day of Mourning (Jimmy Carter)',
 };
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The ISO day of a year, month and day, or null when there is no such day (Feb 29 only in leap years). */
+export function calendarDay(y: number, m: number, d: number): TradingDate | null {
+  if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]!) return null;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (UTC). Throws on a malformed string. */

@@ -1,4 +1,5 @@
 import { DATE_FORMATS, type DateFormat } from '../../shared/import';
+import { calendarDay } from '../../shared/calendar';
 
 /** Turns a date field into `YYYY-MM-DD`, or null when it is not a date in that layout. */
 export type DateParser = (field: string) => string | null;
@@ -30,7 +31,6 @@ const MONTHS: Record<string, number> = {
   december: 12,
 };
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Two-digit years up to ten years ahead of now are this century, the rest the last one. */
 function fullYear(yy: number): number {
@@ -38,11 +38,6 @@ function fullYear(yy: number): number {
   return yy <= pivot ? 2000 + yy : 1900 + yy;
 }
 
-function iso(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]!) return null;
-  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
-  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-}
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|UTC|[+-]\d{2}:?\d{2}))?)?$/;
 
@@ -61,9 +56,9 @@ function numericParser(fmt: DateFormat): DateParser {
     const a = Number(m[1]);
     const b = Number(m[2]);
     const c = Number(m[3]);
-    if (order === 'ymd') return iso(a, b, c);
+    if (order === 'ymd') return calendarDay(a, b, c);
     const y = shortYear ? fullYear(c) : c;
-    return order === 'dmy' ? iso(y, b, a) : iso(y, a, b);
+    return order === 'dmy' ? calendarDay(y, b, a) : calendarDay(y, a, b);
   };
 }
 
@@ -85,7 +80,7 @@ function namedParser(fmt: DateFormat): DateParser {
     const day = Number(monthFirst ? m[2] : m[1]);
     const yearText = m[3]!;
     const year = yearText.length === 2 ? fullYear(Number(yearText)) : Number(yearText);
-    return iso(year, month, day);
+    return calendarDay(year, month, day);
   };
 }
 
@@ -115,13 +110,13 @@ export function dateParser(fmt: DateFormat): DateParser {
         const d = digits(s, 8, 10);
         if (y < 0 || mo < 0 || d < 0) return null;
         if (mo >= 1 && mo <= 12 && d >= 1 && d <= 28) return s;
-        return iso(y, mo, d) === s ? s : null;
+        return calendarDay(y, mo, d) === s ? s : null;
       }
       const m = ISO_RE.exec(s);
-      return m ? iso(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+      return m ? calendarDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
     };
   } else if (fmt === 'YYYYMMDD') {
-    p = (s) => (/^\d{8}$/.test(s) ? iso(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8))) : null);
+    p = (s) => (/^\d{8}$/.test(s) ? calendarDay(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8))) : null);
   } else if (fmt.includes('MMM')) {
     p = namedParser(fmt);
   } else {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, presetFrom, resolveWindow } from '../../../src/renderer/src/lib/windows';
+import { addMonths, presetFrom, resolveWindow, withEnd } from '../../../src/renderer/src/lib/windows';
 import { formatDate } from '../../../src/renderer/src/lib/format';
 
 describe('window presets', () => {
@@ -45,5 +45,20 @@ describe('dates as the settings write them', () => {
     expect(formatDate('2026-01-09', 'mdy')).toBe('01/09/2026');
     expect(formatDate('2025-12-31', 'medium')).toBe('Dec 31, 2025');
     expect(formatDate(null)).toBe('—');
+  });
+});
+
+describe('withEnd', () => {
+  it('sets one end, and moves the other when the day passes it', () => {
+    const span = { from: '2025-12-01', to: '2026-01-09' };
+    expect(withEnd(span, 'from', '2025-12-15')).toEqual({ from: '2025-12-15', to: '2026-01-09' });
+    expect(withEnd(span, 'from', '2026-01-20')).toEqual({ from: '2026-01-20', to: '2026-01-20' });
+    expect(withEnd(span, 'to', '2025-11-20')).toEqual({ from: '2025-11-20', to: '2025-11-20' });
+    expect(withEnd(span, 'to', '2026-01-02')).toEqual({ from: '2025-12-01', to: '2026-01-02' });
+  });
+
+  it('leaves an open end open', () => {
+    expect(withEnd({ to: '2026-01-09' }, 'from', '2026-01-20')).toEqual({ from: '2026-01-20', to: '2026-01-20' });
+    expect(withEnd({}, 'to', '2026-01-20')).toEqual({ from: undefined, to: '2026-01-20' });
   });
 });

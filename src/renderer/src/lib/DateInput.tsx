@@ -4,19 +4,14 @@
  * The button beside it opens the browser's calendar. Values in and out are ISO days (`YYYY-MM-DD`).
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { calendarDay } from '@shared/calendar';
 import type { DateFormat } from '@shared/settings';
 import { currentDateFormat, formatDate } from './format';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-function day(y: number, m: number, d: number): string | null {
-  if (!(y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1)) return null;
-  // Day 0 of the next month is this month's last day.
-  if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
-  return `${y}-${pad(m)}-${pad(d)}`;
-}
+/** A day of a four-digit year, or null. */
+const day = (y: number, m: number, d: number): string | null => (y >= 1000 && y <= 9999 ? calendarDay(y, m, d) : null);
 
 /**
  * The ISO day a text names in `format`, or null. ISO is understood in every format (what a tool or a

@@ -53,3 +53,14 @@ export function resolveWindow(
   const preset = w.choice === 'Report' || w.choice === 'Custom' ? FALLBACK_PRESET : w.choice;
   return { shown: preset, from: presetFrom(preset, last, first), to: last };
 }
+
+/**
+ * A span with one end set to `day`: a day past the other end moves that end too, so that a span can be
+ * moved forward or back from either of its fields.
+ */
+export function withEnd(span: { from: string; to: string }, end: 'from' | 'to', day: string): { from: string; to: string };
+export function withEnd(span: { from?: string | undefined; to?: string | undefined }, end: 'from' | 'to', day: string): { from: string | undefined; to: string | undefined };
+export function withEnd(span: { from?: string | undefined; to?: string | undefined }, end: 'from' | 'to', day: string): { from: string | undefined; to: string | undefined } {
+  if (end === 'from') return { from: day, to: span.to !== undefined && day > span.to ? day : span.to };
+  return { from: span.from !== undefined && day < span.from ? day : span.from, to: day };
+}

@@ -3,8 +3,8 @@ import { describeAction, formatRatio, parseRatio, type ActionKind, type Corporat
 import type { SuspectedSplit } from '@shared/analytics';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
 import { formatDate } from '@renderer/lib/format';
-import './actions.css';
 import { DateInput } from '@renderer/lib/DateInput';
+import './actions.css';
 
 const SOURCE_LABEL: Record<CorporateAction['source'], string> = {
   file: 'from the file',

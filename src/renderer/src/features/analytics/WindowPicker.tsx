@@ -1,8 +1,9 @@
 import { formatDate } from '@renderer/lib/format';
 import { BasisOptions } from '@renderer/lib/BasisOptions';
+import { DateInput } from '@renderer/lib/DateInput';
+import { withEnd } from '@renderer/lib/windows';
 import type { PriceBasis, TradingDate } from '@shared/domain';
 import { WINDOW_PRESETS, type WindowPreset } from '@shared/settings';
-import { DateInput } from '@renderer/lib/DateInput';
 
 /** The window and basis every analytics figure is computed over. */
 export interface AnalysisWindow {
@@ -51,12 +52,11 @@ export function WindowPicker(props: {
       </div>
       <label>
         From
-        {/* A day past the other end moves it too: the window can be moved forward or back from either field. */}
-        <DateInput value={v.from} onChange={(iso) => props.onChange(iso > v.to ? { from: iso, to: iso, preset: null } : { from: iso, preset: null })} aria-label="From" />
+        <DateInput value={v.from} onChange={(iso) => props.onChange({ ...withEnd(v, 'from', iso), preset: null })} aria-label="From" />
       </label>
       <label>
         To
-        <DateInput value={v.to} onChange={(iso) => props.onChange(iso < v.from ? { from: iso, to: iso, preset: null } : { to: iso, preset: null })} aria-label="To" />
+        <DateInput value={v.to} onChange={(iso) => props.onChange({ ...withEnd(v, 'to', iso), preset: null })} aria-label="To" />
       </label>
       <label>
         Basis

@@ -15,14 +15,14 @@ import { AddTickerBox } from '@renderer/features/watchlists/AddTickerBox';
 import { CompareChart, MAX_COMPARE } from './CompareChart';
 import { PriceChart, type Overlays } from './PriceChart';
 import type { RangePreset } from './series';
-import { FALLBACK_PRESET, resolveWindow } from '@renderer/lib/windows';
+import { FALLBACK_PRESET, resolveWindow, withEnd } from '@renderer/lib/windows';
 import { formatDate } from '@renderer/lib/format';
+import { DateInput } from '@renderer/lib/DateInput';
 import { WINDOW_PRESETS, type WindowChoice } from '@shared/settings';
 import { useChartColors } from './use-chart-colors';
 import { BreadthTable } from '@renderer/features/breadth/BreadthTable';
 import type { BreadthUniverse } from '@shared/breadth';
 import './chart.css';
-import { DateInput } from '@renderer/lib/DateInput';
 
 /** Whose breadth is drawn under the chart. */
 type BreadthChoice = 'off' | 'watchlist' | 'report' | 'market';
@@ -131,7 +131,7 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
   // Compare spans the shared window; a start or end typed here becomes the window of every view.
   const compareStart = resolved?.from ?? '2000-01-01';
   const compareEnd = resolved?.to ?? compareStart;
-  const setCompareSpan = (from: string, to: string): void => setWindow({ choice: 'Custom', from, to: to < from ? from : to });
+  const setCompareSpan = (span: { from: string; to: string }): void => setWindow({ choice: 'Custom', ...span });
 
   return (
     <section className="chart-view" aria-label="Chart">
@@ -203,10 +203,10 @@ export const ChartView = memo(function ChartView(): React.JSX.Element {
       {compareOn && ticker && (
         <div className="compare-bar" role="group" aria-label="Compare">
           <label>
-            Start <DateInput aria-label="Compare start date" value={compareStart} onChange={(iso) => setCompareSpan(iso, compareEnd)} />
+            Start <DateInput aria-label="Compare start date" value={compareStart} onChange={(iso) => setCompareSpan(withEnd({ from: compareStart, to: compareEnd }, 'from', iso))} />
           </label>
           <label>
-            End <DateInput aria-label="Compare end date" value={compareEnd} onChange={(iso) => setCompareSpan(iso < compareStart ? iso : compareStart, iso)} />
+            End <DateInput aria-label="Compare end date" value={compareEnd} onChange={(iso) => setCompareSpan(withEnd({ from: compareStart, to: compareEnd }, 'to', iso))} />
           </label>
           {compareTickers.map((t, i) => (
             <span key={t} className={`chip compare-key c${i}`} data-testid={`compare-chip-${t}`}>

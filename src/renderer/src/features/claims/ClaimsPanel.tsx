@@ -16,10 +16,11 @@ import type { Report } from '@shared/reports';
 import { useSelection } from '@renderer/app/selection';
 import { focusChart } from '@renderer/features/chart/chart-focus';
 import { useCallMutation } from '@renderer/lib/use-call';
+import { DateInput } from '@renderer/lib/DateInput';
+import { withEnd } from '@renderer/lib/windows';
 import { VERDICT_LABEL, VERDICT_MARK } from '@shared/claim-marks';
 import { Sparkline } from '@renderer/features/watchlists/Sparkline';
 import './claims.css';
-import { DateInput } from '@renderer/lib/DateInput';
 
 function shown(c: CheckedClaim, v: number | null): string {
   if (v === null) return '—';
@@ -209,6 +210,10 @@ function ClaimEditor(props: {
   const [metric, setMetric] = useState(c.metric);
   const [from, setFrom] = useState(c.window.from);
   const [to, setTo] = useState(c.window.to);
+  const setSpan = (span: { from: string; to: string }): void => {
+    setFrom(span.from);
+    setTo(span.to);
+  };
   const [kind, setKind] = useState<ReturnKind>(c.returnKind ?? 'closeToClose');
   const [basis, setBasis] = useState(c.basis);
   return (
@@ -248,10 +253,7 @@ function ClaimEditor(props: {
         From{' '}
         <DateInput
           value={from}
-          onChange={(iso) => {
-            setFrom(iso);
-            if (iso > to) setTo(iso);
-          }}
+          onChange={(iso) => setSpan(withEnd({ from, to }, 'from', iso))}
           aria-label="Claim from"
         />
       </label>
@@ -259,10 +261,7 @@ function ClaimEditor(props: {
         To{' '}
         <DateInput
           value={to}
-          onChange={(iso) => {
-            setTo(iso);
-            if (iso < from) setFrom(iso);
-          }}
+          onChange={(iso) => setSpan(withEnd({ from, to }, 'to', iso))}
           aria-label="Claim to"
         />
       </label>

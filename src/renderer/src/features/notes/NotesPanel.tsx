@@ -7,9 +7,9 @@ import { useOpenReport } from '@renderer/features/reports/use-open-report';
 import { focusEditorIn, MarkdownEditor } from '@renderer/lib/MarkdownEditor';
 import { NotesPlaceholder } from './NotesPlaceholder';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
+import { DateInput } from '@renderer/lib/DateInput';
 import { useNoteAutosave, type SaveState } from './use-autosave';
 import './notes.css';
-import { DateInput } from '@renderer/lib/DateInput';
 
 const STATE_LABEL: Record<SaveState, string> = {
   saved: 'Saved',

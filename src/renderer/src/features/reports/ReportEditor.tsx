@@ -6,8 +6,8 @@ import type { ApiError } from '@renderer/lib/api';
 import { MarkdownEditor } from '@renderer/lib/MarkdownEditor';
 import { renderMarkdown } from '@renderer/lib/markdown';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
-import { useEditorSession, type EditorSession } from './editor-session';
 import { DateInput } from '@renderer/lib/DateInput';
+import { useEditorSession, type EditorSession } from './editor-session';
 
 const splitList = (text: string): string[] =>
   text

@@ -3,10 +3,11 @@ import { SENTIMENTS, type ReportFilter, type Sentiment } from '@shared/reports';
 import { useSelection } from '@renderer/app/selection';
 import { formatDate } from '@renderer/lib/format';
 import { useCall, useCallMutation } from '@renderer/lib/use-call';
+import { DateInput } from '@renderer/lib/DateInput';
+import { withEnd } from '@renderer/lib/windows';
 import { blankDraft, useEditorSession } from './editor-session';
 import { FromTextDialog } from './FromTextDialog';
 import './library.css';
-import { DateInput } from '@renderer/lib/DateInput';
 
 /** One of the library's filters: any value, or one the library's reports carry (with how many do). */
 function FacetSelect(props: {
@@ -107,8 +108,8 @@ export function ReportsSection(): React.JSX.Element {
               <option key={s}>{s}</option>
             ))}
           </select>
-          <DateInput aria-label="As of from" value={filter.from ?? ''} clearable onChange={(iso) => set(iso && filter.to && iso > filter.to ? { from: iso, to: iso } : { from: iso || undefined })} />
-          <DateInput aria-label="As of to" value={filter.to ?? ''} clearable onChange={(iso) => set(iso && filter.from && iso < filter.from ? { from: iso, to: iso } : { to: iso || undefined })} />
+          <DateInput aria-label="As of from" value={filter.from ?? ''} clearable onChange={(iso) => set(iso ? withEnd(filter, 'from', iso) : { from: undefined })} />
+          <DateInput aria-label="As of to" value={filter.to ?? ''} clearable onChange={(iso) => set(iso ? withEnd(filter, 'to', iso) : { to: undefined })} />
           {active > 0 && (
             <button type="button" className="link-button" onClick={() => setFilter({ query: filter.query })}>
               Clear filters
