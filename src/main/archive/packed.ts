@@ -15,6 +15,7 @@ import { dateKey, keyDate } from '../../shared/date-keys';
 import { lowerBound, upperBound } from '../../shared/sorted-dates';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
+import { appendPacked, readPackedRecord } from './packed-file';
 
 /** The layout written today; a copy of another version is ignored (read from the rows). */
 export const PACKED_VERSION = 2;
@@ -118,8 +119,21 @@ export type KeyedColumns = Omit<BarColumns, 'dates'> & { keys: Int32Array };
 /** Some of a ticker's value columns, with their date keys. */
 export type SomeColumns<C extends PackedColumn> = Pick<BarColumns, 'ticker' | C> & { keys: Int32Array };
 
-/** Arrays a reader may decode into again and again (one per column, grown as needed). */
-export type Scratch = Partial<Record<PackedColumn, Float64Array>>;
+/** Arrays a reader may decode into again and again (one per column and the keys, grown as needed). */
+export type Scratch = Partial<Record<PackedColumn, Float64Array>> & { keys?: Int32Array };
+
+/** `src` copied into `scratch`'s array for `key` when it fits, else into an array of its own (kept in `scratch`). */
+function copyInto<T extends Float64Array | Int32Array>(src: T, scratch: Scratch | undefined, key: PackedColumn | 'keys'): T {
+  const into = scratch?.[key] as T | undefined;
+  if (into && into.length >= src.length) {
+    const out = into.subarray(0, src.length) as T;
+    out.set(src);
+    return out;
+  }
+  const out = src.slice() as T;
+  if (scratch) (scratch as Record<string, T>)[key] = out;
+  return out;
+}
 
 function decodeScaled(src: Int32Array, scale: number, into?: Float64Array): Float64Array {
   const out = into && into.length >= src.length ? into.subarray(0, src.length) : new Float64Array(src.length);
@@ -141,12 +155,24 @@ function decodeScaled(src: Int32Array, scale: number, into?: Float64Array): Floa
 /**
  * Columns of a packed copy between `from` and `to` (inclusive, either optional) with their date keys,
  * or null when the blob is not in today's layout: every value column, or only those named in `only`.
- * f64 columns are views of the blob's own memory (a fresh buffer per read), scaled ones are decoded into
- * arrays of their own, or into `scratch` (then valid only until the next read into it).
+ * The keys and f64 columns are views of the blob's own memory (a fresh buffer per read), scaled ones
+ * are decoded into arrays of their own, or into `scratch` (then valid only until the next read into it).
  */
 export function unpackKeyed(ticker: string, blob: Buffer, from?: TradingDate, to?: TradingDate): KeyedColumns | null;
 export function unpackKeyed<C extends PackedColumn>(ticker: string, blob: Buffer, from: TradingDate | undefined, to: TradingDate | undefined, only: readonly C[], scratch?: Scratch): SomeColumns<C> | null;
 export function unpackKeyed(ticker: string, blob: Buffer, from?: TradingDate, to?: TradingDate, only: readonly PackedColumn[] = COLUMNS, scratch?: Scratch): Partial<KeyedColumns> | null {
+  return unpack({ ticker, blob, borrowed: false }, from, to, only, scratch);
+}
+
+/** A packed copy as read: `borrowed` when its memory is reused by the next read (the packed file's). */
+interface Blob {
+  ticker: string;
+  blob: Buffer;
+  borrowed: boolean;
+}
+
+/** {@link unpackKeyed}, copying out of a borrowed blob what would otherwise be a view of it. */
+function unpack({ ticker, blob, borrowed }: Blob, from: TradingDate | undefined, to: TradingDate | undefined, only: readonly PackedColumn[], scratch?: Scratch): Partial<KeyedColumns> | null {
   if (blob.length < PAYLOAD || blob.readUInt32LE(0) !== PACKED_VERSION) return null;
   const n = blob.readUInt32LE(4);
   // Typed views need aligned offsets; a blob from SQLite may start anywhere in its buffer.
@@ -171,11 +197,15 @@ export function unpackKeyed(ticker: string, blob: Buffer, from?: TradingDate, to
   const start = from ? lowerBound(all, dateKey(from)) : 0;
   const end = to ? upperBound(all, dateKey(to)) : n;
   const len = Math.max(0, end - start);
-  const out: Partial<KeyedColumns> = { ticker, keys: all.subarray(start, start + len) };
+  const keys = all.subarray(start, start + len);
+  const out: Partial<KeyedColumns> = { ticker, keys: borrowed ? copyInto(keys, scratch, 'keys') : keys };
   for (const c of only) {
     const d = desc(1 + COLUMNS.indexOf(c));
     if (d.enc === Encoding.Empty) out[c] = new Float64Array(len).fill(NaN);
-    else if (d.enc === Encoding.F64 && fits(d.offset, 8)) out[c] = new Float64Array(bytes.buffer, bytes.byteOffset + d.offset, n).subarray(start, start + len);
+    else if (d.enc === Encoding.F64 && fits(d.offset, 8)) {
+      const view = new Float64Array(bytes.buffer, bytes.byteOffset + d.offset, n).subarray(start, start + len);
+      out[c] = borrowed ? copyInto(view, scratch, c) : view;
+    }
     else if (d.enc === Encoding.Scaled && d.scale <= MAX_SCALE && fits(d.offset, 4)) {
       const decoded = decodeScaled(new Int32Array(bytes.buffer, bytes.byteOffset + d.offset, n).subarray(start, start + len), d.scale, scratch?.[c]);
       // Grown scratch is kept for the next read.
@@ -188,7 +218,10 @@ export function unpackKeyed(ticker: string, blob: Buffer, from?: TradingDate, to
 
 /** The bars of a packed copy between `from` and `to`, with date strings (one shared string per day). */
 export function unpackBars(ticker: string, blob: Buffer, from?: TradingDate, to?: TradingDate, scratch?: Scratch): BarColumns | null {
-  const c = scratch ? unpackKeyed(ticker, blob, from, to, COLUMNS, scratch) : unpackKeyed(ticker, blob, from, to);
+  return barsOf(unpack({ ticker, blob, borrowed: false }, from, to, COLUMNS, scratch) as KeyedColumns | null);
+}
+
+function barsOf(c: KeyedColumns | null): BarColumns | null {
   if (!c) return null;
   const { keys, ...columns } = c;
   const dates = new Array<TradingDate>(keys.length);
@@ -196,8 +229,12 @@ export function unpackBars(ticker: string, blob: Buffer, from?: TradingDate, to?
   return { ...columns, dates };
 }
 
-function packedBlob(db: Db, ticker: string): Buffer | undefined {
-  return prepared(db, 'SELECT data FROM bar_columns WHERE ticker = ?').pluck(true).get(ticker) as Buffer | undefined;
+/** A ticker's packed copy: from the packed file when it holds it, else from `bar_columns`. */
+function packedBlob(db: Db, ticker: string): Blob | null {
+  const record = readPackedRecord(db, ticker);
+  if (record) return { ticker, blob: record, borrowed: true };
+  const blob = prepared(db, 'SELECT data FROM bar_columns WHERE ticker = ?').pluck(true).get(ticker) as Buffer | undefined;
+  return blob ? { ticker, blob, borrowed: false } : null;
 }
 
 /**
@@ -216,7 +253,7 @@ export function readPackedKeys(db: Db, ticker: string): Int32Array | null {
  */
 export function readPacked(db: Db, ticker: string, from?: TradingDate, to?: TradingDate, scratch?: Scratch): BarColumns | null {
   const blob = packedBlob(db, ticker);
-  return blob ? unpackBars(ticker, blob, from, to, scratch) : null;
+  return blob ? barsOf(unpack(blob, from, to, COLUMNS, scratch) as KeyedColumns | null) : null;
 }
 
 /** A ticker's packed copy with integer date keys (no date strings at all), or null when it has none. */
@@ -224,8 +261,7 @@ export function readPackedKeyed(db: Db, ticker: string, from?: TradingDate, to?:
 export function readPackedKeyed<C extends PackedColumn>(db: Db, ticker: string, from: TradingDate | undefined, to: TradingDate | undefined, only: readonly C[], scratch?: Scratch): SomeColumns<C> | null;
 export function readPackedKeyed(db: Db, ticker: string, from?: TradingDate, to?: TradingDate, only?: readonly PackedColumn[], scratch?: Scratch): Partial<KeyedColumns> | null {
   const blob = packedBlob(db, ticker);
-  if (!blob) return null;
-  return only ? unpackKeyed(ticker, blob, from, to, only, scratch) : unpackKeyed(ticker, blob, from, to);
+  return blob ? unpack(blob, from, to, only ?? COLUMNS, scratch) : null;
 }
 
 /**
@@ -237,6 +273,7 @@ export function rebuildPacked(db: Db, tickers: Iterable<string>, readRows: (tick
     'INSERT INTO bar_columns (ticker, keys, data) VALUES (?, ?, ?) ON CONFLICT (ticker) DO UPDATE SET keys = excluded.keys, data = excluded.data',
   );
   const drop = db.prepare('DELETE FROM bar_columns WHERE ticker = ?');
+  const copies: Array<{ ticker: string; data: Buffer }> = [];
   for (const t of new Set(tickers)) {
     const bars = readRows(t);
     if (bars.dates.length === 0) drop.run(t);
@@ -244,6 +281,8 @@ export function rebuildPacked(db: Db, tickers: Iterable<string>, readRows: (tick
       const data = packBars(bars);
       const n = bars.dates.length;
       put.run(t, Buffer.from(data.buffer, data.byteOffset + PAYLOAD, 4 * n), data);
+      copies.push({ ticker: t, data });
     }
   }
+  appendPacked(db, copies);
 }

@@ -1,0 +1,263 @@
+/**
+ * The packed file: the packed copies of `bar_columns` (archive/packed.ts) once more, in a plain file
+ * beside the archive (`archive.sqlite-packed`), read with one `pread` into memory the connection reuses
+ * read after read. Reading a blob through SQLite hands back a fresh buffer each time, and on a
+ * universe of 500 tickers those fresh pages (45 MB, each faulted in on first touch) cost more than
+ * everything else the analytics do; the file costs one copy from the page cache into the same memory.
+ *
+ * It is a cache of a cache, never the source of truth: the rows in `bars` are, and `bar_columns` holds
+ * the transactional copy. `packed_places` (in the archive, written in the same transaction as the copy)
+ * says where each ticker's record lies; each record carries a random tag that its place repeats, so a
+ * record from another file, a rolled-back write or a damaged page is never taken for the ticker's:
+ * the reader then falls back to `bar_columns`. The file only grows between rewrites (a record is
+ * never written over), so any committed place, even one in a restored backup, points at its record
+ * until the file is rewritten under a new id; `maintainPackedFile` rewrites it when an archive is opened
+ * for writing and the file is missing, foreign, or mostly superseded records.
+ *
+ * Layout (little-endian): a 16-byte header (magic "BRPK", u32 version, f64 id) and records at 8-aligned
+ * offsets: magic "PREC", u32 length, u32 tag low, u32 tag high, then the packed copy's bytes.
+ */
+import fs from 'node:fs';
+import { randomInt } from 'node:crypto';
+import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
+
+const FILE_MAGIC = 0x4b505242; // "BRPK"
+const RECORD_MAGIC = 0x43455250; // "PREC"
+const VERSION = 1;
+const HEADER = 16;
+const RECORD_HEADER = 16;
+/** The archive's note of the file it wrote (app_meta). */
+const ID_KEY = 'packed_file_id';
+/** Superseded records are rewritten away once they outweigh the live ones by this much. */
+const SLACK = 64 << 20;
+
+/** The schema that has `packed_places` (migration 10): an older one reads and writes no packed file. */
+export const PACKED_FILE_SCHEMA = 10;
+
+const align8 = (n: number): number => (n + 7) & ~7;
+const newTag = (): number => randomInt(1, 2 ** 48);
+
+/** Where a connection's archive keeps its packed file (null: an in-memory archive has none). */
+export function packedFilePath(db: Db): string | null {
+  const main = (db.pragma('database_list') as Array<{ name: string; file: string }>).find((d) => d.name === 'main');
+  return main?.file ? `${main.file}-packed` : null;
+}
+
+interface Reader {
+  fd: number;
+  /** Reused read after read: a record is valid until the connection's next read. */
+  buf: Buffer;
+}
+
+const readers = new WeakMap<Db, Reader>();
+const paths = new WeakMap<Db, string | null>();
+const closeOnCollect = new FinalizationRegistry<number>((fd) => fs.close(fd, () => undefined));
+
+function pathOf(db: Db): string | null {
+  let p = paths.get(db);
+  if (p === undefined) paths.set(db, (p = packedFilePath(db)));
+  return p;
+}
+
+function readerOf(db: Db): Reader | null {
+  const known = readers.get(db);
+  if (known) return known;
+  const file = pathOf(db);
+  if (!file) return null;
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  const r: Reader = { fd, buf: Buffer.allocUnsafeSlow(1 << 17) };
+  readers.set(db, r);
+  closeOnCollect.register(db, fd, r);
+  return r;
+}
+
+/** Forgets a connection's open file (it was rewritten or damaged): the next read opens it anew. */
+function dropReader(db: Db): void {
+  const r = readers.get(db);
+  if (!r) return;
+  readers.delete(db);
+  closeOnCollect.unregister(r);
+  fs.closeSync(r.fd);
+}
+
+/**
+ * A ticker's packed copy from the packed file, in memory reused by the connection's next read (copy
+ * what must outlive it), or null when the file has no record for it that its place vouches for.
+ */
+export function readPackedRecord(db: Db, ticker: string): Buffer | null {
+  const place = prepared(db, 'SELECT at, len, tag FROM packed_places WHERE ticker = ?').get(ticker) as { at: number; len: number; tag: number } | undefined;
+  if (!place) return null;
+  const r = readerOf(db);
+  if (!r) return null;
+  const size = RECORD_HEADER + place.len;
+  if (r.buf.length < size) r.buf = Buffer.allocUnsafeSlow(align8(size + (size >> 1)));
+  let got = 0;
+  try {
+    got = fs.readSync(r.fd, r.buf, 0, size, place.at);
+  } catch {
+    got = 0;
+  }
+  const b = r.buf;
+  if (got !== size || b.readUInt32LE(0) !== RECORD_MAGIC || b.readUInt32LE(4) !== place.len || b.readUInt32LE(8) + b.readUInt32LE(12) * 2 ** 32 !== place.tag) {
+    // Rewritten by another connection since it was opened, or damaged: open it again next time.
+    dropReader(db);
+    return null;
+  }
+  return b.subarray(RECORD_HEADER, size);
+}
+
+function fileId(fd: number): number | null {
+  const h = Buffer.alloc(HEADER);
+  if (fs.readSync(fd, h, 0, HEADER, 0) !== HEADER || h.readUInt32LE(0) !== FILE_MAGIC || h.readUInt32LE(4) !== VERSION) return null;
+  return h.readDoubleLE(8);
+}
+
+function storedId(db: Db): number | null {
+  const v = prepared(db, 'SELECT value FROM app_meta WHERE key = ?').pluck().get(ID_KEY) as string | undefined;
+  return v === undefined ? null : Number(v);
+}
+
+function header(id: number): Buffer {
+  const h = Buffer.alloc(HEADER);
+  h.writeUInt32LE(FILE_MAGIC, 0);
+  h.writeUInt32LE(VERSION, 4);
+  h.writeDoubleLE(id, 8);
+  return h;
+}
+
+/** Writes records from `at` on; the places they get. */
+function writeRecords(fd: number, at: number, copies: ReadonlyArray<{ ticker: string; data: Buffer }>): Array<{ ticker: string; at: number; len: number; tag: number }> {
+  const head = Buffer.alloc(RECORD_HEADER);
+  const pad = Buffer.alloc(8);
+  return copies.map(({ ticker, data }) => {
+    const tag = newTag();
+    head.writeUInt32LE(RECORD_MAGIC, 0);
+    head.writeUInt32LE(data.length, 4);
+    head.writeUInt32LE(tag % 2 ** 32, 8);
+    head.writeUInt32LE(Math.floor(tag / 2 ** 32), 12);
+    const place = { ticker, at, len: data.length, tag };
+    fs.writeSync(fd, head, 0, RECORD_HEADER, at);
+    fs.writeSync(fd, data, 0, data.length, at + RECORD_HEADER);
+    const end = at + RECORD_HEADER + data.length;
+    at = align8(end);
+    if (at > end) fs.writeSync(fd, pad, 0, at - end, end);
+    return place;
+  });
+}
+
+function putPlaces(db: Db, places: ReadonlyArray<{ ticker: string; at: number; len: number; tag: number }>): void {
+  const put = prepared(db, 'INSERT OR REPLACE INTO packed_places (ticker, at, len, tag) VALUES (@ticker, @at, @len, @tag)');
+  for (const p of places) put.run(p);
+}
+
+function setStoredId(db: Db, id: number): void {
+  prepared(db, 'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(ID_KEY, String(id));
+}
+
+/**
+ * Appends the packed copies just written to `bar_columns` to the packed file and records their places,
+ * inside the caller's transaction (which holds the archive's write lock, so no other writer appends
+ * meanwhile). The file is flushed before the transaction can commit: a committed place never points at
+ * bytes a crash lost. A missing or foreign file is started anew, and the places into it forgotten.
+ */
+export function appendPacked(db: Db, copies: ReadonlyArray<{ ticker: string; data: Buffer }>): void {
+  const file = pathOf(db);
+  if (!file || copies.length === 0 || db.readonly || (db.pragma('user_version', { simple: true }) as number) < PACKED_FILE_SCHEMA) return;
+  const fd = fs.openSync(file, fs.existsSync(file) ? 'r+' : 'w+');
+  try {
+    let size = fs.fstatSync(fd).size;
+    const id = size >= HEADER ? fileId(fd) : null;
+    if (id === null || id !== storedId(db)) {
+      const fresh = newTag();
+      fs.ftruncateSync(fd, 0);
+      fs.writeSync(fd, header(fresh), 0, HEADER, 0);
+      setStoredId(db, fresh);
+      prepared(db, 'DELETE FROM packed_places').run();
+      size = HEADER;
+    }
+    putPlaces(db, writeRecords(fd, align8(size), copies));
+    fs.fdatasyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** What {@link maintainPackedFile} found, and whether it wrote the file anew. */
+export interface PackedFileState {
+  copies: number;
+  placed: number;
+  liveBytes: number;
+  fileBytes: number;
+  rewritten: boolean;
+}
+
+/**
+ * Writes the packed file anew from `bar_columns` when an archive opened for writing needs it: the
+ * file is missing or not the one the archive wrote, a copy has no place in it (an archive from before
+ * the file, or whose file was lost), or superseded records outweigh the live ones by more than 64 MB.
+ * The new file goes beside the old one and takes its name inside the transaction that records its
+ * places: a crash in between leaves a file the archive does not name, written anew at the next open.
+ */
+export function maintainPackedFile(db: Db, force = false): PackedFileState {
+  const file = pathOf(db);
+  const copies = db.prepare('SELECT count(*) FROM bar_columns').pluck().get() as number;
+  const { placed, live } = db.prepare('SELECT count(*) AS placed, total(len + 16) AS live FROM packed_places').get() as { placed: number; live: number };
+  let fileBytes = 0;
+  let id: number | null = null;
+  if (file && fs.existsSync(file)) {
+    const fd = fs.openSync(file, 'r');
+    try {
+      fileBytes = fs.fstatSync(fd).size;
+      id = fileBytes >= HEADER ? fileId(fd) : null;
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  const state: PackedFileState = { copies, placed, liveBytes: live, fileBytes, rewritten: false };
+  const needed = force || (copies > 0 && (id === null || id !== storedId(db) || placed < copies || fileBytes > 2 * live + SLACK));
+  if (!file || db.readonly || !needed) return state;
+  const tmp = `${file}.${process.pid}.tmp`;
+  const rewrite = db.transaction(() => {
+    const fresh = newTag();
+    const fd = fs.openSync(tmp, 'w');
+    let places: ReturnType<typeof writeRecords> = [];
+    try {
+      fs.writeSync(fd, header(fresh), 0, HEADER, 0);
+      let at = HEADER;
+      // One ticker at a time: a large archive's copies never sit in memory together.
+      for (const { ticker, data } of db.prepare('SELECT ticker, data FROM bar_columns ORDER BY ticker').iterate() as Iterable<{ ticker: string; data: Buffer }>) {
+        const [p] = writeRecords(fd, at, [{ ticker, data }]);
+        places.push(p!);
+        at = align8(p!.at + RECORD_HEADER + p!.len);
+      }
+      fs.fdatasyncSync(fd);
+    } catch (err) {
+      fs.closeSync(fd);
+      fs.rmSync(tmp, { force: true });
+      places = [];
+      throw err;
+    }
+    fs.closeSync(fd);
+    db.prepare('DELETE FROM packed_places').run();
+    putPlaces(db, places);
+    setStoredId(db, fresh);
+    fs.renameSync(tmp, file);
+    state.placed = places.length;
+    state.liveBytes = places.reduce((s, p) => s + RECORD_HEADER + p.len, 0);
+    state.fileBytes = fs.statSync(file).size;
+    state.rewritten = true;
+  });
+  try {
+    rewrite.immediate();
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+  dropReader(db);
+  return state;
+}
