@@ -48,7 +48,7 @@ test('the built Electron shell creates a secure window and answers the contract'
   }
 
   expect(report.handlers).toEqual(['breadth:invoke']);
-  expect(report.invocations.trusted).toMatchObject({ ok: true, data: { schemaVersion: 9 } });
+  expect(report.invocations.trusted).toMatchObject({ ok: true, data: { schemaVersion: 10 } });
   expect(report.invocations.untrusted).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(report.invocations.uncFile).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(report.invocations.otherAppHost).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

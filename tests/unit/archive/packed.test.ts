@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBarRows, readBarsColumnar, refreshTickerTotals } from '../../../src/main/archive/repository';
 import { packBars, readPacked, unpackBars, unpackKeyed } from '../../../src/main/archive/packed';
+import { readPackedRecord } from '../../../src/main/archive/packed-file';
 import type { Db } from '../../../src/main/db/open';
 import { processFile } from '../../../src/main/import/import-file';
 import { listImports, undoImport } from '../../../src/main/import/write';
@@ -27,7 +28,10 @@ const plain = (b: BarColumns) => ({
   ...Object.fromEntries((['open', 'high', 'low', 'close', 'adjClose', 'volume'] as const).map((k) => [k, Array.from(b[k])])),
 });
 
-/** Every ticker's copy equals its rows, whole and over a few windows; a ticker without bars has no copy. */
+/**
+ * Every ticker's copy equals its rows, whole and over a few windows, and is read from the packed file; a
+ * ticker without bars has no copy.
+ */
 function expectCopiesEqualRows(db: Db, rand: () => number, step: string): void {
   for (const t of TICKERS) {
     const rows = readBarRows(db, t);
@@ -37,6 +41,8 @@ function expectCopiesEqualRows(db: Db, rand: () => number, step: string): void {
       continue;
     }
     expect(copy, `${step}: ${t} has bars but no copy`).not.toBeNull();
+    // ... read from the packed file beside the archive, not from bar_columns.
+    expect(readPackedRecord(db, t), `${step}: ${t} has no record in the packed file`).not.toBeNull();
     expect(plain(copy!), `${step}: ${t}`).toEqual(plain(rows));
     const a = DATES[Math.floor(rand() * DATES.length)]!;
     const b = DATES[Math.floor(rand() * DATES.length)]!;

@@ -150,7 +150,7 @@ describe('backups', () => {
     const old = path.join(t.dir, 'old.sqlite');
     await writeBackup(core.db, old, LATEST_SCHEMA_VERSION);
     const o = new Database(old);
-    o.exec('DROP TRIGGER bars_insert_stales_copy; DROP TRIGGER bars_update_stales_copy; DROP TRIGGER bars_delete_stales_copy; DROP TABLE bar_columns;');
+    o.exec('DROP TRIGGER bars_insert_stales_copy; DROP TRIGGER bars_update_stales_copy; DROP TRIGGER bars_delete_stales_copy; DROP TABLE bar_columns; DROP TABLE packed_places; DELETE FROM app_meta WHERE key = \'packed_file_id\';');
     o.pragma('user_version = 7');
     o.close();
     const expected = bars(core.db);

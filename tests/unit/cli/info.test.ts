@@ -21,7 +21,7 @@ describe('cli info', () => {
     const r = await cli(['info', '--db', db]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ schemaVersion: 9, tickers: 0, bars: 0, firstDate: null, lastDate: null, reports: 0, notes: 0 });
+    expect(JSON.parse(r.stdout)).toEqual({ schemaVersion: 10, tickers: 0, bars: 0, firstDate: null, lastDate: null, reports: 0, notes: 0 });
   });
 
   it('takes the archive from BREADTH_DB', async () => {

@@ -185,7 +185,7 @@ describe('kill runs', () => {
       }
       refreshTickerTotals(t, Array.from({ length: 150 }, (_, k) => `M${k}`));
     })();
-    t.exec('DROP TRIGGER bars_insert_stales_copy; DROP TRIGGER bars_update_stales_copy; DROP TRIGGER bars_delete_stales_copy; DROP TABLE bar_columns;');
+    t.exec('DROP TRIGGER bars_insert_stales_copy; DROP TRIGGER bars_update_stales_copy; DROP TRIGGER bars_delete_stales_copy; DROP TABLE bar_columns; DROP TABLE packed_places; DELETE FROM app_meta WHERE key = \'packed_file_id\';');
     t.pragma('user_version = 7');
     t.pragma('wal_checkpoint(TRUNCATE)');
     t.close();
@@ -203,21 +203,23 @@ describe('kill runs', () => {
       const hasCopies = peek.prepare("SELECT 1 FROM sqlite_master WHERE name = 'bar_columns'").get() !== undefined;
       const copies = hasCopies ? (peek.prepare('SELECT count(*) n FROM bar_columns').get() as { n: number }).n : 0;
       peek.close();
-      // Each migration is its own transaction: 7 (none applied), 8 (the packed copy) or 9 (its narrow layout).
-      expect([7, 8, 9]).toContain(version);
-      expect(LATEST_SCHEMA_VERSION).toBe(9);
+      // Each migration is its own transaction: 7 (none applied), 8 (the packed copy), 9 (its narrow layout)
+      // or 10 (the packed file's places, the file written after it).
+      expect([7, 8, 9, 10]).toContain(version);
+      expect(LATEST_SCHEMA_VERSION).toBe(10);
       expect(hasCopies).toBe(version >= 8);
       // Migration 8 makes the table, 9 fills it in its second layout.
-      expect(copies).toBe(version === 9 ? 150 : 0);
+      expect(copies).toBe(version >= 9 ? 150 : 0);
       seen[version === 7 ? 'old' : 'new']++;
       // Opening again finishes the work, and no half-written backup is ever listed.
       const { db, migration } = openArchive(file);
       expect(migration.to).toBe(LATEST_SCHEMA_VERSION);
       expect((db.prepare('SELECT count(*) n FROM bar_columns').get() as { n: number }).n).toBe(150);
+      expect((db.prepare('SELECT count(*) n FROM packed_places').get() as { n: number }).n).toBe(150);
       expect((db.prepare('SELECT count(*) n FROM bars').get() as { n: number }).n).toBe(150 * 1500);
       db.close();
       // Every backup listed passes its check, at the schema it was taken from.
-      for (const b of listBackups(file)) expect([7, 8]).toContain(checkArchiveFile(b.path, LATEST_SCHEMA_VERSION, { breadth: false }).schema);
+      for (const b of listBackups(file)) expect([7, 8, 9]).toContain(checkArchiveFile(b.path, LATEST_SCHEMA_VERSION, { breadth: false }).schema);
       fs.rmSync(runDir, { recursive: true });
     }
     expect(seen.old).toBeGreaterThan(0);

@@ -44,7 +44,7 @@ describe('dispatch', () => {
 
   it('answers a valid call with ok and data', async () => {
     const r = await dispatch('archive:info', {}, TRUSTED);
-    expect(r).toEqual({ ok: true, data: { schemaVersion: 9, tickers: 0, bars: 0, firstDate: null, lastDate: null, reports: 0, notes: 0 } });
+    expect(r).toEqual({ ok: true, data: { schemaVersion: 10, tickers: 0, bars: 0, firstDate: null, lastDate: null, reports: 0, notes: 0 } });
   });
 
   it('refuses an unknown sender before looking at the input', async () => {
