@@ -8,8 +8,7 @@ import { describeAction } from '../../shared/actions';
 import type { TradingDate } from '../../shared/domain';
 import type { Pricing } from '../analytics/basis';
 import type { Db } from '../db/open';
-import { marketByCode } from '../../shared/markets';
-import { marketOfTicker } from '../archive/repository';
+import { marketByCode, suggestMarket } from '../../shared/markets';
 import { DomainError } from '../errors';
 
 interface ActionRow {
@@ -48,9 +47,27 @@ export function listActions(db: Db, ticker: string): TickerActions {
 
 /** What the analytics need of a ticker to price its bars: the provider's adjustment and its actions. */
 export function pricingOf(db: Db, ticker: string): Pricing {
-  const adj = prepared(db, 'SELECT prices_adjusted FROM tickers WHERE symbol = ?').pluck().get(ticker) as number | undefined;
-  const actions = prepared(db, 'SELECT kind, date, ratio, amount FROM corporate_actions WHERE ticker = ? ORDER BY date').all(ticker) as Pricing['actions'][number][];
-  return { providerAdjusted: adj === 1, actions, calendar: marketByCode(marketOfTicker(db, ticker))?.calendar ?? null };
+  return knownPricing(db, ticker) ?? { providerAdjusted: false, actions: [], calendar: marketByCode(suggestMarket(ticker))?.calendar ?? null };
+}
+
+/**
+ * {@link pricingOf} for a ticker the archive knows, or null when it does not: one query for its row
+ * (a universe asks this of every member), and its actions only when it has some; it also says whether
+ * an import flagged a suspected split of it, so that a panel without any asks no further.
+ */
+export function knownPricing(db: Db, ticker: string): Pricing | null {
+  const row = prepared(
+    db,
+    `SELECT prices_adjusted AS adj, market,
+            EXISTS (SELECT 1 FROM corporate_actions WHERE ticker = symbol) AS acted,
+            EXISTS (SELECT 1 FROM import_issues WHERE ticker = symbol AND kind = 'split') AS flagged
+       FROM tickers WHERE symbol = ?`,
+  ).get(ticker) as { adj: number; market: string | null; acted: number; flagged: number } | undefined;
+  if (!row) return null;
+  const actions = row.acted
+    ? (prepared(db, 'SELECT kind, date, ratio, amount FROM corporate_actions WHERE ticker = ? ORDER BY date').all(ticker) as Pricing['actions'][number][])
+    : [];
+  return { providerAdjusted: row.adj === 1, actions, calendar: marketByCode(row.market ?? suggestMarket(ticker))?.calendar ?? null, splitsFlagged: row.flagged === 1 };
 }
 
 /** A new action, as the analyst or a file gives it. */

@@ -33,6 +33,8 @@ export interface Pricing {
   actions: readonly PricingAction[];
   /** The holiday calendar of its market (default NYSE; null: none known). */
   calendar?: 'NYSE' | null;
+  /** Whether an import flagged a suspected unadjusted split of it (unknown when absent). */
+  splitsFlagged?: boolean;
 }
 
 /** A ticker nothing is known of: stored prices are taken as traded. */

@@ -15,7 +15,7 @@ import type {
 import { addDays, tradingDayOnOrBefore } from '../../shared/calendar';
 import type { BarColumns, PriceBasis, TradingDate } from '../../shared/domain';
 import { formatRatio } from '../../shared/actions';
-import { pricingOf } from '../actions/repository';
+import { knownPricing, pricingOf } from '../actions/repository';
 import { readBarsColumnar as readBars, readBarsKeyed } from '../archive/repository';
 import { readPackedKeyed, type KeyedColumns, type PackedColumn, type Scratch, type SomeColumns } from '../archive/packed';
 import { dateKeys } from '../../shared/date-keys';
@@ -45,15 +45,15 @@ export interface History {
  * split-adjusted and total-return prices before it, so a ticker with actions is read to its last bar
  * (the figures ignore the bars after `to`).
  */
-function history(db: Db, ticker: string, from: TradingDate | undefined, to: TradingDate, scratch?: Scratch): History {
-  const pricing = pricingOf(db, ticker);
+function history(db: Db, ticker: string, from: TradingDate | undefined, to: TradingDate, scratch?: Scratch, pricing = pricingOf(db, ticker)): History {
   // Up to `to` itself: a market with other holidays may have traded on a day the NYSE did not.
   return { bars: readBars(db, ticker, from, pricing.actions.length ? undefined : to, scratch), pricing };
 }
 
 function historyTo(db: Db, ticker: string, to: TradingDate, scratch?: Scratch): History {
-  if (!tickerMeta(db, ticker).exists) throw new DomainError('NOT_FOUND', `no bars for ${ticker} in the archive`, { ticker });
-  return history(db, ticker, undefined, to, scratch);
+  const pricing = knownPricing(db, ticker);
+  if (!pricing) throw new DomainError('NOT_FOUND', `no bars for ${ticker} in the archive`, { ticker });
+  return history(db, ticker, undefined, to, scratch, pricing);
 }
 
 /**
@@ -82,7 +82,7 @@ export function metricsPanel(
  */
 function flagSuspectedSplits(db: Db, panel: MetricsPanel, pricing: Pricing): void {
   const recorded = new Set(pricing.actions.filter((a) => a.kind === 'split').map((a) => a.date));
-  const splits = suspectedSplits(db, panel.ticker, panel.window.toTradingDay).filter((s) => !recorded.has(s.date));
+  const splits = pricing.splitsFlagged === false ? [] : suspectedSplits(db, panel.ticker, panel.window.toTradingDay).filter((s) => !recorded.has(s.date));
   panel.suspectedSplits = splits;
   if (splits.length === 0) return;
   for (const value of Object.values(panel)) {

@@ -119,8 +119,11 @@ export type KeyedColumns = Omit<BarColumns, 'dates'> & { keys: Int32Array };
 /** Some of a ticker's value columns, with their date keys. */
 export type SomeColumns<C extends PackedColumn> = Pick<BarColumns, 'ticker' | C> & { keys: Int32Array };
 
-/** Arrays a reader may decode into again and again (one per column and the keys, grown as needed). */
-export type Scratch = Partial<Record<PackedColumn, Float64Array>> & { keys?: Int32Array };
+/**
+ * Arrays a reader may decode into again and again (one per column and the keys, grown as needed), and
+ * the date strings of its last read with the keys they were made from.
+ */
+export type Scratch = Partial<Record<PackedColumn, Float64Array>> & { keys?: Int32Array; dates?: { keys: Int32Array; dates: TradingDate[] } };
 
 /** `src` copied into `scratch`'s array for `key` when it fits, else into an array of its own (kept in `scratch`). */
 function copyInto<T extends Float64Array | Int32Array>(src: T, scratch: Scratch | undefined, key: PackedColumn | 'keys'): T {
@@ -218,15 +221,28 @@ function unpack({ ticker, blob, borrowed }: Blob, from: TradingDate | undefined,
 
 /** The bars of a packed copy between `from` and `to`, with date strings (one shared string per day). */
 export function unpackBars(ticker: string, blob: Buffer, from?: TradingDate, to?: TradingDate, scratch?: Scratch): BarColumns | null {
-  return barsOf(unpack({ ticker, blob, borrowed: false }, from, to, COLUMNS, scratch) as KeyedColumns | null);
+  return barsOf(unpack({ ticker, blob, borrowed: false }, from, to, COLUMNS, scratch) as KeyedColumns | null, scratch);
 }
 
-function barsOf(c: KeyedColumns | null): BarColumns | null {
+/**
+ * The columns with date strings for their keys. With `scratch`, the dates of the previous read are
+ * given again when its keys were the same (the members of a universe mostly share their calendar).
+ */
+function barsOf(c: KeyedColumns | null, scratch?: Scratch): BarColumns | null {
   if (!c) return null;
   const { keys, ...columns } = c;
+  const last = scratch?.dates;
+  if (last && sameKeys(last.keys, keys)) return { ...columns, dates: last.dates };
   const dates = new Array<TradingDate>(keys.length);
   for (let i = 0; i < keys.length; i++) dates[i] = keyDate(keys[i]!);
+  if (scratch) scratch.dates = { keys: keys.slice(), dates };
   return { ...columns, dates };
+}
+
+function sameKeys(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A ticker's packed copy: from the packed file when it holds it, else from `bar_columns`. */
@@ -253,7 +269,7 @@ export function readPackedKeys(db: Db, ticker: string): Int32Array | null {
  */
 export function readPacked(db: Db, ticker: string, from?: TradingDate, to?: TradingDate, scratch?: Scratch): BarColumns | null {
   const blob = packedBlob(db, ticker);
-  return blob ? barsOf(unpack(blob, from, to, COLUMNS, scratch) as KeyedColumns | null) : null;
+  return blob ? barsOf(unpack(blob, from, to, COLUMNS, scratch) as KeyedColumns | null, scratch) : null;
 }
 
 /** A ticker's packed copy with integer date keys (no date strings at all), or null when it has none. */
