@@ -261,3 +261,15 @@ export function maintainPackedFile(db: Db, force = false): PackedFileState {
   dropReader(db);
   return state;
 }
+
+/**
+ * {@link maintainPackedFile} where the archive is opened or restored. The file only makes reads faster:
+ * a failure (a full disk, a read-only folder) leaves the reads on the archive's own copies, said once.
+ */
+export function keepPackedFile(db: Db): void {
+  try {
+    maintainPackedFile(db);
+  } catch (err) {
+    console.warn(`Breadth: the packed file ${pathOf(db) ?? ''} could not be written (${(err as Error).message}); bars are read from the archive alone.`);
+  }
+}

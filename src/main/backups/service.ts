@@ -4,6 +4,7 @@ import type { Core } from '../core';
 import { LATEST_SCHEMA_VERSION, migrate } from '../db/open';
 import { conflict, DomainError } from '../errors';
 import { checkArchiveFile, copyIntoArchive, dailyBackupDue, latestGoodBackup, takeBackup } from './backup';
+import { keepPackedFile } from '../archive/packed-file';
 
 /** Whether an error says an archive (or its copy) is damaged. */
 export function isDamagedArchive(err: unknown): boolean {
@@ -49,6 +50,8 @@ export async function restoreArchive(core: Core, source: string): Promise<Restor
     }
     await copyIntoArchive(source, archivePath);
     const migrated = migrate(core.db, archivePath);
+    // The backup's places may point into a packed file written since: the file is checked as at opening.
+    keepPackedFile(core.db);
     core.events.emit('backups:restored', { from: source });
     return { from: source, before, damagedKeptAs, schema: { from: schema, to: migrated.to } };
   });

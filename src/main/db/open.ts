@@ -5,7 +5,7 @@ import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import type { Migration } from './migrations/types';
 import { DomainError } from '../errors';
 import { takeMigrationBackup } from '../backups/backup';
-import { maintainPackedFile, PACKED_FILE_SCHEMA } from '../archive/packed-file';
+import { keepPackedFile, PACKED_FILE_SCHEMA } from '../archive/packed-file';
 
 /** An open archive connection. */
 export type Db = Database.Database;
@@ -53,23 +53,11 @@ export function openArchive(file: string, options: OpenArchiveOptions = {}): { d
     const migration = options.readonly
       ? checkVersion(db, file, options.migrations ?? migrations)
       : migrate(db, file, options.migrations ?? migrations);
-    if (!options.readonly && file !== ':memory:' && migration.to >= PACKED_FILE_SCHEMA) keepPackedFile(db, file);
+    if (!options.readonly && file !== ':memory:' && migration.to >= PACKED_FILE_SCHEMA) keepPackedFile(db);
     return { db, migration };
   } catch (err) {
     db.close();
     throw asDamaged(err, file);
-  }
-}
-
-/**
- * Brings the packed file up to date (archive/packed-file.ts). It only makes reads faster: a failure
- * (a full disk, a read-only folder) leaves the reads on the archive's own copies, and is said once.
- */
-function keepPackedFile(db: Db, file: string): void {
-  try {
-    maintainPackedFile(db);
-  } catch (err) {
-    console.warn(`Breadth: the packed file beside ${file} could not be written (${(err as Error).message}); bars are read from the archive alone.`);
   }
 }
 

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { readPacked } from '../../../src/main/archive/packed';
+import { readPackedRecord } from '../../../src/main/archive/packed-file';
+import { readBarRows } from '../../../src/main/archive/repository';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -137,6 +140,11 @@ describe('backups', () => {
     });
     await restoreArchive(core, result.before!.path);
     expect(bars(core.db)).toEqual(withXli);
+    // Each ticker's packed copy is read from the packed file again, and equals its rows.
+    for (const t of ['SPY', 'XLI']) {
+      expect(readPackedRecord(core.db, t), t).not.toBeNull();
+      expect(Array.from(readPacked(core.db, t)!.close)).toEqual(Array.from(readBarRows(core.db, t).close));
+    }
     const panel = await core.analytics.run('panel', { ticker: 'XLI', from: '2024-01-02', to: '2024-03-28', basis: 'as-traded' });
     const last = core.db.prepare("SELECT close FROM bars WHERE ticker = 'XLI' AND date <= '2024-03-28' ORDER BY date DESC LIMIT 1").get() as { close: number };
     expect(panel.close.value).toBe(last.close);
