@@ -131,8 +131,16 @@ function header(id: number): Buffer {
   return h;
 }
 
+/** Where a ticker's record lies in the packed file, and the tag it carries. */
+interface Place {
+  ticker: string;
+  at: number;
+  len: number;
+  tag: number;
+}
+
 /** Writes records from `at` on; the places they get. */
-function writeRecords(fd: number, at: number, copies: ReadonlyArray<{ ticker: string; data: Buffer }>): Array<{ ticker: string; at: number; len: number; tag: number }> {
+function writeRecords(fd: number, at: number, copies: ReadonlyArray<{ ticker: string; data: Buffer }>): Place[] {
   const head = Buffer.alloc(RECORD_HEADER);
   const pad = Buffer.alloc(8);
   return copies.map(({ ticker, data }) => {
@@ -151,7 +159,7 @@ function writeRecords(fd: number, at: number, copies: ReadonlyArray<{ ticker: st
   });
 }
 
-function putPlaces(db: Db, places: ReadonlyArray<{ ticker: string; at: number; len: number; tag: number }>): void {
+function putPlaces(db: Db, places: readonly Place[]): void {
   const put = prepared(db, 'INSERT OR REPLACE INTO packed_places (ticker, at, len, tag) VALUES (@ticker, @at, @len, @tag)');
   for (const p of places) put.run(p);
 }
@@ -197,15 +205,8 @@ export interface PackedFileState {
   rewritten: boolean;
 }
 
-/**
- * Writes the packed file anew from `bar_columns` when an archive opened for writing needs it: the
- * file is missing or not the one the archive wrote, a copy has no place in it (an archive from before
- * the file, or whose file was lost), or superseded records outweigh the live ones by more than 64 MB.
- * The new file goes beside the old one and takes its name inside the transaction that records its
- * places: a crash in between leaves a file the archive does not name, written anew at the next open.
- */
-export function maintainPackedFile(db: Db, force = false): PackedFileState {
-  const file = pathOf(db);
+/** What the archive and its packed file hold, and whether the file must be written anew. */
+function inspect(db: Db, file: string | null): { state: PackedFileState; needed: boolean } {
   const copies = db.prepare('SELECT count(*) FROM bar_columns').pluck().get() as number;
   const { placed, live } = db.prepare('SELECT count(*) AS placed, total(len + 16) AS live FROM packed_places').get() as { placed: number; live: number };
   let fileBytes = 0;
@@ -219,14 +220,31 @@ export function maintainPackedFile(db: Db, force = false): PackedFileState {
       fs.closeSync(fd);
     }
   }
-  const state: PackedFileState = { copies, placed, liveBytes: live, fileBytes, rewritten: false };
-  const needed = force || (copies > 0 && (id === null || id !== storedId(db) || placed < copies || fileBytes > 2 * live + SLACK));
-  if (!file || db.readonly || !needed) return state;
+  const needed = copies > 0 && (id === null || id !== storedId(db) || placed < copies || fileBytes > 2 * live + SLACK);
+  return { state: { copies, placed, liveBytes: live, fileBytes, rewritten: false }, needed };
+}
+
+/**
+ * Writes the packed file anew from `bar_columns` when an archive opened for writing needs it: the
+ * file is missing or not the one the archive wrote, a copy has no place in it (an archive from before
+ * the file, or whose file was lost), or superseded records outweigh the live ones by more than 64 MB.
+ * The new file goes beside the old one and takes its name inside the transaction that records its
+ * places: a crash in between leaves a file the archive does not name, written anew at the next open.
+ */
+export function maintainPackedFile(db: Db, force = false): PackedFileState {
+  const file = pathOf(db);
+  const first = inspect(db, file);
+  if (!file || db.readonly || !(force || first.needed)) return first.state;
+  let state = first.state;
   const tmp = `${file}.${process.pid}.tmp`;
   const rewrite = db.transaction(() => {
+    // Another connection (an import's worker, another process) may have written it meanwhile.
+    const now = inspect(db, file);
+    state = now.state;
+    if (!force && !now.needed) return;
     const fresh = newTag();
     const fd = fs.openSync(tmp, 'w');
-    let places: ReturnType<typeof writeRecords> = [];
+    const places: Place[] = [];
     try {
       fs.writeSync(fd, header(fresh), 0, HEADER, 0);
       let at = HEADER;
@@ -237,13 +255,9 @@ export function maintainPackedFile(db: Db, force = false): PackedFileState {
         at = align8(p!.at + RECORD_HEADER + p!.len);
       }
       fs.fdatasyncSync(fd);
-    } catch (err) {
+    } finally {
       fs.closeSync(fd);
-      fs.rmSync(tmp, { force: true });
-      places = [];
-      throw err;
     }
-    fs.closeSync(fd);
     db.prepare('DELETE FROM packed_places').run();
     putPlaces(db, places);
     setStoredId(db, fresh);
@@ -256,6 +270,7 @@ export function maintainPackedFile(db: Db, force = false): PackedFileState {
   try {
     rewrite.immediate();
   } finally {
+    // Left only by a failed rewrite: a done one renamed it.
     fs.rmSync(tmp, { force: true });
   }
   dropReader(db);
