@@ -12,7 +12,9 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../../bench/import/generate';
 import { checkArchiveFile, listBackups } from '../../../src/main/backups/backup';
-import { refreshTickerTotals } from '../../../src/main/archive/repository';
+import { readPacked } from '../../../src/main/archive/packed';
+import { readPackedRecord } from '../../../src/main/archive/packed-file';
+import { readBarRows, refreshTickerTotals } from '../../../src/main/archive/repository';
 import { openArchive, LATEST_SCHEMA_VERSION } from '../../../src/main/db/open';
 import { createNote } from '../../../src/main/notes/repository';
 import { createReport } from '../../../src/main/reports/repository';
@@ -99,6 +101,14 @@ describe('kill runs', () => {
       const imports = (db.prepare('SELECT count(*) n FROM imports WHERE file_name = ?').get(`run${run}.csv`) as { n: number }).n;
       const tickers = (db.prepare('SELECT count(*) n FROM tickers WHERE symbol LIKE ? AND bar_count > 0').get(`R${run}X%`) as { n: number }).n;
       db.close();
+      // Read as the run left it (no maintenance at opening): each committed place vouches for its record
+      // in the packed file, and the copy read from there equals the rows.
+      const reader = openArchive(file, { readonly: true }).db;
+      for (const t of reader.prepare('SELECT symbol FROM tickers WHERE symbol LIKE ? AND bar_count > 0').pluck().all(`R${run}X%`) as string[]) {
+        expect(readPackedRecord(reader, t), t).not.toBeNull();
+        expect(Array.from(readPacked(reader, t)!.close)).toEqual(Array.from(readBarRows(reader, t).close));
+      }
+      reader.close();
       expect([0, 30_000]).toContain(rows);
       expect(imports).toBe(rows ? 1 : 0);
       expect(tickers).toBe(rows ? 12 : 0);
