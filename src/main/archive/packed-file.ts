@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import { randomInt } from 'node:crypto';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
+import { readMeta, writeMeta } from '../db/meta';
 
 const FILE_MAGIC = 0x4b505242; // "BRPK"
 const RECORD_MAGIC = 0x43455250; // "PREC"
@@ -119,8 +120,8 @@ function fileId(fd: number): number | null {
 }
 
 function storedId(db: Db): number | null {
-  const v = prepared(db, 'SELECT value FROM app_meta WHERE key = ?').pluck().get(ID_KEY) as string | undefined;
-  return v === undefined ? null : Number(v);
+  const v = readMeta(db, ID_KEY);
+  return v === null ? null : Number(v);
 }
 
 function header(id: number): Buffer {
@@ -165,7 +166,7 @@ function putPlaces(db: Db, places: readonly Place[]): void {
 }
 
 function setStoredId(db: Db, id: number): void {
-  prepared(db, 'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(ID_KEY, String(id));
+  writeMeta(db, ID_KEY, String(id));
 }
 
 /**

@@ -5,6 +5,7 @@ import { LATEST_SCHEMA_VERSION, migrate } from '../db/open';
 import { conflict, DomainError } from '../errors';
 import { checkArchiveFile, copyIntoArchive, dailyBackupDue, latestGoodBackup, takeBackup } from './backup';
 import { keepPackedFile } from '../archive/packed-file';
+import { readMeta, writeMeta } from '../db/meta';
 
 /** Whether an error says an archive (or its copy) is damaged. */
 export function isDamagedArchive(err: unknown): boolean {
@@ -61,7 +62,7 @@ const CHECKED_KEY = 'integrity_checked_at';
 
 function lastCheckedAt(core: Core): string | null {
   try {
-    return (core.db.prepare('SELECT value FROM app_meta WHERE key = ?').pluck().get(CHECKED_KEY) as string | undefined) ?? null;
+    return readMeta(core.db, CHECKED_KEY);
   } catch {
     return null;
   }
@@ -86,7 +87,7 @@ export async function checkArchive(core: Core, { whenDue = false, now = new Date
   if (result.ok) {
     const at = now.toISOString();
     await core.writes
-      .run(() => core.db.prepare('INSERT INTO app_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CHECKED_KEY, at))
+      .run(() => writeMeta(core.db, CHECKED_KEY, at))
       // Remembering is a convenience: a read-only or full archive is still reported as checked.
       .catch(() => undefined);
     return { ok: true, problems: [], latestGood: null, skipped: false, lastCheckedAt: at };

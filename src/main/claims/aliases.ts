@@ -1,5 +1,6 @@
 import type { ClaimAlias } from '../../shared/claims';
 import type { Db } from '../db/open';
+import { deleteMeta, readMeta, writeMeta } from '../db/meta';
 
 /** Names reports use for what the archive keys by ticker; the analyst may edit them. */
 export const DEFAULT_ALIASES: readonly ClaimAlias[] = [
@@ -41,18 +42,16 @@ const KEY = 'claims.aliases';
 
 /** The aliases in effect: the analyst's, or the defaults. */
 export function loadAliases(db: Db): ClaimAlias[] {
-  const v = db.prepare('SELECT value FROM app_meta WHERE key = ?').pluck().get(KEY) as string | undefined;
+  const v = readMeta(db, KEY);
   return v ? (JSON.parse(v) as ClaimAlias[]) : [...DEFAULT_ALIASES];
 }
 
 /** Replaces the aliases (an empty list restores the defaults). Run inside a write transaction. */
 export function saveAliases(db: Db, aliases: ClaimAlias[]): ClaimAlias[] {
   if (aliases.length === 0) {
-    db.prepare('DELETE FROM app_meta WHERE key = ?').run(KEY);
+    deleteMeta(db, KEY);
     return [...DEFAULT_ALIASES];
   }
-  db.prepare(
-    'INSERT INTO app_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(KEY, JSON.stringify(aliases));
+  writeMeta(db, KEY, JSON.stringify(aliases));
   return aliases;
 }

@@ -7,6 +7,7 @@ import type { Core } from '../core';
 import type { Db } from '../db/open';
 import { listReports } from '../reports/repository';
 import { verifyReport } from './verify';
+import { readMeta, writeMeta } from '../db/meta';
 
 const key = (reportId: number): string => `claims.verdicts.${reportId}`;
 
@@ -21,14 +22,12 @@ function snapshotOf(v: ReportVerification): Snapshot {
 }
 
 function readSnapshot(db: Db, reportId: number): Snapshot | null {
-  const v = db.prepare('SELECT value FROM app_meta WHERE key = ?').pluck().get(key(reportId)) as string | undefined;
+  const v = readMeta(db, key(reportId));
   return v ? (JSON.parse(v) as Snapshot) : null;
 }
 
 function writeSnapshot(db: Db, reportId: number, s: Snapshot): void {
-  db.prepare(
-    'INSERT INTO app_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(key(reportId), JSON.stringify(s));
+  writeMeta(db, key(reportId), JSON.stringify(s));
 }
 
 /** Keeps a report's verdicts as the baseline of the next re-check, when it has none yet. */

@@ -17,6 +17,7 @@ import { undoImport } from '../import/write';
 import { createNote } from '../notes/repository';
 import { reportFromMarkdown } from '../reports/markdown';
 import { createReport, getReport, purgeReport, trashReport } from '../reports/repository';
+import { readMeta, writeMeta } from '../db/meta';
 
 const META_KEY = 'sample';
 
@@ -34,18 +35,18 @@ export function defaultSampleDir(start = path.dirname(fileURLToPath(import.meta.
   return null;
 }
 
-function readMeta(db: Db): SampleMeta | null {
-  const v = db.prepare('SELECT value FROM app_meta WHERE key = ?').pluck().get(META_KEY) as string | undefined;
+function readSampleMeta(db: Db): SampleMeta | null {
+  const v = readMeta(db, META_KEY);
   return v ? (JSON.parse(v) as SampleMeta) : null;
 }
 
-function writeMeta(db: Db, meta: SampleMeta): void {
-  db.prepare('INSERT INTO app_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(META_KEY, JSON.stringify(meta));
+function writeSampleMeta(db: Db, meta: SampleMeta): void {
+  writeMeta(db, META_KEY, JSON.stringify(meta));
 }
 
 /** Whether the sample is in the archive, and what it consists of. */
 export function sampleStatus(db: Db): SampleStatus {
-  const meta = readMeta(db);
+  const meta = readSampleMeta(db);
   if (meta?.state !== 'present') return { present: false, reportId: null, importIds: [], tickers: [] };
   return { present: true, reportId: meta.reportId, importIds: meta.importIds, tickers: meta.tickers };
 }
@@ -93,7 +94,7 @@ export async function loadSample(core: Core, dir = core.sampleDir): Promise<Samp
       tickers: [...new Set(results.flatMap((r) => r.tickers.map((t) => t.ticker)))].sort(),
       actionIds,
     };
-    writeMeta(core.db, meta);
+    writeSampleMeta(core.db, meta);
     return sampleStatus(core.db);
   });
 }
@@ -108,14 +109,14 @@ export function removeSample(core: Core): Promise<SampleStatus> {
       if (!getReport(core.db, status.reportId!).deletedAt) trashReport(core.db, status.reportId!);
       purgeReport(core.db, status.reportId!);
     }
-    const meta = readMeta(core.db);
+    const meta = readSampleMeta(core.db);
     if (meta?.state === 'present') for (const id of meta.actionIds ?? []) core.db.prepare('DELETE FROM corporate_actions WHERE id = ?').run(id);
     // Newest first, so no import is undone under one that replaced its bars.
     for (const id of [...status.importIds].reverse()) {
       const rec = core.db.prepare('SELECT status FROM imports WHERE id = ?').get(id) as { status: string } | undefined;
       if (rec?.status === 'committed') undoImport(core.db, id);
     }
-    writeMeta(core.db, { state: 'removed' });
+    writeSampleMeta(core.db, { state: 'removed' });
     return sampleStatus(core.db);
   });
 }
@@ -126,7 +127,7 @@ export function removeSample(core: Core): Promise<SampleStatus> {
  */
 export async function loadSampleOnFirstStart(core: Core, opts: { enabled: boolean }): Promise<boolean> {
   if (!opts.enabled || !core.settings.ui().loadSample || !core.sampleDir) return false;
-  if (readMeta(core.db)) return false;
+  if (readSampleMeta(core.db)) return false;
   const empty = core.db.prepare('SELECT (SELECT count(*) FROM tickers) + (SELECT count(*) FROM reports) AS n').pluck().get() === 0;
   if (!empty) return false;
   const status = await loadSample(core);
