@@ -170,30 +170,46 @@ function setStoredId(db: Db, id: number): void {
 }
 
 /**
- * Appends the packed copies just written to `bar_columns` to the packed file and records their places,
- * inside the caller's transaction (which holds the archive's write lock, so no other writer appends
- * meanwhile). The file is flushed before the transaction can commit: a committed place never points at
- * bytes a crash lost. A missing or foreign file is started anew, and the places into it forgotten.
+ * Runs `write`, whose `append` puts each packed copy it has just written to `bar_columns` at the end of
+ * the packed file and records its place, inside the caller's transaction (which holds the archive's
+ * write lock, so no other writer appends meanwhile). Each copy is written as it comes, so an import of
+ * any size holds one in memory. The file is flushed before the transaction can commit: a committed
+ * place never points at bytes a crash lost. A missing or foreign file is started anew, and the places
+ * into it forgotten. Without a packed file (in memory, read-only, an older schema) `append` does nothing.
  */
-export function appendPacked(db: Db, copies: ReadonlyArray<{ ticker: string; data: Buffer }>): void {
+export function appendingPacked(db: Db, write: (append: (ticker: string, data: Buffer) => void) => void): void {
   const file = pathOf(db);
-  if (!file || copies.length === 0 || db.readonly || (db.pragma('user_version', { simple: true }) as number) < PACKED_FILE_SCHEMA) return;
-  const fd = fs.openSync(file, fs.existsSync(file) ? 'r+' : 'w+');
-  try {
-    let size = fs.fstatSync(fd).size;
-    const id = size >= HEADER ? fileId(fd) : null;
+  if (!file || db.readonly || (db.pragma('user_version', { simple: true }) as number) < PACKED_FILE_SCHEMA) {
+    write(() => undefined);
+    return;
+  }
+  let fd: number | null = null;
+  let at = 0;
+  const open = (): number => {
+    const f = fs.openSync(file, fs.existsSync(file) ? 'r+' : 'w+');
+    const size = fs.fstatSync(f).size;
+    const id = size >= HEADER ? fileId(f) : null;
+    at = align8(size);
     if (id === null || id !== storedId(db)) {
       const fresh = newTag();
-      fs.ftruncateSync(fd, 0);
-      fs.writeSync(fd, header(fresh), 0, HEADER, 0);
+      fs.ftruncateSync(f, 0);
+      fs.writeSync(f, header(fresh), 0, HEADER, 0);
       setStoredId(db, fresh);
       prepared(db, 'DELETE FROM packed_places').run();
-      size = HEADER;
+      at = HEADER;
     }
-    putPlaces(db, writeRecords(fd, align8(size), copies));
-    fs.fdatasyncSync(fd);
+    return f;
+  };
+  try {
+    write((ticker, data) => {
+      fd ??= open();
+      const [place] = writeRecords(fd, at, [{ ticker, data }]);
+      putPlaces(db, [place!]);
+      at = align8(place!.at + RECORD_HEADER + place!.len);
+    });
+    if (fd !== null) fs.fdatasyncSync(fd);
   } finally {
-    fs.closeSync(fd);
+    if (fd !== null) fs.closeSync(fd);
   }
 }
 

@@ -15,7 +15,7 @@ import { dateKey, keyDate } from '../../shared/date-keys';
 import { lowerBound, upperBound } from '../../shared/sorted-dates';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
-import { appendPacked, readPackedRecord } from './packed-file';
+import { appendingPacked, readPackedRecord } from './packed-file';
 
 /** The layout written today; a copy of another version is ignored (read from the rows). */
 export const PACKED_VERSION = 2;
@@ -282,23 +282,24 @@ export function readPackedKeyed(db: Db, ticker: string, from?: TradingDate, to?:
 
 /**
  * Rebuilds the packed copies of `tickers` from their rows (`readRows` reads one ticker's whole history
- * from `bars`), inside the caller's transaction: a ticker without bars loses its copy.
+ * from `bars`), inside the caller's transaction, and appends them to the packed file: a ticker without
+ * bars loses its copy.
  */
 export function rebuildPacked(db: Db, tickers: Iterable<string>, readRows: (ticker: string) => BarColumns): void {
   const put = db.prepare(
     'INSERT INTO bar_columns (ticker, keys, data) VALUES (?, ?, ?) ON CONFLICT (ticker) DO UPDATE SET keys = excluded.keys, data = excluded.data',
   );
   const drop = db.prepare('DELETE FROM bar_columns WHERE ticker = ?');
-  const copies: Array<{ ticker: string; data: Buffer }> = [];
-  for (const t of new Set(tickers)) {
-    const bars = readRows(t);
-    if (bars.dates.length === 0) drop.run(t);
-    else {
-      const data = packBars(bars);
-      const n = bars.dates.length;
-      put.run(t, Buffer.from(data.buffer, data.byteOffset + PAYLOAD, 4 * n), data);
-      copies.push({ ticker: t, data });
+  appendingPacked(db, (append) => {
+    for (const t of new Set(tickers)) {
+      const bars = readRows(t);
+      if (bars.dates.length === 0) drop.run(t);
+      else {
+        const data = packBars(bars);
+        const n = bars.dates.length;
+        put.run(t, Buffer.from(data.buffer, data.byteOffset + PAYLOAD, 4 * n), data);
+        append(t, data);
+      }
     }
-  }
-  appendPacked(db, copies);
+  });
 }
