@@ -223,7 +223,7 @@ export interface PackedFileState {
 }
 
 /** What the archive and its packed file hold, and whether the file must be written anew. */
-function inspect(db: Db, file: string | null): { state: PackedFileState; needed: boolean } {
+function inspect(db: Db, file: string | null, compact: boolean, slack: number): { state: PackedFileState; needed: boolean } {
   const copies = db.prepare('SELECT count(*) FROM bar_columns').pluck().get() as number;
   const { placed, live } = db.prepare('SELECT count(*) AS placed, total(len + 16) AS live FROM packed_places').get() as { placed: number; live: number };
   let fileBytes = 0;
@@ -237,26 +237,28 @@ function inspect(db: Db, file: string | null): { state: PackedFileState; needed:
       fs.closeSync(fd);
     }
   }
-  const needed = copies > 0 && (id === null || id !== storedId(db) || placed < copies || fileBytes > 2 * live + SLACK);
+  const broken = id === null || id !== storedId(db) || placed < copies;
+  const needed = copies > 0 && (broken || (compact && fileBytes > 2 * live + slack));
   return { state: { copies, placed, liveBytes: live, fileBytes, rewritten: false }, needed };
 }
 
 /**
- * Writes the packed file anew from `bar_columns` when an archive opened for writing needs it: the
- * file is missing or not the one the archive wrote, a copy has no place in it (an archive from before
- * the file, or whose file was lost), or superseded records outweigh the live ones by more than 64 MB.
- * The new file goes beside the old one and takes its name inside the transaction that records its
- * places: a crash in between leaves a file the archive does not name, written anew at the next open.
+ * Writes the packed file anew from `bar_columns` when it is missing or not the one the archive wrote,
+ * or a copy has no place in it (an archive from before the file, or whose file was lost); with
+ * `compact` (after an import or an undo, off the window's thread in the app) also when superseded
+ * records outweigh the live ones by more than `slack` bytes (64 MB), which opening never waits for. The new file goes
+ * beside the old one and takes its name inside the transaction that records its places: a crash in
+ * between leaves a file the archive does not name, written anew at the next open.
  */
-export function maintainPackedFile(db: Db, force = false): PackedFileState {
+export function maintainPackedFile(db: Db, { compact = false, force = false, slack = SLACK }: { compact?: boolean; force?: boolean; slack?: number } = {}): PackedFileState {
   const file = pathOf(db);
-  const first = inspect(db, file);
+  const first = inspect(db, file, compact, slack);
   if (!file || db.readonly || !(force || first.needed)) return first.state;
   let state = first.state;
   const tmp = `${file}.${process.pid}.tmp`;
   const rewrite = db.transaction(() => {
     // Another connection (an import's worker, another process) may have written it meanwhile.
-    const now = inspect(db, file);
+    const now = inspect(db, file, compact, slack);
     state = now.state;
     if (!force && !now.needed) return;
     const fresh = newTag();
@@ -295,12 +297,14 @@ export function maintainPackedFile(db: Db, force = false): PackedFileState {
 }
 
 /**
- * {@link maintainPackedFile} where the archive is opened or restored. The file only makes reads faster:
- * a failure (a full disk, a read-only folder) leaves the reads on the archive's own copies, said once.
+ * {@link maintainPackedFile} where the archive is opened or restored, or (`compact`) after a write to
+ * its bars committed; never inside a caller's transaction. The file only makes reads faster: a failure
+ * (a full disk, a read-only folder) leaves the reads on the archive's own copies, and is said once.
  */
-export function keepPackedFile(db: Db): void {
+export function keepPackedFile(db: Db, compact = false): void {
+  if (db.inTransaction) return;
   try {
-    maintainPackedFile(db);
+    maintainPackedFile(db, { compact });
   } catch (err) {
     console.warn(`Breadth: the packed file ${pathOf(db) ?? ''} could not be written (${(err as Error).message}); bars are read from the archive alone.`);
   }

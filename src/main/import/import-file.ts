@@ -9,6 +9,7 @@ import { SAMPLE_BYTES, dateAmbiguity, detect, type Detected } from './detect';
 import { ImportCancelled, countLines, forEachLine, readSample, sourceName, type ImportSource } from './source';
 import { FileTally, zeroCounts } from './tally';
 import { addFileActions } from '../actions/repository';
+import { keepPackedFile } from '../archive/packed-file';
 import { refreshTickerTotals, storedMarket } from '../archive/repository';
 import { BarWriter, beginImportRecord, finishImportRecord, loadMapping, saveMapping } from './write';
 
@@ -285,6 +286,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions,
   try {
     if (fk) db.pragma('foreign_keys = OFF');
     const importId = immediateWhenFree(tx, () => started, base.file, hooks);
+    keepPackedFile(db, true);
     return fileResult(base, tally, writer, { status: 'imported', importId, error: null, hash });
   } catch (err) {
     // Rolled back: nothing of this file is in the archive.

@@ -1,3 +1,4 @@
+import { keepPackedFile } from '../archive/packed-file';
 import { refreshTickerTotals } from '../archive/repository';
 import type { Statement } from 'better-sqlite3';
 import type { BarConflict, ColumnMapping, FieldChange, ImportIssue, ImportRecord, UndoResult } from '../../shared/import';
@@ -328,7 +329,9 @@ export function undoImport(db: Db, id: number): UndoResult {
     ).run(id);
     return { id, removed, restored };
   });
-  return run.immediate();
+  const undone = run.immediate();
+  keepPackedFile(db, true);
+  return undone;
 }
 
 /** Remembers a hand-made column mapping for a header layout. */

@@ -133,13 +133,30 @@ describe('the packed file', () => {
     cleanups.push(() => other.close());
     processFile(other, { name: 'b.csv', text: file(2) }, { onConflict: 'replace' }, 'import');
     const grown = fs.statSync(`${dbFile}-packed`).size;
-    const state = maintainPackedFile(other, true);
+    const state = maintainPackedFile(other, { force: true });
     expect(state.rewritten).toBe(true);
     expect(state.fileBytes).toBeLessThan(grown);
     // The first read after the rewrite finds its old file wrong and falls back; the next opens the new one.
     expectReadsEqualRows(db);
     for (const t of TICKERS) expect(readPackedRecord(db, t), t).not.toBeNull();
     expect(plain(readPacked(db, 'CCC')!)).toEqual(plain(readBarRows(other, 'CCC')));
+  });
+
+  it('superseded records are written away after a write, never at opening', () => {
+    const { db, file: dbFile } = archive();
+    processFile(db, { name: 'a.csv', text: file() }, {}, 'import');
+    const live = fs.statSync(`${dbFile}-packed`).size;
+    for (const bump of [1, 2, 3]) processFile(db, { name: `r${bump}.csv`, text: file(bump) }, { onConflict: 'replace' }, 'import');
+    const grown = fs.statSync(`${dbFile}-packed`).size;
+    // Under 64 MB of superseded records the imports let them be.
+    expect(grown).toBeGreaterThan(3.5 * live);
+    expect(maintainPackedFile(db, { slack: 0 }).rewritten).toBe(false);
+    const state = maintainPackedFile(db, { compact: true, slack: 0 });
+    expect(state).toMatchObject({ rewritten: true, copies: 3, placed: 3 });
+    expect(state.fileBytes).toBeLessThan(1.1 * live);
+    expect(maintainPackedFile(db, { compact: true, slack: 0 }).rewritten).toBe(false);
+    expectReadsEqualRows(db);
+    for (const t of TICKERS) expect(readPackedRecord(db, t), t).not.toBeNull();
   });
 
   it('an in-memory archive has no packed file and reads its copies from the archive', () => {
