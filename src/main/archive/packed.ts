@@ -138,6 +138,15 @@ function copyInto<T extends Float64Array | Int32Array>(src: T, scratch: Scratch 
   return out;
 }
 
+/** `len` NaNs: in `scratch`'s array for the column when it fits, else in an array of their own (kept in `scratch`). */
+function nanInto(len: number, scratch: Scratch | undefined, key: PackedColumn): Float64Array {
+  const into = scratch?.[key];
+  if (into && into.length >= len) return into.subarray(0, len).fill(NaN);
+  const out = new Float64Array(len).fill(NaN);
+  if (scratch) scratch[key] = out;
+  return out;
+}
+
 function decodeScaled(src: Int32Array, scale: number, into?: Float64Array): Float64Array {
   const out = into && into.length >= src.length ? into.subarray(0, src.length) : new Float64Array(src.length);
   if (scale === 0) {
@@ -204,7 +213,7 @@ function unpack({ ticker, blob, borrowed }: Blob, from: TradingDate | undefined,
   const out: Partial<KeyedColumns> = { ticker, keys: borrowed ? copyInto(keys, scratch, 'keys') : keys };
   for (const c of only) {
     const d = desc(1 + COLUMNS.indexOf(c));
-    if (d.enc === Encoding.Empty) out[c] = new Float64Array(len).fill(NaN);
+    if (d.enc === Encoding.Empty) out[c] = nanInto(len, scratch, c);
     else if (d.enc === Encoding.F64 && fits(d.offset, 8)) {
       const view = new Float64Array(bytes.buffer, bytes.byteOffset + d.offset, n).subarray(start, start + len);
       out[c] = borrowed ? copyInto(view, scratch, c) : view;
