@@ -8,17 +8,19 @@
  * It is a cache of a cache, never the source of truth: the rows in `bars` are, and `bar_columns` holds
  * the transactional copy. `packed_places` (in the archive, written in the same transaction as the copy)
  * says where each ticker's record lies; each record carries a random tag that its place repeats, so a
- * record from another file, a rolled-back write or a damaged page is never taken for the ticker's:
- * the reader then falls back to `bar_columns`. The file only grows between rewrites (a record is
- * never written over), so any committed place, even one in a restored backup, points at its record
- * until the file is rewritten under a new id; `maintainPackedFile` rewrites it when an archive is opened
- * for writing and the file is missing, foreign, or mostly superseded records.
+ * record from another file or a rolled-back write, or one whose header is damaged, is never taken for
+ * the ticker's: the reader then falls back to `bar_columns` (the payload has no checksum of its own,
+ * as SQLite's pages have none). The file only grows between rewrites: a record is never written over,
+ * and a new file always takes the name by a rename, so a reader holding the old one reads it whole.
+ * Any committed place, even one in a restored backup, so points at its record until the file is
+ * rewritten under a new id (`maintainPackedFile`).
  *
  * Layout (little-endian): a 16-byte header (magic "BRPK", u32 version, f64 id) and records at 8-aligned
  * offsets: magic "PREC", u32 length, u32 tag low, u32 tag high, then the packed copy's bytes.
  */
 import fs from 'node:fs';
 import { randomInt } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { readMeta, writeMeta } from '../db/meta';
@@ -38,6 +40,8 @@ export const PACKED_FILE_SCHEMA = 10;
 
 const align8 = (n: number): number => (n + 7) & ~7;
 const newTag = (): number => randomInt(1, 2 ** 48);
+/** A temporary name beside the file, this process's and thread's alone. */
+const tmpName = (file: string): string => `${file}.${process.pid}-${threadId}-${randomInt(2 ** 32)}.tmp`;
 
 /** Where a connection's archive keeps its packed file (null: an in-memory archive has none). */
 export function packedFilePath(db: Db): string | null {
@@ -53,6 +57,10 @@ interface Reader {
 
 const readers = new WeakMap<Db, Reader>();
 const paths = new WeakMap<Db, string | null>();
+/** Whether a connection's archive has `packed_places` (looked up once: a reader never migrates). */
+const placed = new WeakMap<Db, boolean>();
+
+const hasPlaces = (db: Db): boolean => (db.pragma('user_version', { simple: true }) as number) >= PACKED_FILE_SCHEMA;
 const closeOnCollect = new FinalizationRegistry<number>((fd) => fs.close(fd, () => undefined));
 
 function pathOf(db: Db): string | null {
@@ -78,8 +86,11 @@ function readerOf(db: Db): Reader | null {
   return r;
 }
 
-/** Forgets a connection's open file (it was rewritten or damaged): the next read opens it anew. */
-function dropReader(db: Db): void {
+/**
+ * Closes a connection's open packed file, if any (when the connection closes, or after the file was
+ * rewritten or damaged): a next read opens it anew.
+ */
+export function closePackedFile(db: Db): void {
   const r = readers.get(db);
   if (!r) return;
   readers.delete(db);
@@ -92,6 +103,9 @@ function dropReader(db: Db): void {
  * what must outlive it), or null when the file has no record for it that its place vouches for.
  */
 export function readPackedRecord(db: Db, ticker: string): Buffer | null {
+  let known = placed.get(db);
+  if (known === undefined) placed.set(db, (known = hasPlaces(db)));
+  if (!known) return null;
   const place = prepared(db, 'SELECT at, len, tag FROM packed_places WHERE ticker = ?').get(ticker) as { at: number; len: number; tag: number } | undefined;
   if (!place) return null;
   const r = readerOf(db);
@@ -107,7 +121,7 @@ export function readPackedRecord(db: Db, ticker: string): Buffer | null {
   const b = r.buf;
   if (got !== size || b.readUInt32LE(0) !== RECORD_MAGIC || b.readUInt32LE(4) !== place.len || b.readUInt32LE(8) + b.readUInt32LE(12) * 2 ** 32 !== place.tag) {
     // Rewritten by another connection since it was opened, or damaged: open it again next time.
-    dropReader(db);
+    closePackedFile(db);
     return null;
   }
   return b.subarray(RECORD_HEADER, size);
@@ -179,26 +193,35 @@ function setStoredId(db: Db, id: number): void {
  */
 export function appendingPacked(db: Db, write: (append: (ticker: string, data: Buffer) => void) => void): void {
   const file = pathOf(db);
-  if (!file || db.readonly || (db.pragma('user_version', { simple: true }) as number) < PACKED_FILE_SCHEMA) {
+  if (!file || db.readonly || !hasPlaces(db)) {
     write(() => undefined);
     return;
   }
   let fd: number | null = null;
   let at = 0;
   const open = (): number => {
-    const f = fs.openSync(file, fs.existsSync(file) ? 'r+' : 'w+');
-    const size = fs.fstatSync(f).size;
-    const id = size >= HEADER ? fileId(f) : null;
-    at = align8(size);
-    if (id === null || id !== storedId(db)) {
-      const fresh = newTag();
-      fs.ftruncateSync(f, 0);
-      fs.writeSync(f, header(fresh), 0, HEADER, 0);
-      setStoredId(db, fresh);
-      prepared(db, 'DELETE FROM packed_places').run();
-      at = HEADER;
+    if (fs.existsSync(file)) {
+      const f = fs.openSync(file, 'r+');
+      const size = fs.fstatSync(f).size;
+      if (size >= HEADER && fileId(f) === storedId(db)) {
+        at = align8(size);
+        return f;
+      }
+      fs.closeSync(f);
     }
-    return f;
+    // A new file under the name (never the old one emptied: a reader may still be reading it).
+    const fresh = newTag();
+    const tmp = tmpName(file);
+    try {
+      fs.writeFileSync(tmp, header(fresh));
+      fs.renameSync(tmp, file);
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+    setStoredId(db, fresh);
+    prepared(db, 'DELETE FROM packed_places').run();
+    at = HEADER;
+    return fs.openSync(file, 'r+');
   };
   try {
     write((ticker, data) => {
@@ -252,10 +275,11 @@ function inspect(db: Db, file: string | null, compact: boolean, slack: number): 
  */
 export function maintainPackedFile(db: Db, { compact = false, force = false, slack = SLACK }: { compact?: boolean; force?: boolean; slack?: number } = {}): PackedFileState {
   const file = pathOf(db);
+  if (!hasPlaces(db)) return { copies: 0, placed: 0, liveBytes: 0, fileBytes: 0, rewritten: false };
   const first = inspect(db, file, compact, slack);
   if (!file || db.readonly || !(force || first.needed)) return first.state;
   let state = first.state;
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = tmpName(file);
   const rewrite = db.transaction(() => {
     // Another connection (an import's worker, another process) may have written it meanwhile.
     const now = inspect(db, file, compact, slack);
@@ -292,7 +316,7 @@ export function maintainPackedFile(db: Db, { compact = false, force = false, sla
     // Left only by a failed rewrite: a done one renamed it.
     fs.rmSync(tmp, { force: true });
   }
-  dropReader(db);
+  closePackedFile(db);
   return state;
 }
 

@@ -274,7 +274,8 @@ export function readPackedKeys(db: Db, ticker: string): Int32Array | null {
 
 /**
  * A ticker's packed copy between `from` and `to`, or null when it has none (read the rows then). With
- * `scratch`, scaled columns are decoded into its arrays: valid only until the next read into it.
+ * `scratch`, its columns, keys and dates may be the scratch's arrays: valid only until the next read
+ * into it. Without, they are the result's own.
  */
 export function readPacked(db: Db, ticker: string, from?: TradingDate, to?: TradingDate, scratch?: Scratch): BarColumns | null {
   const blob = packedBlob(db, ticker);

@@ -5,7 +5,7 @@ import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import type { Migration } from './migrations/types';
 import { DomainError } from '../errors';
 import { takeMigrationBackup } from '../backups/backup';
-import { keepPackedFile, PACKED_FILE_SCHEMA } from '../archive/packed-file';
+import { closePackedFile, keepPackedFile, PACKED_FILE_SCHEMA } from '../archive/packed-file';
 
 /** An open archive connection. */
 export type Db = Database.Database;
@@ -40,6 +40,12 @@ export function openArchive(file: string, options: OpenArchiveOptions = {}): { d
     readonly: options.readonly ?? false,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  // The packed file's descriptor goes with the connection (archive/packed-file.ts).
+  const close = db.close.bind(db);
+  db.close = () => {
+    closePackedFile(db);
+    return close();
+  };
   try {
     db.pragma('busy_timeout = 5000');
     // Reads the header and the schema: a file that is not a database, or whose first pages are

@@ -5,6 +5,7 @@ import { readBarRows, readBarsColumnar, refreshTickerTotals } from '../../../src
 import { readPacked } from '../../../src/main/archive/packed';
 import { maintainPackedFile, packedFilePath, readPackedRecord } from '../../../src/main/archive/packed-file';
 import { openArchive, type Db } from '../../../src/main/db/open';
+import { migrations } from '../../../src/main/db/migrations/index';
 import { processFile } from '../../../src/main/import/import-file';
 import type { BarColumns } from '../../../src/shared/domain';
 import { freshArchive } from '../../helpers/archive';
@@ -32,7 +33,8 @@ function file(bump = 0): string {
     for (let d = 0; d < 300; d++) {
       const day = new Date(Date.UTC(2024, 0, 1) + d * 86_400_000);
       if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
-      const c = (40 + k * 10 + (d % 17) * 0.25 + bump).toFixed(2);
+      // CCC's prices are thirds, which no i32 of hundredths to millionths holds: stored as f64.
+      const c = t === 'CCC' ? String(40 + (d % 17) / 3 + bump) : (40 + k * 10 + (d % 17) * 0.25 + bump).toFixed(2);
       out.push(`${t},${day.toISOString().slice(0, 10)},${c},${c},${c},${c},${c},${1000 + d}`);
     }
   }
@@ -60,12 +62,19 @@ describe('the packed file', () => {
       expect(Buffer.from(record!).equals(db.prepare('SELECT data FROM bar_columns WHERE ticker = ?').pluck().get(t) as Buffer)).toBe(true);
     }
     expectReadsEqualRows(db);
-    // A window of a read from the file outlives the next read (its arrays are its own).
-    const first = readBarsColumnar(db, 'AAA', '2024-03-01', '2024-03-29');
-    const copy = plain(first);
-    readBarsColumnar(db, 'BBB');
-    expect(plain(first)).toEqual(copy);
-    expect(copy).toEqual(plain(readBarRows(db, 'AAA', '2024-03-01', '2024-03-29')));
+    // A window of a read from the file outlives the next read (its arrays are its own), for scaled
+    // columns (AAA) and f64 ones (CCC) alike.
+    for (const t of ['AAA', 'CCC']) {
+      const first = readBarsColumnar(db, t, '2024-03-01', '2024-03-29');
+      const copy = plain(first);
+      readBarsColumnar(db, 'BBB');
+      expect(plain(first), t).toEqual(copy);
+      expect(copy, t).toEqual(plain(readBarRows(db, t, '2024-03-01', '2024-03-29')));
+    }
+    expect(readBarRows(db, 'CCC').close[1]).toBe(40 + 1 / 3);
+    // Through a scratch the arrays are reused read after read, and each read is still right.
+    const scratch = {};
+    for (const t of ['CCC', 'AAA', 'CCC', 'BBB']) expect(plain(readBarsColumnar(db, t, undefined, undefined, scratch)), t).toEqual(plain(readBarRows(db, t)));
   });
 
   it('a replacement appends the new copy and forgets the old place; a rolled-back write leaves the places as they were', () => {
@@ -117,10 +126,15 @@ describe('the packed file', () => {
     for (const t of TICKERS) expect(readPackedRecord(reopened, t), t).not.toBeNull();
     expectReadsEqualRows(reopened);
 
-    // Lost: reads fall back; opening again writes it.
+    // Lost: a connection opened without writing finds no record and reads the archive's copies;
+    // opening for writing writes the file again.
     fs.rmSync(packed);
-    expectReadsEqualRows(reopened);
+    const reader = openArchive(dbFile, { readonly: true }).db;
+    cleanups.push(() => reader.close());
+    for (const t of TICKERS) expect(readPackedRecord(reader, t), t).toBeNull();
+    expectReadsEqualRows(reader);
     expect(maintainPackedFile(reopened)).toMatchObject({ copies: 3, rewritten: true });
+    for (const t of TICKERS) expect(readPackedRecord(reader, t), t).not.toBeNull();
     for (const t of TICKERS) expect(readPackedRecord(reopened, t), t).not.toBeNull();
     expect(maintainPackedFile(reopened).rewritten).toBe(false);
   });
@@ -157,6 +171,18 @@ describe('the packed file', () => {
     expect(maintainPackedFile(db, { compact: true, slack: 0 }).rewritten).toBe(false);
     expectReadsEqualRows(db);
     for (const t of TICKERS) expect(readPackedRecord(db, t), t).not.toBeNull();
+  });
+
+  it('a connection to an archive of an older schema (no packed_places) reads its copies from the archive', () => {
+    const { db, file: dbFile } = archive();
+    processFile(db, { name: 'a.csv', text: file() }, {}, 'import');
+    db.exec('DROP TABLE packed_places');
+    db.pragma('user_version = 9');
+    db.close();
+    const old = openArchive(dbFile, { readonly: true, migrations: migrations.filter((m) => m.version <= 9) }).db;
+    cleanups.push(() => old.close());
+    expectReadsEqualRows(old);
+    expect(maintainPackedFile(old).rewritten).toBe(false);
   });
 
   it('an in-memory archive has no packed file and reads its copies from the archive', () => {
