@@ -203,7 +203,8 @@ export function appendingPacked(db: Db, write: (append: (ticker: string, data: B
     if (fs.existsSync(file)) {
       const f = fs.openSync(file, 'r+');
       const size = fs.fstatSync(f).size;
-      if (size >= HEADER && fileId(f) === storedId(db)) {
+      const id = size >= HEADER ? fileId(f) : null;
+      if (id !== null && id === storedId(db)) {
         at = align8(size);
         return f;
       }
