@@ -125,30 +125,20 @@ export type SomeColumns<C extends PackedColumn> = Pick<BarColumns, 'ticker' | C>
  */
 export type Scratch = Partial<Record<PackedColumn, Float64Array>> & { keys?: Int32Array; dates?: { keys: Int32Array; dates: TradingDate[] } };
 
-/** `src` copied into `scratch`'s array for `key` when it fits, else into an array of its own (kept in `scratch`). */
-function copyInto<T extends Float64Array | Int32Array>(src: T, scratch: Scratch | undefined, key: PackedColumn | 'keys'): T {
-  const into = scratch?.[key] as T | undefined;
-  if (into && into.length >= src.length) {
-    const out = into.subarray(0, src.length) as T;
-    out.set(src);
-    return out;
-  }
-  const out = src.slice() as T;
-  if (scratch) (scratch as Record<string, T>)[key] = out;
+/**
+ * An array of `len` for `key`: a view of `scratch`'s when that is long enough, else a new one (kept in
+ * `scratch`, when there is one, for the next read).
+ */
+function arrayFor<K extends PackedColumn | 'keys'>(scratch: Scratch | undefined, key: K, len: number): NonNullable<Scratch[K]> {
+  type A = NonNullable<Scratch[K]>;
+  const into = scratch?.[key] as A | undefined;
+  if (into && into.length >= len) return into.subarray(0, len) as A;
+  const out = (key === 'keys' ? new Int32Array(len) : new Float64Array(len)) as A;
+  if (scratch) (scratch as Record<K, A>)[key] = out;
   return out;
 }
 
-/** `len` NaNs: in `scratch`'s array for the column when it fits, else in an array of their own (kept in `scratch`). */
-function nanInto(len: number, scratch: Scratch | undefined, key: PackedColumn): Float64Array {
-  const into = scratch?.[key];
-  if (into && into.length >= len) return into.subarray(0, len).fill(NaN);
-  const out = new Float64Array(len).fill(NaN);
-  if (scratch) scratch[key] = out;
-  return out;
-}
-
-function decodeScaled(src: Int32Array, scale: number, into?: Float64Array): Float64Array {
-  const out = into && into.length >= src.length ? into.subarray(0, src.length) : new Float64Array(src.length);
+function decodeScaled(src: Int32Array, scale: number, out: Float64Array): Float64Array {
   if (scale === 0) {
     for (let i = 0; i < src.length; i++) {
       const v = src[i]!;
@@ -210,19 +200,23 @@ function unpack({ ticker, blob, borrowed }: Blob, from: TradingDate | undefined,
   const end = to ? upperBound(all, dateKey(to)) : n;
   const len = Math.max(0, end - start);
   const keys = all.subarray(start, start + len);
-  const out: Partial<KeyedColumns> = { ticker, keys: borrowed ? copyInto(keys, scratch, 'keys') : keys };
+  // What is a view of a borrowed blob is copied out: the blob is the next read's.
+  const own = <A extends Int32Array | Float64Array>(view: A, key: PackedColumn | 'keys'): A => {
+    if (!borrowed) return view;
+    const copy = arrayFor(scratch, key, len) as A;
+    copy.set(view);
+    return copy;
+  };
+  const out: Partial<KeyedColumns> = { ticker, keys: own(keys, 'keys') };
   for (const c of only) {
     const d = desc(1 + COLUMNS.indexOf(c));
-    if (d.enc === Encoding.Empty) out[c] = nanInto(len, scratch, c);
+    if (d.enc === Encoding.Empty) out[c] = arrayFor(scratch, c, len).fill(NaN);
     else if (d.enc === Encoding.F64 && fits(d.offset, 8)) {
       const view = new Float64Array(bytes.buffer, bytes.byteOffset + d.offset, n).subarray(start, start + len);
-      out[c] = borrowed ? copyInto(view, scratch, c) : view;
+      out[c] = own(view, c);
     }
     else if (d.enc === Encoding.Scaled && d.scale <= MAX_SCALE && fits(d.offset, 4)) {
-      const decoded = decodeScaled(new Int32Array(bytes.buffer, bytes.byteOffset + d.offset, n).subarray(start, start + len), d.scale, scratch?.[c]);
-      // Grown scratch is kept for the next read.
-      if (scratch && (scratch[c]?.length ?? 0) < decoded.length) scratch[c] = decoded;
-      out[c] = decoded;
+      out[c] = decodeScaled(new Int32Array(bytes.buffer, bytes.byteOffset + d.offset, n).subarray(start, start + len), d.scale, arrayFor(scratch, c, len));
     } else return null;
   }
   return out;

@@ -31,13 +31,11 @@ const MONTHS: Record<string, number> = {
   december: 12,
 };
 
-
 /** Two-digit years up to ten years ahead of now are this century, the rest the last one. */
 function fullYear(yy: number): number {
   const pivot = (new Date().getUTCFullYear() % 100) + 10;
   return yy <= pivot ? 2000 + yy : 1900 + yy;
 }
-
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|UTC|[+-]\d{2}:?\d{2}))?)?$/;
 
