@@ -1,6 +1,6 @@
 /**
- * The first screen's calls, sent before the rest of the app's code is evaluated: imported first by
- * main.tsx, this module runs before React and the views, so the answers travel while they load.
+ * The first screen's calls, sent by main.ts before the rest of the app's code is evaluated, so the
+ * answers travel while React and the views load.
  */
 import type { Channel } from '@shared/contract/index';
 import { call } from './lib/api';
@@ -17,6 +17,9 @@ export const FIRST_SCREEN: Array<[Channel, object]> = [
 
 /** The answers on their way, by channel (empty when the page has no token: it shows no data). */
 export const firstAnswers = new Map<Channel, Promise<unknown>>();
-if (window.breadth || adoptToken() !== null) {
+
+/** Sends the first screen's calls once (none without a token). */
+export function sendFirstCalls(): void {
+  if (firstAnswers.size > 0 || (!window.breadth && adoptToken() === null)) return;
   for (const [channel, input] of FIRST_SCREEN) firstAnswers.set(channel, call(channel, input as never));
 }

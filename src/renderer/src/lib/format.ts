@@ -1,11 +1,21 @@
 /** Formatting of numbers and dates for display; one place so every screen agrees. */
 import type { DateFormat } from '@shared/settings';
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** `1234567` → `1,234,567`. */
+/**
+ * `1234567` → `1,234,567` (rounded to a whole number). Written out rather than with Intl.NumberFormat:
+ * the first Intl formatter of a page loads ICU's data, about 20 ms here, and the first screen needs
+ * only counts; the screens that format prices pay it later.
+ */
 export function formatCount(n: number): string {
-  return integer.format(n);
+  if (!Number.isFinite(n)) return n !== n ? 'NaN' : n > 0 ? '∞' : '-∞';
+  // Half away from zero, as Intl rounds; a count that rounds to zero is "0", never "-0".
+  const whole = Math.round(Math.abs(n));
+  const digits = whole.toString();
+  if (digits.includes('e')) return n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  let out = '';
+  for (let end = digits.length; end > 0; end -= 3)
+    out = (end > 3 ? ',' : '') + digits.slice(Math.max(0, end - 3), end) + out;
+  return n < 0 && whole > 0 ? `-${out}` : out;
 }
 
 let dateFormat: DateFormat = 'iso';
@@ -59,7 +69,7 @@ export function formatVolume(v: number): string {
   if (a >= 1e9) return `${(v / 1e9).toFixed(2)} B`;
   if (a >= 1e6) return `${(v / 1e6).toFixed(2)} M`;
   if (a >= 1e4) return `${(v / 1e3).toFixed(2)} K`;
-  return integer.format(v);
+  return formatCount(v);
 }
 
 /** A message's raw floats rounded as prices are shown: `92.06999969482422` → `92.07`. */
