@@ -10,7 +10,9 @@ import { refreshTickerTotals } from '../../src/main/archive/repository';
 import { expect, keepScreenshot, startHost, test } from './support/host';
 import { archiveBars } from './support/import-seed';
 
-test('the analysis window is one selection: kept across tickers, tabs and a reload, set back by opening a report', async ({ page }) => {
+test('the analysis window is one selection: kept across tickers, tabs and a reload, set back by opening a report', async ({
+  page,
+}) => {
   const host = await startHost(undefined, undefined, { sample: true });
   try {
     await page.goto(host.url);
@@ -51,22 +53,33 @@ test('the analysis window is one selection: kept across tickers, tabs and a relo
     await page.reload();
     await expect(windowGroup.getByLabel('From', { exact: true })).toHaveValue('2025-11-03');
     await expect(windowGroup.getByLabel('To', { exact: true })).toHaveValue('2025-12-31');
-    await expect(page.getByRole('region', { name: 'Analytics' }).getByLabel('Ticker', { exact: true })).toHaveValue('SPY');
+    await expect(page.getByRole('region', { name: 'Analytics' }).getByLabel('Ticker', { exact: true })).toHaveValue(
+      'SPY',
+    );
 
     // Opening a report sets its window again, until another is picked.
-    await page.getByRole('navigation', { name: 'Sidebar' }).getByRole('button', { name: /^Small caps lead the rally/ }).first().click();
+    await page
+      .getByRole('navigation', { name: 'Sidebar' })
+      .getByRole('button', { name: /^Small caps lead the rally/ })
+      .first()
+      .click();
     await page.getByRole('tab', { name: 'Analytics' }).click();
     await expect(presets.getByRole('radio', { name: 'Report' })).toHaveAttribute('aria-checked', 'true');
     await expect(windowGroup.getByLabel('From', { exact: true })).toHaveValue('2025-12-01');
     await expect(windowGroup.getByLabel('To', { exact: true })).toHaveValue('2026-01-09');
     await page.getByRole('tab', { name: 'Chart' }).click();
-    await expect(page.getByRole('button', { name: 'Report 2025-12-01 → 2026-01-09' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: 'Report 2025-12-01 → 2026-01-09' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
   } finally {
     await host.stop();
   }
 });
 
-test('one date format from the settings, ISO by default, in tables, legends and summaries, kept across a reload', async ({ page }) => {
+test('one date format from the settings, ISO by default, in tables, legends and summaries, kept across a reload', async ({
+  page,
+}) => {
   const host = await startHost(undefined, undefined, { sample: true });
   try {
     await page.goto(host.url);
@@ -99,7 +112,33 @@ test('one date format from the settings, ISO by default, in tables, legends and 
     // field (the window keeps its day), and Escape gives the window's day back.
     await from.fill('31.02.2026');
     await expect(from).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByRole('status').filter({ hasText: 'not a date: write it as 09.01.2026' })).toBeVisible();
+    const message = page.getByRole('status').filter({ hasText: 'not a date: write it as 09.01.2026' });
+    await expect(message).toBeVisible();
+    // The message covers nothing: at 1024×700 the bar wraps and the Basis select's row moves down.
+    const size = page.viewportSize()!;
+    for (const [width, height] of [
+      [1024, 700],
+      [1360, 860],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const [m, basis, to] = await Promise.all([
+        message.boundingBox(),
+        page.getByRole('group', { name: 'Window' }).getByLabel('Basis').boundingBox(),
+        page.getByRole('group', { name: 'Window' }).getByLabel('To', { exact: true }).boundingBox(),
+      ]);
+      for (const other of [basis!, to!]) {
+        const apart =
+          m!.x + m!.width <= other.x ||
+          other.x + other.width <= m!.x ||
+          m!.y + m!.height <= other.y ||
+          other.y + other.height <= m!.y;
+        expect(
+          apart,
+          `at ${width}×${height} the message ${JSON.stringify(m)} is clear of ${JSON.stringify(other)}`,
+        ).toBe(true);
+      }
+    }
+    await page.setViewportSize(size);
     await from.blur();
     await expect(from).toHaveValue('31.02.2026');
     await expect(from).toHaveAttribute('aria-invalid', 'true');
@@ -109,14 +148,22 @@ test('one date format from the settings, ISO by default, in tables, legends and 
     await expect(from).not.toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('Date format').selectOption('iso');
     await page.getByRole('tab', { name: 'Analytics' }).click();
-    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue('2025-12-15');
+    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue(
+      '2025-12-15',
+    );
     // The calendar button's picker (the browser's date input under it) sets the same day.
     await page.getByRole('group', { name: 'Window' }).locator('.date-input-picker').first().fill('2025-12-10');
-    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue('2025-12-10');
+    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue(
+      '2025-12-10',
+    );
     // A To before the From moves the From too (the window moves back from either field).
     await page.getByRole('group', { name: 'Window' }).getByLabel('To', { exact: true }).fill('2025-12-05');
-    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue('2025-12-05');
-    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('To', { exact: true })).toHaveValue('2025-12-05');
+    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue(
+      '2025-12-05',
+    );
+    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('To', { exact: true })).toHaveValue(
+      '2025-12-05',
+    );
     await page.getByRole('tab', { name: 'Chart' }).click();
     await expect(page.getByRole('button', { name: 'Report 2025-12-01 → 2026-01-09' })).toBeVisible();
   } finally {
@@ -142,7 +189,9 @@ test('a linear price axis never goes below zero for a stock that rose from cents
     const dates = weekdays(1500);
     db.transaction(() => {
       db.prepare('INSERT INTO tickers (symbol) VALUES (?)').run('CENTS');
-      const ins = db.prepare('INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume) VALUES (?,?,?,?,?,?,NULL,?)');
+      const ins = db.prepare(
+        'INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume) VALUES (?,?,?,?,?,?,NULL,?)',
+      );
       // 0.50 → 120: with lightweight-charts' default margin the axis would reach about −17.
       dates.forEach((date, i) => {
         const c = 0.5 * Math.pow(240, i / (dates.length - 1));
@@ -180,7 +229,9 @@ test.describe('an archive of 10,000 tickers', () => {
       const dates = weekdays(30);
       db.transaction(() => {
         const t = db.prepare('INSERT INTO tickers (symbol, name) VALUES (?, ?)');
-        const b = db.prepare('INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume) VALUES (?,?,?,?,?,?,NULL,?)');
+        const b = db.prepare(
+          'INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume) VALUES (?,?,?,?,?,?,NULL,?)',
+        );
         const all: string[] = [];
         for (let i = 0; i < N; i++) {
           const s = sym(i);
@@ -231,7 +282,9 @@ test.describe('an archive of 10,000 tickers', () => {
       await expect(page.getByTestId('price-chart')).toHaveAttribute('data-drawn', 'T0042');
       await page.keyboard.press('Control+K');
       await search.fill('ana');
-      await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toHaveText(/View\s*Analytics/);
+      await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toHaveText(
+        /View\s*Analytics/,
+      );
       await search.press('Enter');
       await expect(page.getByRole('tab', { name: 'Analytics' })).toHaveAttribute('aria-selected', 'true');
     } finally {
