@@ -77,7 +77,13 @@ export async function chartImage(c: PrintChart, width: number, height: number): 
       lastValueVisible: false,
       crosshairMarkerVisible: false,
     });
-    const volume = chart.addSeries(HistogramSeries, { priceFormat: { type: 'volume' }, priceLineVisible: false }, 1);
+    // No tag of the last volume: on paper the volume pane holds two ticks (0 and one above), and the
+    // tag covered the upper one (SPY's 100M) half-way; the report's figures give its volumes.
+    const volume = chart.addSeries(
+      HistogramSeries,
+      { priceFormat: { type: 'volume' }, priceLineVisible: false, lastValueVisible: false },
+      1,
+    );
     chart.panes()[0]?.setStretchFactor(4);
     chart.panes()[1]?.setStretchFactor(1);
 
@@ -86,8 +92,10 @@ export async function chartImage(c: PrintChart, width: number, height: number): 
     const vols = [];
     for (let i = 0; i < times.length; i++) {
       const [o, h, l, cl, v] = [c.open[i], c.high[i], c.low[i], c.close[i], c.volume[i]];
-      if (o != null && h != null && l != null && cl != null) bars.push({ time: times[i]!, open: o, high: h, low: l, close: cl });
-      if (v != null) vols.push({ time: times[i]!, value: v, color: cl != null && o != null && cl < o ? PAPER.down : PAPER.up });
+      if (o != null && h != null && l != null && cl != null)
+        bars.push({ time: times[i]!, open: o, high: h, low: l, close: cl });
+      if (v != null)
+        vols.push({ time: times[i]!, value: v, color: cl != null && o != null && cl < o ? PAPER.down : PAPER.up });
     }
     candles.setData(bars);
     volume.setData(vols);
