@@ -1,7 +1,14 @@
 import { keepPackedFile } from '../archive/packed-file';
 import { refreshTickerTotals } from '../archive/repository';
 import type { Statement } from 'better-sqlite3';
-import type { BarConflict, ColumnMapping, FieldChange, ImportIssue, ImportRecord, UndoResult } from '../../shared/import';
+import type {
+  BarConflict,
+  ColumnMapping,
+  FieldChange,
+  ImportIssue,
+  ImportRecord,
+  UndoResult,
+} from '../../shared/import';
 import type { Db } from '../db/open';
 import { DomainError } from '../errors';
 import type { Row } from './validate';
@@ -53,6 +60,8 @@ export class BarWriter {
   readonly createdTickers: string[] = [];
   /** prices_adjusted of existing tickers before this import changed it, for undo. */
   readonly adjustedBefore: Record<string, number> = {};
+  /** The market of existing tickers before this import set another (null: none was set), for undo. */
+  readonly marketBefore: Record<string, string | null> = {};
   conflictCount = 0;
   readonly conflicts: BarConflict[] = [];
 
@@ -108,13 +117,16 @@ export class BarWriter {
     }
     if (this.knownTickers.has(symbol)) return;
     this.knownTickers.add(symbol);
-    const row = this.db.prepare('SELECT prices_adjusted AS adj FROM tickers WHERE symbol = ?').get(symbol) as
-      { adj: number } | undefined;
+    const row = this.db.prepare('SELECT prices_adjusted AS adj, market FROM tickers WHERE symbol = ?').get(symbol) as
+      { adj: number; market: string | null } | undefined;
     const adj = this.pricesAdjusted ? 1 : 0;
     if (!row) {
-      this.db.prepare('INSERT INTO tickers (symbol, prices_adjusted, market) VALUES (?, ?, ?)').run(symbol, adj, this.market);
+      this.db
+        .prepare('INSERT INTO tickers (symbol, prices_adjusted, market) VALUES (?, ?, ?)')
+        .run(symbol, adj, this.market);
       this.createdTickers.push(symbol);
-    } else if (this.market) {
+    } else if (this.market && this.market !== row.market) {
+      this.marketBefore[symbol] = row.market;
       this.db.prepare('UPDATE tickers SET market = ? WHERE symbol = ?').run(this.market, symbol);
     }
     if (row && row.adj !== adj) {
@@ -216,7 +228,9 @@ export class BarWriter {
 
 /** Creates the import's history row (inside its transaction) and returns its id. */
 export function beginImportRecord(db: Db, fileName: string, provider: string): number {
-  const info = db.prepare("INSERT INTO imports (file_name, file_hash, provider) VALUES (?, '', ?)").run(fileName, provider);
+  const info = db
+    .prepare("INSERT INTO imports (file_name, file_hash, provider) VALUES (?, '', ?)")
+    .run(fileName, provider);
   return Number(info.lastInsertRowid);
 }
 
@@ -233,7 +247,16 @@ export function finishImportRecord(
   const { hash, counts, options } = record;
   db.prepare(
     'UPDATE imports SET file_hash = ?, rows_total = ?, rows_written = ?, rows_replaced = ?, rows_rejected = ?, rows_warned = ?, options = ? WHERE id = ?',
-  ).run(hash, counts.total, counts.written, counts.replaced, counts.rejected, counts.warned, JSON.stringify(options), id);
+  ).run(
+    hash,
+    counts.total,
+    counts.written,
+    counts.replaced,
+    counts.rejected,
+    counts.warned,
+    JSON.stringify(options),
+    id,
+  );
 }
 
 interface ImportRow {
@@ -256,6 +279,8 @@ function parseOptions(json: string): {
   tickers?: string[];
   createdTickers?: string[];
   adjustedBefore?: Record<string, number>;
+  market?: string | null;
+  marketBefore?: Record<string, string | null>;
 } {
   try {
     return JSON.parse(json) as { tickers?: string[] };
@@ -286,8 +311,8 @@ export function listImports(db: Db): ImportRecord[] {
 
 /**
  * Undoes one import in one transaction: deletes exactly the bars it wrote, puts back the bars it
- * replaced, removes tickers it created that are now empty and restores their adjusted flag. Refused
- * while a later import has replaced some of its bars (undo that one first).
+ * replaced, removes tickers it created that are now empty, and restores their adjusted flag and the
+ * market it set. Refused while a later import has replaced some of its bars (undo that one first).
  */
 export function undoImport(db: Db, id: number): UndoResult {
   const run = db.transaction((): UndoResult => {
@@ -322,6 +347,28 @@ export function undoImport(db: Db, id: number): UndoResult {
     }
     for (const [t, adj] of Object.entries(opts.adjustedBefore ?? {})) {
       db.prepare('UPDATE tickers SET prices_adjusted = ? WHERE symbol = ?').run(adj, t);
+    }
+    // The market it set goes back to the ticker's earlier one. When a later import has set another
+    // since, that one stays (the analyst's latest word), and undoing the later import will go back to
+    // the earlier market rather than to the one of this import, which is undone.
+    const set = opts.market ?? null;
+    const marketBefore = Object.entries(opts.marketBefore ?? {});
+    const laterImports = marketBefore.length
+      ? (db
+          .prepare("SELECT id, options FROM imports WHERE id > ? AND status = 'committed' ORDER BY id")
+          .all(id) as Array<{ id: number; options: string }>)
+      : [];
+    for (const [t, was] of marketBefore) {
+      const changed = db
+        .prepare('UPDATE tickers SET market = ? WHERE symbol = ? AND market IS ?')
+        .run(was, t, set).changes;
+      if (changed) continue;
+      const later = laterImports.find((l) => parseOptions(l.options).marketBefore?.[t] === set);
+      if (!later) continue;
+      const o = JSON.parse(later.options) as { marketBefore: Record<string, string | null> };
+      o.marketBefore[t] = was;
+      later.options = JSON.stringify(o);
+      db.prepare('UPDATE imports SET options = ? WHERE id = ?').run(later.options, later.id);
     }
     refreshTickerTotals(db, [...touched, ...(opts.tickers ?? [])]);
     db.prepare(

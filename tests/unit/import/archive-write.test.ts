@@ -273,3 +273,30 @@ describe('conflicts and undo', () => {
     });
   });
 });
+
+describe('the market an import sets', () => {
+  const market = (db: Db): unknown => db.prepare("SELECT market FROM tickers WHERE symbol = 'SPY'").pluck().get();
+
+  it('goes back to the ticker’s earlier market when the import is undone', () => {
+    const a = archive();
+    processFile(a.db, { name: 'SPY.csv', text: YAHOO_SPY }, {}, 'import');
+    expect(market(a.db)).toBe(null);
+    const uk = processFile(a.db, { name: 'SPY.csv', text: YAHOO_SPY }, { market: 'UK' }, 'import');
+    expect(uk.status).toBe('imported');
+    expect(market(a.db)).toBe('UK');
+    undoImport(a.db, uk.importId!);
+    expect(market(a.db)).toBe(null);
+  });
+
+  it('undone out of order: a later import’s market stays, and undoing that one goes back past both', () => {
+    const a = archive();
+    processFile(a.db, { name: 'SPY.csv', text: YAHOO_SPY }, { market: 'US' }, 'import');
+    const uk = processFile(a.db, { name: 'SPY.csv', text: YAHOO_SPY }, { market: 'UK' }, 'import');
+    const jp = processFile(a.db, { name: 'SPY.csv', text: YAHOO_SPY }, { market: 'JP' }, 'import');
+    expect(market(a.db)).toBe('JP');
+    undoImport(a.db, uk.importId!);
+    expect(market(a.db)).toBe('JP');
+    undoImport(a.db, jp.importId!);
+    expect(market(a.db)).toBe('US');
+  });
+});
