@@ -36,26 +36,14 @@ test.describe('first screen', () => {
     expect(errors).toEqual([]);
   });
 
-  test("is styled by its own CSS alone: the sidebar's controls look right before any view's chunk arrives", async ({
-    page,
-    host,
-  }) => {
+  test("is styled by its own CSS alone: the sidebar's controls look right before any view's chunk arrives", async ({ page, host }) => {
     // Every chunk but the first screen's (the other views' code and styles) is held back. The first
     // screen is what index.html names and what its entry loads right away: boot.tsx's chunk and the
     // chunks and styles it needs, which the entry's preload list names.
     const html = fs.readFileSync(path.join(repoRoot, 'out/renderer/index.html'), 'utf8');
     const named = [...html.matchAll(/\/?(assets\/[^"]+)/g)].map((m) => m[1]!);
-    const entry = fs.readFileSync(
-      path.join(
-        repoRoot,
-        'out/renderer',
-        named.find((f) => f.endsWith('.js'))!,
-      ),
-      'utf8',
-    );
-    const preloaded = [...(/m\.f=\[([^\]]*)\]/.exec(entry)?.[1] ?? '').matchAll(/"\.\/([^"]+)"/g)].map(
-      (m) => `assets/${m[1]}`,
-    );
+    const entry = fs.readFileSync(path.join(repoRoot, 'out/renderer', named.find((f) => f.endsWith('.js'))!), 'utf8');
+    const preloaded = [...(/m\.f=\[([^\]]*)\]/.exec(entry)?.[1] ?? '').matchAll(/"\.\/([^"]+)"/g)].map((m) => `assets/${m[1]}`);
     expect(
       preloaded.some((f) => /^assets\/boot-[^/]+\.js$/.test(f)),
       `the entry loads boot.tsx's chunk: ${preloaded.join(', ')}`,
@@ -125,11 +113,7 @@ test('without the token the page is public code that shows no data', async ({ pa
   await expect(page.getByRole('alert')).toContainText('Open the URL that `npm run web` printed');
   await expect(page.getByTestId('stat-tickers')).toHaveCount(0);
   const call = await page.evaluate(async () => {
-    const r = await fetch('/api/invoke', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{"channel":"archive:info","input":{}}',
-    });
+    const r = await fetch('/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"channel":"archive:info","input":{}}' });
     return r.status;
   });
   expect(call).toBe(401);

@@ -10,9 +10,7 @@ import { refreshTickerTotals } from '../../src/main/archive/repository';
 import { expect, keepScreenshot, startHost, test } from './support/host';
 import { archiveBars } from './support/import-seed';
 
-test('the analysis window is one selection: kept across tickers, tabs and a reload, set back by opening a report', async ({
-  page,
-}) => {
+test('the analysis window is one selection: kept across tickers, tabs and a reload, set back by opening a report', async ({ page }) => {
   const host = await startHost(undefined, undefined, { sample: true });
   try {
     await page.goto(host.url);
@@ -53,33 +51,22 @@ test('the analysis window is one selection: kept across tickers, tabs and a relo
     await page.reload();
     await expect(windowGroup.getByLabel('From', { exact: true })).toHaveValue('2025-11-03');
     await expect(windowGroup.getByLabel('To', { exact: true })).toHaveValue('2025-12-31');
-    await expect(page.getByRole('region', { name: 'Analytics' }).getByLabel('Ticker', { exact: true })).toHaveValue(
-      'SPY',
-    );
+    await expect(page.getByRole('region', { name: 'Analytics' }).getByLabel('Ticker', { exact: true })).toHaveValue('SPY');
 
     // Opening a report sets its window again, until another is picked.
-    await page
-      .getByRole('navigation', { name: 'Sidebar' })
-      .getByRole('button', { name: /^Small caps lead the rally/ })
-      .first()
-      .click();
+    await page.getByRole('navigation', { name: 'Sidebar' }).getByRole('button', { name: /^Small caps lead the rally/ }).first().click();
     await page.getByRole('tab', { name: 'Analytics' }).click();
     await expect(presets.getByRole('radio', { name: 'Report' })).toHaveAttribute('aria-checked', 'true');
     await expect(windowGroup.getByLabel('From', { exact: true })).toHaveValue('2025-12-01');
     await expect(windowGroup.getByLabel('To', { exact: true })).toHaveValue('2026-01-09');
     await page.getByRole('tab', { name: 'Chart' }).click();
-    await expect(page.getByRole('button', { name: 'Report 2025-12-01 → 2026-01-09' })).toHaveAttribute(
-      'aria-pressed',
-      'true',
-    );
+    await expect(page.getByRole('button', { name: 'Report 2025-12-01 → 2026-01-09' })).toHaveAttribute('aria-pressed', 'true');
   } finally {
     await host.stop();
   }
 });
 
-test('one date format from the settings, ISO by default, in tables, legends and summaries, kept across a reload', async ({
-  page,
-}) => {
+test('one date format from the settings, ISO by default, in tables, legends and summaries, kept across a reload', async ({ page }) => {
   const host = await startHost(undefined, undefined, { sample: true });
   try {
     await page.goto(host.url);
@@ -148,22 +135,14 @@ test('one date format from the settings, ISO by default, in tables, legends and 
     await expect(from).not.toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('Date format').selectOption('iso');
     await page.getByRole('tab', { name: 'Analytics' }).click();
-    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue(
-      '2025-12-15',
-    );
+    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue('2025-12-15');
     // The calendar button's picker (the browser's date input under it) sets the same day.
     await page.getByRole('group', { name: 'Window' }).locator('.date-input-picker').first().fill('2025-12-10');
-    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue(
-      '2025-12-10',
-    );
+    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue('2025-12-10');
     // A To before the From moves the From too (the window moves back from either field).
     await page.getByRole('group', { name: 'Window' }).getByLabel('To', { exact: true }).fill('2025-12-05');
-    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue(
-      '2025-12-05',
-    );
-    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('To', { exact: true })).toHaveValue(
-      '2025-12-05',
-    );
+    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('From', { exact: true })).toHaveValue('2025-12-05');
+    await expect(page.getByRole('group', { name: 'Window' }).getByLabel('To', { exact: true })).toHaveValue('2025-12-05');
     await page.getByRole('tab', { name: 'Chart' }).click();
     await expect(page.getByRole('button', { name: 'Report 2025-12-01 → 2026-01-09' })).toBeVisible();
   } finally {
@@ -189,9 +168,7 @@ test('a linear price axis never goes below zero for a stock that rose from cents
     const dates = weekdays(1500);
     db.transaction(() => {
       db.prepare('INSERT INTO tickers (symbol) VALUES (?)').run('CENTS');
-      const ins = db.prepare(
-        'INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume) VALUES (?,?,?,?,?,?,NULL,?)',
-      );
+      const ins = db.prepare('INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume) VALUES (?,?,?,?,?,?,NULL,?)');
       // 0.50 → 120: with lightweight-charts' default margin the axis would reach about −17.
       dates.forEach((date, i) => {
         const c = 0.5 * Math.pow(240, i / (dates.length - 1));
@@ -229,9 +206,7 @@ test.describe('an archive of 10,000 tickers', () => {
       const dates = weekdays(30);
       db.transaction(() => {
         const t = db.prepare('INSERT INTO tickers (symbol, name) VALUES (?, ?)');
-        const b = db.prepare(
-          'INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume) VALUES (?,?,?,?,?,?,NULL,?)',
-        );
+        const b = db.prepare('INSERT INTO bars (ticker, date, open, high, low, close, adj_close, volume) VALUES (?,?,?,?,?,?,NULL,?)');
         const all: string[] = [];
         for (let i = 0; i < N; i++) {
           const s = sym(i);
@@ -282,9 +257,7 @@ test.describe('an archive of 10,000 tickers', () => {
       await expect(page.getByTestId('price-chart')).toHaveAttribute('data-drawn', 'T0042');
       await page.keyboard.press('Control+K');
       await search.fill('ana');
-      await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toHaveText(
-        /View\s*Analytics/,
-      );
+      await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toHaveText(/View\s*Analytics/);
       await search.press('Enter');
       await expect(page.getByRole('tab', { name: 'Analytics' })).toHaveAttribute('aria-selected', 'true');
     } finally {

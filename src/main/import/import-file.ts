@@ -97,8 +97,7 @@ function settleDateFormat(det: Detected, source: ImportSource, isCancelled?: () 
 }
 
 /** What a file's first read found: the detection, or a result to return at once. */
-type Detection =
-  { det: Detected; base: Pick<FileResult, 'file' | 'detection' | 'sampleLines'> } | { result: FileResult };
+type Detection = { det: Detected; base: Pick<FileResult, 'file' | 'detection' | 'sampleLines'> } | { result: FileResult };
 
 /** Reads the sample, detects the layout and settles the date format over the whole column. */
 function detectFile(db: Db, source: ImportSource, options: ImportOptions, mode: Mode, hooks: ImportHooks): Detection {
@@ -107,17 +106,10 @@ function detectFile(db: Db, source: ImportSource, options: ImportOptions, mode: 
   let det: Detected;
   try {
     sample = readSample(source, SAMPLE_BYTES);
-    det = detect(
-      sample.text,
-      file,
-      options,
-      { savedMapping: (k) => loadMapping(db, k), storedMarket: (t) => storedMarket(db, t) },
-      sample.complete,
-    );
+    det = detect(sample.text, file, options, { savedMapping: (k) => loadMapping(db, k), storedMarket: (t) => storedMarket(db, t) }, sample.complete);
     settleDateFormat(det, source, hooks.isCancelled);
   } catch (err) {
-    if (err instanceof ImportCancelled)
-      return { result: emptyResult(file, 'cancelled', 'cancelled; nothing was imported') };
+    if (err instanceof ImportCancelled) return { result: emptyResult(file, 'cancelled', 'cancelled; nothing was imported') };
     return { result: emptyResult(file, 'failed', `cannot read ${file}: ${message(err)}`) };
   }
   const { dateCandidates: _unused, ...detection } = det;
@@ -197,9 +189,7 @@ function blockers(tally: FileTally, writer: BarWriter, options: ImportOptions): 
   if (counts.rejected > 0 && !options.allowRejected)
     why.push(`${rowsWord(counts.rejected)} rejected (allow rejected rows to import the rest)`);
   if (writer.conflictCount > 0 && (options.onConflict ?? 'fail') === 'fail')
-    why.push(
-      `${rowsWord(writer.conflictCount)} ${writer.conflictCount === 1 ? 'differs' : 'differ'} from bars already in the archive (choose replace or keep)`,
-    );
+    why.push(`${rowsWord(writer.conflictCount)} ${writer.conflictCount === 1 ? 'differs' : 'differ'} from bars already in the archive (choose replace or keep)`);
   if (counts.rows === 0) why.push('no data rows');
   return why.length ? why.join('; ') : null;
 }
@@ -233,12 +223,7 @@ export function previewFile(db: Db, source: ImportSource, options: ImportOptions
   try {
     writer = new BarWriter(db, 'check', options.onConflict ?? 'fail', null, det.pricesAdjusted);
     const hash = readAndWrite(source, det, base.file, tally, writer, hooks);
-    return fileResult(base, tally, writer, {
-      status: 'checked',
-      importId: null,
-      error: blockers(tally, writer, options),
-      hash,
-    });
+    return fileResult(base, tally, writer, { status: 'checked', importId: null, error: blockers(tally, writer, options), hash });
   } catch (err) {
     const cancelled = err instanceof ImportCancelled;
     return fileResult(base, tally, writer, {
@@ -277,13 +262,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions,
     const { counts } = tally;
     finishImportRecord(db, id, {
       hash,
-      counts: {
-        total: counts.rows,
-        written: counts.imported,
-        replaced: counts.replaced,
-        rejected: counts.rejected,
-        warned: counts.warned,
-      },
+      counts: { total: counts.rows, written: counts.imported, replaced: counts.replaced, rejected: counts.rejected, warned: counts.warned },
       options: {
         tickers: tally.tickers,
         createdTickers: w.createdTickers,
@@ -320,12 +299,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions,
         : err instanceof ImportCancelled
           ? 'cancelled; nothing was imported'
           : `${storageFailure(err) ?? `internal error: ${message(err)}`}; nothing was imported`;
-    return fileResult(base, tally, writer, {
-      status: err instanceof ImportCancelled ? 'cancelled' : 'failed',
-      importId: null,
-      error,
-      hash,
-    });
+    return fileResult(base, tally, writer, { status: err instanceof ImportCancelled ? 'cancelled' : 'failed', importId: null, error, hash });
   } finally {
     if (fk) db.pragma('foreign_keys = ON');
   }
@@ -342,12 +316,7 @@ const isBusy = (err: unknown): boolean => (err as { code?: string } | null)?.cod
  * timeout this import says it is waiting and tries again, until the other one is done. Only a lock
  * refused before the transaction began is waited for; anything later rolls back as any failure does.
  */
-function immediateWhenFree(
-  tx: { immediate(): number },
-  started: () => boolean,
-  file: string,
-  hooks: ImportHooks,
-): number {
+function immediateWhenFree(tx: { immediate(): number }, started: () => boolean, file: string, hooks: ImportHooks): number {
   const until = Date.now() + WAIT_FOR_WRITER_MS;
   for (;;) {
     try {

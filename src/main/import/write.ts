@@ -1,14 +1,7 @@
 import { keepPackedFile } from '../archive/packed-file';
 import { refreshTickerTotals } from '../archive/repository';
 import type { Statement } from 'better-sqlite3';
-import type {
-  BarConflict,
-  ColumnMapping,
-  FieldChange,
-  ImportIssue,
-  ImportRecord,
-  UndoResult,
-} from '../../shared/import';
+import type { BarConflict, ColumnMapping, FieldChange, ImportIssue, ImportRecord, UndoResult } from '../../shared/import';
 import type { Db } from '../db/open';
 import { DomainError } from '../errors';
 import type { Row } from './validate';
@@ -121,9 +114,7 @@ export class BarWriter {
       { adj: number; market: string | null } | undefined;
     const adj = this.pricesAdjusted ? 1 : 0;
     if (!row) {
-      this.db
-        .prepare('INSERT INTO tickers (symbol, prices_adjusted, market) VALUES (?, ?, ?)')
-        .run(symbol, adj, this.market);
+      this.db.prepare('INSERT INTO tickers (symbol, prices_adjusted, market) VALUES (?, ?, ?)').run(symbol, adj, this.market);
       this.createdTickers.push(symbol);
     } else if (this.market && this.market !== row.market) {
       this.marketBefore[symbol] = row.market;
@@ -228,9 +219,7 @@ export class BarWriter {
 
 /** Creates the import's history row (inside its transaction) and returns its id. */
 export function beginImportRecord(db: Db, fileName: string, provider: string): number {
-  const info = db
-    .prepare("INSERT INTO imports (file_name, file_hash, provider) VALUES (?, '', ?)")
-    .run(fileName, provider);
+  const info = db.prepare("INSERT INTO imports (file_name, file_hash, provider) VALUES (?, '', ?)").run(fileName, provider);
   return Number(info.lastInsertRowid);
 }
 
@@ -247,16 +236,7 @@ export function finishImportRecord(
   const { hash, counts, options } = record;
   db.prepare(
     'UPDATE imports SET file_hash = ?, rows_total = ?, rows_written = ?, rows_replaced = ?, rows_rejected = ?, rows_warned = ?, options = ? WHERE id = ?',
-  ).run(
-    hash,
-    counts.total,
-    counts.written,
-    counts.replaced,
-    counts.rejected,
-    counts.warned,
-    JSON.stringify(options),
-    id,
-  );
+  ).run(hash, counts.total, counts.written, counts.replaced, counts.rejected, counts.warned, JSON.stringify(options), id);
 }
 
 interface ImportRow {

@@ -7,7 +7,7 @@ import type { DateFormat } from '@shared/settings';
  * only counts; the screens that format prices pay it later.
  */
 export function formatCount(n: number): string {
-  if (!Number.isFinite(n)) return n !== n ? 'NaN' : n > 0 ? '∞' : '-∞';
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? '∞' : '-∞';
   // Half away from zero, as Intl rounds; a count that rounds to zero is "0", never "-0".
   const whole = Math.round(Math.abs(n));
   const digits = whole.toString();

@@ -120,18 +120,11 @@ function priceAutoscale(isLog: () => boolean, legendHeight: () => number) {
   return (original: () => AutoscaleInfo | null): AutoscaleInfo | null => {
     const r = original();
     if (!r?.priceRange) return r;
-    const margins = {
-      above: Math.max(legendHeight() + LEGEND_GAP, r.margins?.above ?? 0),
-      below: r.margins?.below ?? 0,
-    };
+    const margins = { above: Math.max(legendHeight() + LEGEND_GAP, r.margins?.above ?? 0), below: r.margins?.below ?? 0 };
     if (isLog()) return { ...r, margins };
     const { minValue, maxValue } = r.priceRange;
     const room = (maxValue - minValue) * BOTTOM_ROOM || Math.abs(minValue) * 0.05;
-    return {
-      ...r,
-      margins,
-      priceRange: { minValue: minValue >= 0 ? Math.max(0, minValue - room) : minValue - room, maxValue },
-    };
+    return { ...r, margins, priceRange: { minValue: minValue >= 0 ? Math.max(0, minValue - room) : minValue - room, maxValue } };
   };
 }
 
@@ -153,13 +146,7 @@ function chartOptions(colors: ChartColors) {
     // the chart conflate what a pixel cannot show instead of drawing each bar.
     // The edges stay at the first and last bar: the library then keeps the labels of the ticks next to
     // them inside the axis (the year under the last bar was cut off at the right edge).
-    timeScale: {
-      borderColor: colors.border,
-      minBarSpacing: 0.001,
-      enableConflation: true,
-      fixLeftEdge: true,
-      fixRightEdge: true,
-    },
+    timeScale: { borderColor: colors.border, minBarSpacing: 0.001, enableConflation: true, fixLeftEdge: true, fixRightEdge: true },
     crosshair: { mode: CrosshairMode.Normal },
   };
 }
@@ -251,10 +238,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   const logRef = useRef(logScale);
   const noteMinRef = useRef<() => void>(() => {});
   const noteInViewRef = useRef<() => void>(() => {});
-  const presetRef = useRef<{ preset: RangePreset; window: { from: string; to: string } | null }>({
-    preset,
-    window: null,
-  });
+  const presetRef = useRef<{ preset: RangePreset; window: { from: string; to: string } | null }>({ preset, window: null });
 
   // Layout effects throughout: the candles change in the same frame as the legend and the heading.
   // Create the chart once; remove it (and with it every canvas and listener) on unmount.
@@ -265,10 +249,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const windowShade = addWindowShade(chart, c.windowShade);
     const legendEl = el.parentElement?.querySelector<HTMLElement>('.chart-legend') ?? null;
     const legendHeight = { px: legendEl?.offsetHeight ?? 40 };
-    const autoscaleInfoProvider = priceAutoscale(
-      () => logRef.current,
-      () => legendHeight.px,
-    );
+    const autoscaleInfoProvider = priceAutoscale(() => logRef.current, () => legendHeight.px);
     const candles = chart.addSeries(CandlestickSeries, {
       priceFormat: PRICE_FORMAT,
       autoscaleInfoProvider,
@@ -280,21 +261,9 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       wickDownColor: c.down,
     });
     const line = (color: string) =>
-      chart.addSeries(LineSeries, {
-        color,
-        lineWidth: 1,
-        priceLineVisible: false,
-        lastValueVisible: false,
-        crosshairMarkerVisible: false,
-      });
+      chart.addSeries(LineSeries, { color, lineWidth: 1, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false });
     const sma = { sma20: line(c.sma20), sma50: line(c.sma50), sma200: line(c.sma200) };
-    const closeLine = chart.addSeries(LineSeries, {
-      color: c.accent,
-      lineWidth: 2,
-      priceLineVisible: false,
-      priceFormat: PRICE_FORMAT,
-      autoscaleInfoProvider,
-    });
+    const closeLine = chart.addSeries(LineSeries, { color: c.accent, lineWidth: 2, priceLineVisible: false, priceFormat: PRICE_FORMAT, autoscaleInfoProvider });
     const volume = chart.addSeries(HistogramSeries, { priceFormat: { type: 'volume' }, priceLineVisible: false }, 1);
     chart.panes()[0]?.setStretchFactor(4);
     chart.panes()[1]?.setStretchFactor(1);
@@ -338,10 +307,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       const range = chart.timeScale().getVisibleLogicalRange();
       const b = currentBars.current;
       if (!range || !b) return;
-      const index = Math.max(
-        0,
-        Math.min(b.dates.length - 1, Math.floor(range.to) + (loaded.current?.bars === b ? loaded.current.first : 0)),
-      );
+      const index = Math.max(0, Math.min(b.dates.length - 1, Math.floor(range.to) + (loaded.current?.bars === b ? loaded.current.first : 0)));
       setLastInView((prev) => (prev && prev.bars === b && prev.index === index ? prev : { bars: b, index }));
     };
     noteInViewRef.current = noteInView;
@@ -371,6 +337,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       chart.remove();
     };
   }, []);
+
 
   // Theme.
   useLayoutEffect(() => {
@@ -472,8 +439,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       }
       h.sma[k].applyOptions({ visible: overlays[k] });
     }
-    if (!complete.current)
-      syncSma(handles.current, loaded.current?.bars, overlaysRef.current, smaFor.current, times.current);
+    if (!complete.current) syncSma(handles.current, loaded.current?.bars, overlaysRef.current, smaFor.current, times.current);
   }, [bars, overlays]);
 
   useLayoutEffect(() => {
@@ -494,10 +460,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
         h.windowShade.setData([]);
         return;
       }
-      const from = Math.max(
-        indexOnOrAfter(bars.dates, report.windowFrom),
-        loaded.current?.bars === bars ? loaded.current.first : 0,
-      );
+      const from = Math.max(indexOnOrAfter(bars.dates, report.windowFrom), loaded.current?.bars === bars ? loaded.current.first : 0);
       const to = indexOnOrBefore(bars.dates, report.windowTo);
       const shade = [];
       for (let i = from; i <= to; i++) shade.push({ time: times.current[i]!, value: 1 });
@@ -530,56 +493,27 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       for (const run of issueRuns(warned)) {
         const date = bars.dates[run.first]!;
         const text = `⚠ ${run.kinds.join(', ')}${run.days > 1 ? ` ×${run.days}` : ''}`;
-        m.push({
-          time: dateToTime(date),
-          position: 'belowBar',
-          shape: 'circle',
-          color: colors.warn,
-          text,
-          id: `issue:${date}`,
-        });
+        m.push({ time: dateToTime(date), position: 'belowBar', shape: 'circle', color: colors.warn, text, id: `issue:${date}` });
       }
       for (const n of notes) {
         if (n.ticker !== bars.ticker) continue;
         const i = indexOnOrBefore(bars.dates, n.date);
         if (i < first || i < 0) continue;
-        m.push({
-          time: dateToTime(bars.dates[i]!),
-          position: 'aboveBar',
-          shape: 'square',
-          color: colors.sma50,
-          id: `note:${n.noteId}`,
-        });
+        m.push({ time: dateToTime(bars.dates[i]!), position: 'aboveBar', shape: 'square', color: colors.sma50, id: `note:${n.noteId}` });
       }
       // Breadth divergences (the benchmark at a new high, the A/D line not): one marker per run of days.
       if (props.breadth && props.breadth.benchmark?.ticker === bars.ticker) {
-        const days = props.breadth.divergences.flatMap((d) =>
-          at(d) === null ? [] : [{ index: indexOnOrBefore(bars.dates, d), kinds: ['divergence'] }],
-        );
+        const days = props.breadth.divergences.flatMap((d) => (at(d) === null ? [] : [{ index: indexOnOrBefore(bars.dates, d), kinds: ['divergence'] }]));
         // Divergence days a week apart are one episode: one short label each, so labels never pile up.
         for (const run of issueRuns(days, 5)) {
           const date = bars.dates[run.first]!;
-          m.push({
-            time: dateToTime(date),
-            position: 'aboveBar',
-            shape: 'arrowDown',
-            color: colors.down,
-            text: `A/D ÷${run.days > 1 ? ` ×${run.days}` : ''}`,
-            id: `divergence:${date}`,
-          });
+          m.push({ time: dateToTime(date), position: 'aboveBar', shape: 'arrowDown', color: colors.down, text: `A/D ÷${run.days > 1 ? ` ×${run.days}` : ''}`, id: `divergence:${date}` });
         }
       }
       if (report) {
         const i = indexOnOrBefore(bars.dates, report.asOf);
         if (i >= first) {
-          m.push({
-            time: dateToTime(bars.dates[i]!),
-            position: 'aboveBar',
-            shape: 'arrowDown',
-            color: colors.accent,
-            text: 'as of',
-            id: 'as-of',
-          });
+          m.push({ time: dateToTime(bars.dates[i]!), position: 'aboveBar', shape: 'arrowDown', color: colors.accent, text: 'as of', id: 'as-of' });
         }
       }
       m.sort((a, b) => (a.time as number) - (b.time as number));
@@ -606,12 +540,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
         const x = ts.timeToCoordinate(dateToTime(bars.dates[i]!));
         if (x !== null && x >= 0 && x <= ts.width()) next.push({ note: n, x });
       }
-      setPins((prev) =>
-        prev.length === next.length &&
-        prev.every((p, k) => p.note === next[k]!.note && Math.abs(p.x - next[k]!.x) < 0.5)
-          ? prev
-          : next,
-      );
+      setPins((prev) => (prev.length === next.length && prev.every((p, k) => p.note === next[k]!.note && Math.abs(p.x - next[k]!.x) < 0.5) ? prev : next));
     };
     const raf = requestAnimationFrame(() => placePins.current());
     return () => cancelAnimationFrame(raf);
@@ -670,25 +599,13 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       breadthSeriesRef.current = { ad, above, mcc, names };
     }
     const b = breadthSeriesRef.current;
-    b.names.forEach((n, k) =>
-      n.applyOptions({ lines: [{ text: BREADTH_PANES[k]!, color: colors.muted, fontSize: 11 }] }),
-    );
+    b.names.forEach((n, k) => n.applyOptions({ lines: [{ text: BREADTH_PANES[k]!, color: colors.muted, fontSize: 11 }] }));
     const times = breadth.dates.map(dateToTime);
     b.ad.setData(times.map((time, w) => ({ time, value: breadth.adLine[w]! })));
     (['sma20', 'sma50', 'sma200'] as const).forEach((key, k) =>
-      b.above[k]!.setData(
-        times.flatMap((time, w) =>
-          breadth.above[key].share[w] === null ? [] : [{ time, value: breadth.above[key].share[w]! * 100 }],
-        ),
-      ),
+      b.above[k]!.setData(times.flatMap((time, w) => (breadth.above[key].share[w] === null ? [] : [{ time, value: breadth.above[key].share[w]! * 100 }]))),
     );
-    b.mcc.setData(
-      times.map((time, w) => ({
-        time,
-        value: breadth.mcclellan[w]!,
-        color: breadth.mcclellan[w]! >= 0 ? colors.up + 'a0' : colors.down + 'a0',
-      })),
-    );
+    b.mcc.setData(times.map((time, w) => ({ time, value: breadth.mcclellan[w]!, color: breadth.mcclellan[w]! >= 0 ? colors.up + 'a0' : colors.down + 'a0' })));
     el.dataset['breadth'] = breadth.universe.label;
   }, [breadth, colors]);
 
@@ -708,11 +625,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   }, [bars, preset, windowFrom, windowTo, rangeRequest]);
 
   const legendIndex =
-    cursor && cursor.bars === bars
-      ? cursor.index
-      : lastInView && lastInView.bars === bars
-        ? lastInView.index
-        : bars.dates.length - 1;
+    cursor && cursor.bars === bars ? cursor.index : lastInView && lastInView.bars === bars ? lastInView.index : bars.dates.length - 1;
   const legend = useMemo(() => legendAt(bars, legendIndex), [bars, legendIndex]);
   const legendDate = bars.dates[legendIndex];
   const { onLegendDate } = props;
@@ -741,8 +654,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     const n = times.current.length;
     if (!h || n === 0) return;
     // Keyboard navigation works on the whole history's indices.
-    if (complete.current && ['ArrowLeft', 'ArrowRight', 'Home', 'End', '+', '=', '-', '_'].includes(e.key))
-      complete.current();
+    if (complete.current && ['ArrowLeft', 'ArrowRight', 'Home', 'End', '+', '=', '-', '_'].includes(e.key)) complete.current();
     const ts = h.chart.timeScale();
     const range = ts.getVisibleLogicalRange();
     const moveTo = (i: number): void => {
@@ -754,8 +666,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
         ts.setVisibleLogicalRange({ from, to: from + width });
       }
       byKeyboard.current = true;
-      if (Number.isFinite(close))
-        h.chart.setCrosshairPosition(close, times.current[idx]!, h.closeOnly ? h.closeLine : h.candles);
+      if (Number.isFinite(close)) h.chart.setCrosshairPosition(close, times.current[idx]!, h.closeOnly ? h.closeLine : h.candles);
       setCursor({ bars, index: idx });
     };
     const current = cursor && cursor.bars === bars ? cursor.index : n - 1;

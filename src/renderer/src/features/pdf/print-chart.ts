@@ -92,10 +92,8 @@ export async function chartImage(c: PrintChart, width: number, height: number): 
     const vols = [];
     for (let i = 0; i < times.length; i++) {
       const [o, h, l, cl, v] = [c.open[i], c.high[i], c.low[i], c.close[i], c.volume[i]];
-      if (o != null && h != null && l != null && cl != null)
-        bars.push({ time: times[i]!, open: o, high: h, low: l, close: cl });
-      if (v != null)
-        vols.push({ time: times[i]!, value: v, color: cl != null && o != null && cl < o ? PAPER.down : PAPER.up });
+      if (o != null && h != null && l != null && cl != null) bars.push({ time: times[i]!, open: o, high: h, low: l, close: cl });
+      if (v != null) vols.push({ time: times[i]!, value: v, color: cl != null && o != null && cl < o ? PAPER.down : PAPER.up });
     }
     candles.setData(bars);
     volume.setData(vols);
