@@ -252,7 +252,9 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions,
   const tx = db.transaction((): number => {
     started = true;
     const id = beginImportRecord(db, base.file, det.provider);
-    const w = (writer = new BarWriter(db, 'write', policy, id, det.pricesAdjusted, det.market));
+    // The market the analyst gave (not the ticker's stored one that detection fell back on): only that
+    // is set on the tickers, and recorded for undo.
+    const w = (writer = new BarWriter(db, 'write', policy, id, det.pricesAdjusted, options.market ?? null));
     hash = readAndWrite(source, det, base.file, tally, w, hooks);
     const blocked = blockers(tally, w, options);
     if (blocked) throw new Abort(`not imported: ${blocked}`);
@@ -267,7 +269,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions,
         tickers: tally.tickers,
         createdTickers: w.createdTickers,
         adjustedBefore: w.adjustedBefore,
-        market: det.market,
+        market: options.market ?? null,
         marketBefore: w.marketBefore,
         onConflict: policy,
         allowRejected: options.allowRejected ?? false,

@@ -53,7 +53,7 @@ export class BarWriter {
   readonly createdTickers: string[] = [];
   /** prices_adjusted of existing tickers before this import changed it, for undo. */
   readonly adjustedBefore: Record<string, number> = {};
-  /** The market of existing tickers before this import set another (null: none was set), for undo. */
+  /** Each ticker's market before this import set its own (null: none), for undo; only when one was given. */
   readonly marketBefore: Record<string, string | null> = {};
   conflictCount = 0;
   readonly conflicts: BarConflict[] = [];
@@ -117,9 +117,11 @@ export class BarWriter {
       this.db.prepare('INSERT INTO tickers (symbol, prices_adjusted, market) VALUES (?, ?, ?)').run(symbol, adj, this.market);
       this.createdTickers.push(symbol);
     } else if (this.market && this.market !== row.market) {
-      this.marketBefore[symbol] = row.market;
       this.db.prepare('UPDATE tickers SET market = ? WHERE symbol = ?').run(this.market, symbol);
     }
+    // Recorded even when the market was already this one: undoing an earlier import must then leave
+    // it, as this import said it too.
+    if (this.market) this.marketBefore[symbol] = row?.market ?? null;
     if (row && row.adj !== adj) {
       this.adjustedBefore[symbol] = row.adj;
       this.db.prepare('UPDATE tickers SET prices_adjusted = ? WHERE symbol = ?').run(adj, symbol);
@@ -328,28 +330,24 @@ export function undoImport(db: Db, id: number): UndoResult {
     for (const [t, adj] of Object.entries(opts.adjustedBefore ?? {})) {
       db.prepare('UPDATE tickers SET prices_adjusted = ? WHERE symbol = ?').run(adj, t);
     }
-    // The market it set goes back to the ticker's earlier one. When a later import has set another
-    // since, that one stays (the analyst's latest word), and undoing the later import will go back to
-    // the earlier market rather than to the one of this import, which is undone.
+    // The market it set goes back to the ticker's earlier one, unless a later import (still in place)
+    // gave the ticker a market too: that one stands, and its own undo will go back to the market from
+    // before this one rather than to this one's. Imports made before markets were recorded undo none.
     const set = opts.market ?? null;
     const marketBefore = Object.entries(opts.marketBefore ?? {});
     const laterImports = marketBefore.length
-      ? (db
-          .prepare("SELECT id, options FROM imports WHERE id > ? AND status = 'committed' ORDER BY id")
-          .all(id) as Array<{ id: number; options: string }>)
+      ? (db.prepare("SELECT id, options FROM imports WHERE id > ? AND status = 'committed' ORDER BY id").all(id) as Array<{ id: number; options: string }>).map(
+          (l) => ({ id: l.id, options: parseOptions(l.options), changed: false }),
+        )
       : [];
     for (const [t, was] of marketBefore) {
-      const changed = db
-        .prepare('UPDATE tickers SET market = ? WHERE symbol = ? AND market IS ?')
-        .run(was, t, set).changes;
-      if (changed) continue;
-      const later = laterImports.find((l) => parseOptions(l.options).marketBefore?.[t] === set);
-      if (!later) continue;
-      const o = JSON.parse(later.options) as { marketBefore: Record<string, string | null> };
-      o.marketBefore[t] = was;
-      later.options = JSON.stringify(o);
-      db.prepare('UPDATE imports SET options = ? WHERE id = ?').run(later.options, later.id);
+      const next = laterImports.find((l) => l.options.marketBefore && t in l.options.marketBefore);
+      if (next) {
+        next.options.marketBefore![t] = was;
+        next.changed = true;
+      } else db.prepare('UPDATE tickers SET market = ? WHERE symbol = ? AND market IS ?').run(was, t, set);
     }
+    for (const l of laterImports) if (l.changed) db.prepare('UPDATE imports SET options = ? WHERE id = ?').run(JSON.stringify(l.options), l.id);
     refreshTickerTotals(db, [...touched, ...(opts.tickers ?? [])]);
     db.prepare(
       "UPDATE imports SET status = 'undone', undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",

@@ -38,8 +38,10 @@ if (!window.breadth && adoptToken() === null) {
       </QueryClientProvider>
     </StrictMode>,
   );
-  // The first Intl formatter of a page loads ICU's data (about 20 ms here). The first screen formats
-  // none (formatCount is written out), so the data is loaded once the window is idle, before a chart or
-  // a table of prices needs it.
-  requestIdleCallback(() => new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 }).format(1), { timeout: 3_000 });
+  // The first Intl formatter of a page loads ICU's data (about 20 ms here). The Overview formats none
+  // (formatCount is written out), so opening on it the data is loaded once the window is idle, before a
+  // chart or a table of prices needs it. (Safari, under the browser host, has no requestIdleCallback.)
+  const warm = (): string => new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 }).format(1);
+  if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 3_000 });
+  else setTimeout(warm, 1_000);
 }

@@ -12,5 +12,5 @@ sendFirstCalls();
 app.catch((err: unknown) => {
   const root = document.getElementById('root')!;
   root.setAttribute('role', 'alert');
-  root.textContent = `Breadth could not load its screens (${(err as Error).message}). Reload the window; if it happens again, rebuild the app.`;
+  root.textContent = `Breadth could not load its screens (${err instanceof Error ? err.message : String(err)}). Reload the window; if it happens again, rebuild the app.`;
 });

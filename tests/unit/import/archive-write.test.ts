@@ -299,4 +299,37 @@ describe('the market an import sets', () => {
     undoImport(a.db, jp.importId!);
     expect(market(a.db)).toBe('US');
   });
+
+  it('stays when a later import, still in place, gave the same market', () => {
+    const a = archive();
+    processFile(a.db, { name: 'SPY.csv', text: YAHOO_SPY }, { market: 'US' }, 'import');
+    const first = processFile(a.db, { name: 'SPY.csv', text: YAHOO_SPY }, { market: 'UK' }, 'import');
+    const second = processFile(a.db, { name: 'SPY.csv', text: YAHOO_SPY }, { market: 'UK' }, 'import');
+    undoImport(a.db, first.importId!);
+    expect(market(a.db)).toBe('UK');
+    undoImport(a.db, second.importId!);
+    expect(market(a.db)).toBe('US');
+  });
+
+  it('of a ticker the undone import created: a later import’s undo goes back to none', () => {
+    const a = archive();
+    const lines = YAHOO_SPY.split('\n');
+    const created = processFile(a.db, { name: 'SPY.csv', text: YAHOO_SPY }, { market: 'UK' }, 'import');
+    // A later day, kept after the first import is undone: the ticker stays.
+    const later = [lines[0], '2023-08-29,442.649994,449.450012,442.459991,449.160004,449.160004,82557000'].join('\n');
+    const jp = processFile(a.db, { name: 'SPY.csv', text: later }, { market: 'JP' }, 'import');
+    undoImport(a.db, created.importId!);
+    expect(market(a.db)).toBe('JP');
+    undoImport(a.db, jp.importId!);
+    expect(market(a.db)).toBe(null);
+  });
+
+  it('is left alone by an import that gave none, and by undoing it', () => {
+    const a = archive();
+    processFile(a.db, { name: 'SPY.csv', text: YAHOO_SPY }, { market: 'UK' }, 'import');
+    const plain = processFile(a.db, { name: 'SPY.csv', text: YAHOO_SPY }, {}, 'import');
+    expect(market(a.db)).toBe('UK');
+    undoImport(a.db, plain.importId!);
+    expect(market(a.db)).toBe('UK');
+  });
 });

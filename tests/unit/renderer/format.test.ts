@@ -40,7 +40,11 @@ describe('formatCount', () => {
   });
 
   it('writes what is not a finite number as Intl does', () => {
-    for (const v of [Number.NaN, Infinity, -Infinity, 1e22]) expect(formatCount(v)).toBe(intl.format(v));
+    for (const v of [Number.NaN, Infinity, -Infinity]) expect(formatCount(v)).toBe(intl.format(v));
+  });
+
+  it('writes counts beyond 2^53 and in exponent notation as Intl does', () => {
+    for (const v of [2 ** 60, 2 ** 64, 1e21, 1e22, -1e22]) expect(formatCount(v), String(v)).toBe(intl.format(v));
   });
 
   it('scales volumes and writes small ones as counts', () => {

@@ -600,6 +600,7 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
     }
     const b = breadthSeriesRef.current;
     b.names.forEach((n, k) => n.applyOptions({ lines: [{ text: BREADTH_PANES[k]!, color: colors.muted, fontSize: 11 }] }));
+    b.ad.applyOptions({ color: colors.accent });
     const times = breadth.dates.map(dateToTime);
     b.ad.setData(times.map((time, w) => ({ time, value: breadth.adLine[w]! })));
     (['sma20', 'sma50', 'sma200'] as const).forEach((key, k) =>
