@@ -239,6 +239,13 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   const noteMinRef = useRef<() => void>(() => {});
   const noteInViewRef = useRef<() => void>(() => {});
   const presetRef = useRef<{ preset: RangePreset; window: { from: string; to: string } | null }>({ preset, window: null });
+  /** The breadth panes' series and names while breadth is on (see the breadth effect below). */
+  const breadthSeriesRef = useRef<{
+    ad: ISeriesApi<'Line', Time>;
+    above: Array<ISeriesApi<'Line', Time>>;
+    mcc: ISeriesApi<'Histogram', Time>;
+    names: Array<ITextWatermarkPluginApi<Time>>;
+  } | null>(null);
 
   // Layout effects throughout: the candles change in the same frame as the legend and the heading.
   // Create the chart once; remove it (and with it every canvas and listener) on unmount.
@@ -334,6 +341,8 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       legendObserver.disconnect();
       cancelAnimationFrame(minFrame);
       handles.current = null;
+      // The breadth panes go with the chart: a chart made again (StrictMode's second mount) makes its own.
+      breadthSeriesRef.current = null;
       chart.remove();
     };
   }, []);
@@ -550,12 +559,6 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
   // McClellan oscillator, each in its own pane on the shared time scale; gone when breadth is off.
   // Each pane is named at its top left; its values are in the breadth table under the chart (the day
   // under the crosshair), not in tags on the axis: in panes this low a tag covered the axis's one tick.
-  const breadthSeriesRef = useRef<{
-    ad: ISeriesApi<'Line', Time>;
-    above: Array<ISeriesApi<'Line', Time>>;
-    mcc: ISeriesApi<'Histogram', Time>;
-    names: Array<ITextWatermarkPluginApi<Time>>;
-  } | null>(null);
   const { breadth } = props;
   useLayoutEffect(() => {
     const h = handles.current!;
