@@ -214,6 +214,24 @@ test.describe('a report from pasted text', () => {
     await page.getByRole('group', { name: 'Report filters' }).getByLabel('Sentiment').selectOption('Bullish');
     await expect(page.getByText('No report matches.')).toBeVisible();
     await page.getByRole('button', { name: 'Clear filters' }).click();
+    // The filters fit the sidebar, and a wrong day's message sits under them, inside it, covering none.
+    const filters = page.getByRole('group', { name: 'Report filters' });
+    const sidebar = (await page.getByRole('navigation', { name: 'Sidebar' }).boundingBox())!;
+    const from = filters.getByLabel('As of from');
+    await from.fill('2026-02-30');
+    await from.blur();
+    const message = filters.getByRole('status').filter({ hasText: 'not a date' });
+    await expect(message).toBeVisible();
+    const m = (await message.boundingBox())!;
+    const to = (await filters.getByLabel('As of to').boundingBox())!;
+    for (const el of await filters.locator('select, input[type="text"], .date-input-error').all()) {
+      const b = (await el.boundingBox())!;
+      expect(b.x + b.width, 'inside the sidebar').toBeLessThanOrEqual(sidebar.x + sidebar.width);
+    }
+    expect(m.y, 'under the last day field').toBeGreaterThanOrEqual(to.y + to.height);
+    await from.focus();
+    await from.press('Escape');
+    await expect(message).toHaveCount(0);
     await page.getByRole('button', { name: 'Delete', exact: true }).first().click();
     await expect(page.getByRole('button', { name: 'Trash (1)' })).toBeVisible();
     await page.getByRole('button', { name: 'Trash (1)' }).click();

@@ -102,14 +102,20 @@ export function ReportsSection(): React.JSX.Element {
         <div className="library-filters" role="group" aria-label="Report filters">
           <FacetSelect label="Tag" any="Any tag" value={filter.tag} options={facets.data?.tags} onChange={(tag) => set({ tag })} />
           <FacetSelect label="Ticker" any="Any ticker" value={filter.ticker} options={facets.data?.tickers} onChange={(ticker) => set({ ticker })} />
-          <select aria-label="Sentiment" value={filter.sentiment ?? ''} onChange={(e) => set({ sentiment: (e.target.value || undefined) as Sentiment | undefined })}>
+          <select className="library-wide" aria-label="Sentiment" value={filter.sentiment ?? ''} onChange={(e) => set({ sentiment: (e.target.value || undefined) as Sentiment | undefined })}>
             <option value="">Any sentiment</option>
             {SENTIMENTS.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
-          <DateInput aria-label="As of from" value={filter.from ?? ''} clearable onChange={(iso) => set(iso ? withEnd(filter, 'from', iso) : { from: undefined })} />
-          <DateInput aria-label="As of to" value={filter.to ?? ''} clearable onChange={(iso) => set(iso ? withEnd(filter, 'to', iso) : { to: undefined })} />
+          <label className="library-day">
+            As of from
+            <DateInput aria-label="As of from" value={filter.from ?? ''} clearable onChange={(iso) => set(iso ? withEnd(filter, 'from', iso) : { from: undefined })} />
+          </label>
+          <label className="library-day">
+            to
+            <DateInput aria-label="As of to" value={filter.to ?? ''} clearable onChange={(iso) => set(iso ? withEnd(filter, 'to', iso) : { to: undefined })} />
+          </label>
           {active > 0 && (
             <button type="button" className="link-button" onClick={() => setFilter({ query: filter.query })}>
               Clear filters
