@@ -1,9 +1,8 @@
-import { FIRST_SCREEN, firstAnswers } from './first-calls';
+import { canCall, FIRST_SCREEN, firstAnswers } from './first-calls';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { adoptToken } from './lib/bridge-http';
 import { callQuery } from './lib/use-call';
 
 /**
@@ -16,7 +15,7 @@ const queryClient = new QueryClient({
 
 const root = createRoot(document.getElementById('root')!);
 // Under the browser host the page's code is public; the archive answers only with this run's token.
-if (!window.breadth && adoptToken() === null) {
+if (!canCall()) {
   root.render(
     <main className="no-token" role="alert">
       <h1>Breadth</h1>
@@ -38,10 +37,4 @@ if (!window.breadth && adoptToken() === null) {
       </QueryClientProvider>
     </StrictMode>,
   );
-  // The first Intl formatter of a page loads ICU's data (about 20 ms here). The Overview formats none
-  // (formatCount is written out), so opening on it the data is loaded once the window is idle, before a
-  // chart or a table of prices needs it. (Safari, under the browser host, has no requestIdleCallback.)
-  const warm = (): string => new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 }).format(1);
-  if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 3_000 });
-  else setTimeout(warm, 1_000);
 }

@@ -18,8 +18,11 @@ export const FIRST_SCREEN: Array<[Channel, object]> = [
 /** The answers on their way, by channel (empty when the page has no token: it shows no data). */
 export const firstAnswers = new Map<Channel, Promise<unknown>>();
 
+/** Whether this page can reach the archive: inside Electron, or under the browser host with the run's token. */
+export const canCall = (): boolean => Boolean(window.breadth) || adoptToken() !== null;
+
 /** Sends the first screen's calls once (none without a token). */
 export function sendFirstCalls(): void {
-  if (firstAnswers.size > 0 || (!window.breadth && adoptToken() === null)) return;
+  if (firstAnswers.size > 0 || !canCall()) return;
   for (const [channel, input] of FIRST_SCREEN) firstAnswers.set(channel, call(channel, input as never));
 }

@@ -3,8 +3,8 @@ import type { DateFormat } from '@shared/settings';
 
 /**
  * `1234567` → `1,234,567` (rounded to a whole number). Written out rather than with Intl.NumberFormat:
- * the first Intl formatter of a page loads ICU's data, about 20 ms here, and the first screen needs
- * only counts; the screens that format prices pay it later.
+ * the first Intl formatter of a page loads ICU's data, about 20 ms here, and the Overview needs only
+ * counts; it is loaded when the views that format prices are (App's preload, 600 ms after the start).
  */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? '∞' : '-∞';
@@ -12,10 +12,8 @@ export function formatCount(n: number): string {
   const whole = Math.round(Math.abs(n));
   const digits = whole.toString();
   if (digits.includes('e')) return n.toLocaleString('en-US', { maximumFractionDigits: 0 });
-  let out = '';
-  for (let end = digits.length; end > 0; end -= 3)
-    out = (end > 3 ? ',' : '') + digits.slice(Math.max(0, end - 3), end) + out;
-  return n < 0 && whole > 0 ? `-${out}` : out;
+  const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ',');
+  return n < 0 && whole > 0 ? `-${grouped}` : grouped;
 }
 
 let dateFormat: DateFormat = 'iso';
