@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import type { Plugin } from 'vite';
+import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite';
 
 /** The production Content-Security-Policy; index.html carries it, the dev server relaxes it for HMR. */
 const DEV_CSP =
@@ -14,6 +14,51 @@ function devCsp(): Plugin {
     apply: 'serve',
     transformIndexHtml: (html) =>
       html.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, `$1${DEV_CSP}$2`),
+  };
+}
+
+/**
+ * Names the code the entry imports at once (boot.tsx: React and the views, with their chunks and
+ * styles) in index.html, so the browser asks for it while it parses the page instead of after the
+ * entry has arrived and run (Vite's own preload list, evaluated by the entry, names it later).
+ */
+function preloadBoot(): Plugin {
+  return {
+    name: 'breadth:preload-boot',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        const entry = ctx.chunk;
+        if (!bundle || !entry) return;
+        const chunk = (file: string): Rollup.OutputChunk | undefined => {
+          const c = bundle[file];
+          return c?.type === 'chunk' ? c : undefined;
+        };
+        const boot = entry.dynamicImports.map(chunk).find((c) => c?.facadeModuleId?.endsWith('/src/boot.tsx'));
+        if (!boot) return;
+        // The entry's own static imports are in the page already.
+        const named = new Set([entry.fileName, ...entry.imports]);
+        const scripts: string[] = [];
+        const styles = new Set<string>();
+        const walk = (c: Rollup.OutputChunk): void => {
+          if (named.has(c.fileName)) return;
+          named.add(c.fileName);
+          scripts.push(c.fileName);
+          for (const css of c.viteMetadata?.importedCss ?? []) styles.add(css);
+          for (const file of c.imports) {
+            const next = chunk(file);
+            if (next) walk(next);
+          }
+        };
+        walk(boot);
+        return [
+          ...scripts.map((file): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' })),
+          ...[...styles].map((file): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${file}` }, injectTo: 'head' })),
+        ];
+      },
+    },
   };
 }
 
@@ -60,6 +105,6 @@ export default defineConfig({
       minify: true,
       rolldownOptions: { input: { index: resolve('src/renderer/index.html'), print: resolve('src/renderer/print.html') } },
     },
-    plugins: [react(), devCsp()],
+    plugins: [react(), devCsp(), preloadBoot()],
   },
 });

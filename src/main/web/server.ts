@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
@@ -9,7 +8,7 @@ import { DomainError } from '../errors';
 import { MAX_STAGED_BYTES } from '../import/files';
 import { createDispatcher } from '../ipc/handle';
 import { handlers } from '../ipc/handlers';
-import { CONTENT_SECURITY_POLICY, rendererFile } from './static';
+import { CONTENT_SECURITY_POLICY, servedFile } from './static';
 
 export { CONTENT_SECURITY_POLICY } from './static';
 
@@ -192,7 +191,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-      return serveStatic(rendererDir, url.pathname, res);
+      return serveStatic(rendererDir, req, url.pathname, res);
     }
     if (!authorized(req)) return send(res, 401, 'Breadth: open the URL that `npm run web` printed (it carries this run\'s token).');
 
@@ -299,12 +298,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
-  const target = rendererFile(root, pathname);
-  if ('refused' in target) return send(res, target.refused, target.refused === 400 ? 'Bad path' : 'Forbidden');
-  fs.readFile(target.file, (err, data) => {
-    if (err) return send(res, 404, 'Not found');
-    res.writeHead(200, { ...baseHeaders(), 'Content-Type': target.type, 'Cache-Control': 'no-cache' });
-    res.end(data);
-  });
+function serveStatic(root: string, req: http.IncomingMessage, pathname: string, res: http.ServerResponse): void {
+  const file = servedFile(root, pathname);
+  if ('refused' in file) return send(res, file.refused, file.refused === 400 ? 'Bad path' : file.refused === 403 ? 'Forbidden' : 'Not found');
+  const headers = { ...baseHeaders(), 'Content-Type': file.type, 'Cache-Control': file.cacheControl, ETag: file.etag };
+  if (req.headers['if-none-match'] === file.etag) {
+    res.writeHead(304, headers);
+    return void res.end();
+  }
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : file.body);
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** The strict policy the renderer runs under (same as the meta tag of index.html, plus frame-ancestors). */
@@ -37,4 +38,48 @@ export function rendererFile(root: string, pathname: string): RendererFile {
   const file = path.resolve(base, '.' + rel);
   if (!file.startsWith(base + path.sep)) return { refused: 403 };
   return { file, type: MIME[path.extname(file)] ?? 'application/octet-stream' };
+}
+
+/** A file of the built renderer as served: its bytes, type, validator and caching. */
+export interface ServedFile {
+  body: Buffer;
+  type: string;
+  /** Changes whenever the file does (its size and modification time). */
+  etag: string;
+  /** Vite's hashed assets never change under their name; the pages are revalidated on every load. */
+  cacheControl: string;
+}
+
+const served = new Map<string, ServedFile & { mtimeMs: number; size: number }>();
+
+/**
+ * A file of the built renderer (see {@link rendererFile}), read once and then answered from memory
+ * while its size and modification time stay the same (a rebuild while the host runs is read anew).
+ * Synchronous on purpose: a window's code is answered the moment it is asked for, never queued
+ * behind the archive's answers on the one thread that serves both. 404 when there is no such file.
+ */
+export function servedFile(root: string, pathname: string): ServedFile | { refused: 400 | 403 | 404 } {
+  const target = rendererFile(root, pathname);
+  if ('refused' in target) return target;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target.file);
+    if (!stat.isFile()) return { refused: 404 };
+    const known = served.get(target.file);
+    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known;
+    const body = fs.readFileSync(target.file);
+    const hashed = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/.test(pathname);
+    const file = {
+      body,
+      type: target.type,
+      etag: `"${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}"`,
+      cacheControl: hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      mtimeMs: stat.mtimeMs,
+      size: stat.size,
+    };
+    served.set(target.file, file);
+    return file;
+  } catch {
+    return { refused: 404 };
+  }
 }

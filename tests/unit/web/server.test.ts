@@ -266,4 +266,32 @@ describe('browser host', () => {
       expect(res.body).not.toContain('do not serve');
     }
   });
+
+  it('answers the page and its code from memory, cached as Vite names them, and picks up a rebuild', async () => {
+    fs.mkdirSync(path.join(rendererDir, 'assets'));
+    fs.writeFileSync(path.join(rendererDir, 'assets', 'boot-CO1-AQk9.js'), 'export {};');
+    const page = await request(host.port, { path: '/' });
+    expect(page.status).toBe(200);
+    // The page is asked again on every load (it names this build's code); a hashed file never changes under its name.
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const code = await request(host.port, { path: '/assets/boot-CO1-AQk9.js' });
+    expect([code.status, code.headers['content-type'], code.body]).toEqual([200, 'text/javascript; charset=utf-8', 'export {};']);
+    expect(code.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(code.headers['content-security-policy']).toContain("script-src 'self'");
+
+    const etag = page.headers.etag!;
+    const again = await request(host.port, { path: '/', headers: { 'If-None-Match': etag } });
+    expect([again.status, again.body]).toEqual([304, '']);
+    // A rebuild while the host runs: the new page, under a new validator.
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Breadth, rebuilt</title>');
+    fs.utimesSync(path.join(rendererDir, 'index.html'), new Date(), new Date(Date.now() + 5_000));
+    const rebuilt = await request(host.port, { path: '/', headers: { 'If-None-Match': etag } });
+    expect(rebuilt.status).toBe(200);
+    expect(rebuilt.body).toContain('rebuilt');
+    expect(rebuilt.headers.etag).not.toBe(etag);
+    expect((await request(host.port, { path: '/assets/missing-AAAAAAAA.js' })).status).toBe(404);
+    expect((await request(host.port, { path: '/assets' })).status).toBe(404);
+    const head = await request(host.port, { method: 'HEAD', path: '/' });
+    expect([head.status, head.body]).toEqual([200, '']);
+  });
 });
