@@ -1,5 +1,6 @@
 import { DEFAULT_BASIS } from '@shared/domain';
 import { uiDefaults } from '@shared/settings';
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { ViewName } from '@shared/domain';
 import { ImportDropTarget } from '@renderer/features/import/ImportDropTarget';
@@ -19,6 +20,7 @@ import { ExportPdf } from '@renderer/features/pdf/ExportPdfDialog';
 import { useAppliedTheme, useSettings } from '@renderer/features/settings/use-settings';
 import { useEventInvalidation } from '@renderer/lib/use-call';
 import { setDateFormat } from '@renderer/lib/format';
+import { prefetchChart } from '@renderer/features/chart/chart-calls';
 import { SelectionContext, type Selection } from './selection';
 
 // The views other than the Overview, and the panels that need the editor, load as their own chunks
@@ -79,6 +81,7 @@ export function App(): React.JSX.Element {
   const basis = settings?.basis ?? DEFAULT_BASIS;
   const analysisWindow = settings?.analysisWindow ?? uiDefaults.analysisWindow;
   const [focusNoteId, setFocusNoteId] = useState<number | null>(null);
+  const queryClient = useQueryClient();
   const { lists } = useWatchlists();
   const [, setActiveList] = useLocalState<number | null>('activeWatchlist', null);
   const selection = useMemo<Selection>(
@@ -92,7 +95,10 @@ export function App(): React.JSX.Element {
       window: analysisWindow,
       setWindow: (w) => update({ analysisWindow: w }),
       setView: (v) => update({ lastView: v }),
-      selectTicker: (t, options) => update(options?.show ? { lastTicker: t, lastView: 'chart' } : { lastTicker: t }),
+      selectTicker: (t, options) => {
+        if (options?.show) prefetchChart(queryClient, t, basis);
+        update(options?.show ? { lastTicker: t, lastView: 'chart' } : { lastTicker: t });
+      },
       openReport: (id, options) => {
         const list = lists?.find((w) => w.report?.id === id);
         if (list) setActiveList(list.id);
@@ -113,7 +119,7 @@ export function App(): React.JSX.Element {
         }
       },
     }),
-    [view, ticker, reportId, focusNoteId, basis, analysisWindow, update, lists, setActiveList],
+    [view, ticker, reportId, focusNoteId, basis, analysisWindow, update, lists, setActiveList, queryClient],
   );
   if (!settings) return <div className="app loading" aria-busy="true" />;
   // Every screen writes dates one way; a change of the setting redraws them all (the key).

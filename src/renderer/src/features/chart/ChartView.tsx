@@ -6,7 +6,8 @@ import type { BarColumns } from '@shared/domain';
 import { useSelection } from '@renderer/app/selection';
 import { ApiError } from '@renderer/lib/api';
 import { useLocalState } from '@renderer/lib/local-state';
-import { callQuery, useCall, type CallOptions } from '@renderer/lib/use-call';
+import { callQuery, useCall } from '@renderer/lib/use-call';
+import { BARS_OPTIONS } from './chart-calls';
 import { useOpenReportWindow } from '@renderer/features/reports/use-open-report';
 import { useActiveWatchlist } from '@renderer/features/watchlists/use-watchlists';
 import { WatchlistTable } from '@renderer/features/watchlists/WatchlistTable';
@@ -30,12 +31,6 @@ type BreadthChoice = 'off' | 'watchlist' | 'report' | 'market';
 const DEFAULT_OVERLAYS: Overlays = { sma20: true, sma50: true, sma200: false };
 /** From this many bars on, a ticker gets a new chart instead of swapping data into the old one. */
 const FRESH_CHART_BARS = 20_000;
-
-/** How a ticker's whole history is fetched: kept a minute, never retried when the archive has none. */
-const BARS_OPTIONS: CallOptions<'archive:bars'> = {
-  staleTime: 60_000,
-  retry: (n, err) => err.code !== 'NOT_FOUND' && n < 2,
-};
 
 /** A toggle button that says whether it is on. */
 function Toggle(props: { on: boolean; onChange: (on: boolean) => void; children: React.ReactNode; title?: string }): React.JSX.Element {
