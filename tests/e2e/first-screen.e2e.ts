@@ -48,6 +48,8 @@ test.describe('first screen', () => {
       preloaded.some((f) => /^assets\/boot-[^/]+\.js$/.test(f)),
       `the entry loads boot.tsx's chunk: ${preloaded.join(', ')}`,
     ).toBe(true);
+    // The page itself names boot.tsx's chunk, so the browser asks for it while it parses the page.
+    expect(named.some((f) => /^assets\/boot-[^/]+\.js$/.test(f)), `index.html names boot.tsx's chunk: ${named.join(', ')}`).toBe(true);
     const firstScreen = new Set([...named, ...preloaded].map((f) => `/${f}`));
     const held: string[] = [];
     await page.route(/\/assets\/[^/]+\.(css|js)$/, (route) => {

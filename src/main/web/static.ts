@@ -61,13 +61,13 @@ const served = new Map<string, ServedFile & { mtimeMs: number; size: number }>()
 export function servedFile(root: string, pathname: string): ServedFile | { refused: 400 | 403 | 404 } {
   const target = rendererFile(root, pathname);
   if ('refused' in target) return target;
-  let stat: fs.Stats;
   try {
-    stat = fs.statSync(target.file);
+    const stat = fs.statSync(target.file);
     if (!stat.isFile()) return { refused: 404 };
     const known = served.get(target.file);
     if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known;
     const body = fs.readFileSync(target.file);
+    // Vite names what it builds `assets/[name]-[hash].[ext]`, the hash 8 characters long.
     const hashed = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/.test(pathname);
     const file = {
       body,
