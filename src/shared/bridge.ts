@@ -12,3 +12,10 @@ export interface BreadthBridge {
   on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
   stage?(file: File): Promise<Result<ImportFileHandle>>;
 }
+
+/**
+ * Most calls one `POST /api/batch` of the browser host carries. The host's transport sends the calls a
+ * page makes in one task together (the first screen's nine, a chart's three) and reads each answer as a
+ * line of its own, written once it is ready; Electron's IPC needs no batching.
+ */
+export const MAX_BATCH_CALLS = 32;

@@ -75,6 +75,56 @@ test.describe('first screen', () => {
     await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0);
   });
 
+  test("is drawn once, with its data: the first content the page shows is the archive's counts and rows, not placeholders", async ({ page, host }) => {
+    // Records what #root holds when React first fills it (a MutationObserver, set up before the page's scripts).
+    await page.addInitScript(() => {
+      const w = window as unknown as { firstContent?: { tickers: string | null; rows: number; reports: number } };
+      new MutationObserver((_m, observer) => {
+        const root = document.getElementById('root');
+        if (!root || root.childElementCount === 0) return;
+        w.firstContent = {
+          tickers: root.querySelector('[data-testid="stat-tickers"]')?.textContent ?? null,
+          rows: root.querySelectorAll('table[aria-label="Tickers in the archive"] tbody th').length,
+          reports: root.querySelectorAll('[data-testid="stat-reports"]').length,
+        };
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const requests: Array<{ route: string; channels: string[] }> = [];
+    page.on('request', (r) => {
+      const route = new URL(r.url()).pathname;
+      if (route === '/api/invoke') requests.push({ route, channels: [(r.postDataJSON() as { channel: string }).channel] });
+      if (route === '/api/batch') requests.push({ route, channels: (r.postDataJSON() as { calls: Array<{ channel: string }> }).calls.map((c) => c.channel) });
+    });
+    await page.goto(host.url);
+    await expect(page.getByTestId('stat-tickers')).toHaveText('2');
+    const first = await page.evaluate(() => (window as unknown as { firstContent: unknown }).firstContent);
+    // Before, the first render was a shell ("…" for every count, no rows), filled in answer by answer.
+    expect(first).toEqual({ tickers: '2', rows: 2, reports: 1 });
+    // The first screen's calls left together in one request, the sidebar's library and the Overview's
+    // backups with the rest rather than after the first render.
+    expect(requests[0]?.route).toBe('/api/batch');
+    expect([...requests[0]!.channels].sort()).toEqual(
+      ['app:info', 'archive:info', 'archive:tickers', 'backups:list', 'reports:facets', 'reports:list', 'reports:list', 'settings:get', 'watchlists:list'].sort(),
+    );
+  });
+
+  test('does not wait for slow answers: past the limit the app renders and fills in as they come', async ({ page, host }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The first screen's calls travel in one batch; this host holds all their answers back.
+    await page.route('**/api/batch', async (route) => {
+      await held;
+      return route.continue();
+    });
+    await page.goto(host.url);
+    // React has rendered (the app waits for its settings, which decide the view), answers still held.
+    await expect(page.locator('#root .app.loading[aria-busy="true"]')).toBeAttached();
+    release();
+    await expect(page.getByTestId('stat-tickers')).toHaveText('2');
+    await expect(page.getByRole('table', { name: 'Tickers in the archive' }).getByRole('row', { name: /SPY/ })).toBeVisible();
+  });
+
   test('switches to the dark theme and remembers it across reloads', async ({ page, host }) => {
     await page.goto(host.url);
     await page.getByLabel('Theme').selectOption('dark');

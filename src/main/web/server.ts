@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
+import { MAX_BATCH_CALLS } from '../../shared/bridge';
 import { toWire } from '../../shared/wire';
 import type { Core } from '../core';
 import { DomainError } from '../errors';
@@ -24,7 +25,7 @@ export interface HostLimits {
   requestTimeoutMs: number;
   /** An idle keep-alive connection is closed after this time. */
   keepAliveTimeoutMs: number;
-  /** Largest body of `POST /api/invoke`. */
+  /** Largest body of `POST /api/invoke` and of `POST /api/batch`. */
   maxInvokeBody: number;
   /** Largest file `POST /api/stage` takes. */
   maxStageBody: number;
@@ -195,7 +196,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (!authorized(req)) return send(res, 401, 'Breadth: open the URL that `npm run web` printed (it carries this run\'s token).');
 
-    if (url.pathname === '/api/invoke') {
+    if (url.pathname === '/api/invoke' || url.pathname === '/api/batch') {
       if (req.method !== 'POST') return send(res, 405, 'POST only');
       const origin = req.headers.origin;
       // Browsers send Origin on every POST; a call without one comes from a tool holding the bearer token.
@@ -206,14 +207,30 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         res.setHeader('Connection', 'close');
         return send(res, 413, toWire({ ok: false, error: { code: 'INVALID_INPUT', message: `request body larger than ${limits.maxInvokeBody} bytes` } }), 'application/json');
       }
-      let message: { channel?: unknown; input?: unknown };
+      let message: { channel?: unknown; input?: unknown; calls?: unknown };
       try {
         message = JSON.parse(body) as typeof message;
       } catch (err) {
         return send(res, 400, toWire({ ok: false, error: { code: 'INVALID_INPUT', message: `bad request body: ${(err as Error).message}` } }), 'application/json');
       }
-      const result = await dispatch(message?.channel, message?.input, { url: sender });
-      return send(res, 200, toWire(result), 'application/json');
+      if (url.pathname === '/api/invoke') {
+        const result = await dispatch(message?.channel, message?.input, { url: sender });
+        return send(res, 200, toWire(result), 'application/json');
+      }
+      const calls = message?.calls;
+      if (!Array.isArray(calls) || calls.length === 0 || calls.length > MAX_BATCH_CALLS) {
+        return send(res, 400, toWire({ ok: false, error: { code: 'INVALID_INPUT', message: `calls: a batch holds 1 to ${MAX_BATCH_CALLS} calls` } }), 'application/json');
+      }
+      // Each answer is a line of its own, written as it is ready: a slow call holds back no other.
+      res.writeHead(200, { ...baseHeaders(), 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' });
+      await Promise.all(
+        calls.map(async (c: { channel?: unknown; input?: unknown } | null, i) => {
+          const result = await dispatch(c?.channel, c?.input, { url: sender });
+          res.write(`${toWire({ i, result })}\n`);
+        }),
+      );
+      res.end();
+      return undefined;
     }
     if (url.pathname === '/api/stage') {
       if (req.method !== 'POST') return send(res, 405, 'POST only');

@@ -1,9 +1,46 @@
-import type { BreadthBridge } from '../../../shared/bridge';
+import { MAX_BATCH_CALLS, type BreadthBridge } from '../../../shared/bridge';
 import type { EventName } from '../../../shared/contract/index';
 import type { Result } from '../../../shared/domain';
 import { fromWire } from '../../../shared/wire';
 
 type Listener = (payload: unknown) => void;
+type Answer = Result<never>;
+
+/** A call waiting for the end of its task, to leave with the others made in it. */
+interface Pending {
+  channel: string;
+  input: unknown;
+  resolve: (answer: Answer) => void;
+}
+
+/** The answer every call gets when the host cannot be reached. */
+function unavailable(err: unknown): Answer {
+  return { ok: false, error: { code: 'UNAVAILABLE', message: `Breadth's host is not answering (${(err as Error).message}): if it stopped, start it again with \`npm run web\` and open the address it prints` } };
+}
+
+/** The answer to a request the host refused before any handler ran (a JSON error, or its plain text). */
+function refused(status: number, text: string): Answer {
+  if (text.startsWith('{')) return fromWire<Answer>(text);
+  return { ok: false, error: { code: status === 401 || status === 403 ? 'FORBIDDEN' : 'INTERNAL', message: text } };
+}
+
+/**
+ * Splits a stream of text into lines and hands each complete one on; a chunk is scanned once, so a
+ * 1.5 MB answer arriving in 64 KB pieces is not searched again with each piece.
+ */
+export function lineSplitter(onLine: (line: string) => void): (chunk: string) => void {
+  let parts: string[] = [];
+  return (chunk) => {
+    let start = 0;
+    for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
+      parts.push(chunk.slice(start, nl));
+      onLine(parts.join(''));
+      parts = [];
+      start = nl + 1;
+    }
+    if (start < chunk.length) parts.push(chunk.slice(start));
+  };
+}
 
 const TOKEN_KEY = 'breadth.token';
 const RECONNECT_MS = 1_000;
@@ -44,7 +81,8 @@ export function takeEventData(buffer: string): { data: string[]; rest: string } 
 }
 
 /**
- * The browser host's implementation of the bridge: calls go to `POST /api/invoke` and events come from
+ * The browser host's implementation of the bridge: calls go to `POST /api/invoke` (those made in one
+ * task together to `POST /api/batch`) and events come from
  * one shared `GET /api/events` read with `fetch` (EventSource cannot send a header), each request with
  * the token as `Authorization: Bearer` — never a cookie, which every other server on 127.0.0.1 would
  * also receive.
@@ -81,28 +119,72 @@ export function createHttpBridge(token: string | null = adoptToken(), base = '')
     }
   };
 
-  return {
-    invoke: async (channel, input) => {
-      try {
-        const body = JSON.stringify({ channel, input });
-        const res = await fetch(`${base}/api/invoke`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...authorization },
-          body,
-          credentials: 'omit',
-          // A save started as the page closes (a note's last keystrokes) still reaches the host; the
-          // browser allows this for bodies up to 64 KiB in all.
-          keepalive: body.length < KEEPALIVE_MAX,
-        });
-        const text = await res.text();
-        if (!res.ok && !text.startsWith('{')) {
-          return { ok: false, error: { code: res.status === 401 || res.status === 403 ? 'FORBIDDEN' : 'INTERNAL', message: text } };
-        }
-        return fromWire<Result<never>>(text);
-      } catch (err) {
-        return { ok: false, error: { code: 'UNAVAILABLE', message: `Breadth's host is not answering (${(err as Error).message}): if it stopped, start it again with \`npm run web\` and open the address it prints` } };
+  const post = (route: string, body: string): Promise<Response> =>
+    fetch(`${base}${route}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...authorization },
+      body,
+      credentials: 'omit',
+      // A save started as the page closes (a note's last keystrokes) still reaches the host; the
+      // browser allows this for bodies up to 64 KiB in all.
+      keepalive: body.length < KEEPALIVE_MAX,
+    });
+
+  const invokeOne = async ({ channel, input, resolve }: Pending): Promise<void> => {
+    try {
+      const res = await post('/api/invoke', JSON.stringify({ channel, input }));
+      const text = await res.text();
+      resolve(res.ok || text.startsWith('{') ? fromWire<Answer>(text) : refused(res.status, text));
+    } catch (err) {
+      resolve(unavailable(err));
+    }
+  };
+
+  // The answers come as lines `{ i, result }` in the order they are ready; a call the host's answer
+  // ended without (the host stopped midway) says so.
+  const invokeBatch = async (batch: Pending[]): Promise<void> => {
+    try {
+      const res = await post('/api/batch', JSON.stringify({ calls: batch.map(({ channel, input }) => ({ channel, input })) }));
+      if (!res.ok || !res.body) {
+        const answer = refused(res.status, await res.text());
+        for (const p of batch) p.resolve(answer);
+        return;
       }
-    },
+      const split = lineSplitter((line) => {
+        const { i, result } = fromWire<{ i: number; result: Answer }>(line);
+        batch[i]?.resolve(result);
+      });
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        split(value);
+      }
+      for (const p of batch) p.resolve(unavailable(new Error('its answer ended early')));
+    } catch (err) {
+      // A promise keeps its first answer: only the calls still waiting get this one.
+      for (const p of batch) p.resolve(unavailable(err));
+    }
+  };
+
+  // The calls made in one task leave together once it ends (a microtask): the first screen's nine in
+  // one request rather than nine, each of which cost the page a few milliseconds to start and queued
+  // behind the browser's six connections to the host. A lone call goes to /api/invoke as before.
+  let queue: Pending[] = [];
+  const flush = (): void => {
+    const batch = queue;
+    queue = [];
+    if (batch.length === 1) void invokeOne(batch[0]!);
+    else if (batch.length > 1) void invokeBatch(batch);
+  };
+
+  return {
+    invoke: (channel, input) =>
+      new Promise<Answer>((resolve) => {
+        const n = queue.push({ channel, input, resolve });
+        if (n === 1) queueMicrotask(flush);
+        else if (n === MAX_BATCH_CALLS) flush();
+      }),
     stage: async (file) => {
       try {
         const res = await fetch(`${base}/api/stage?name=${encodeURIComponent(file.name)}`, {
@@ -112,12 +194,9 @@ export function createHttpBridge(token: string | null = adoptToken(), base = '')
           credentials: 'omit',
         });
         const text = await res.text();
-        if (!text.startsWith('{')) {
-          return { ok: false, error: { code: res.status === 401 || res.status === 403 ? 'FORBIDDEN' : 'INTERNAL', message: text } };
-        }
-        return fromWire<Result<never>>(text);
+        return text.startsWith('{') ? fromWire<Result<never>>(text) : refused(res.status, text);
       } catch (err) {
-        return { ok: false, error: { code: 'UNAVAILABLE', message: `Breadth's host is not answering (${(err as Error).message}): if it stopped, start it again with \`npm run web\` and open the address it prints` } };
+        return unavailable(err);
       }
     },
     on: (event: EventName, listener) => {
