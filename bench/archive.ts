@@ -183,8 +183,19 @@ async function contractSteps(add: (step: string, breadth: number, ref: number) =
     // What the host sends: the answer as JSON.
     toWire(r);
   };
+  // The renderer's FIRST_SCREEN (src/renderer/src/first-calls.ts), which runs only in a page.
   const firstScreen = async (): Promise<void> => {
-    await Promise.all([call('settings:get', {}), call('archive:tickers', {}), call('archive:info', {}), call('watchlists:list', {}), call('app:info', {}), call('reports:list', {})]);
+    await Promise.all([
+      call('settings:get', {}),
+      call('archive:tickers', {}),
+      call('archive:info', {}),
+      call('watchlists:list', {}),
+      call('app:info', {}),
+      call('reports:list', { filter: {} }),
+      call('reports:list', { filter: { trash: true } }),
+      call('reports:facets', {}),
+      call('backups:list', {}),
+    ]);
   };
   await firstScreen();
   const overviewSql =
