@@ -267,18 +267,24 @@ export async function run(): Promise<void> {
       const settingsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breadth-bench-'));
       const host = await startHost(settingsDir);
       try {
-        const floorHost = await startFloor(host.url);
-        const blank: Page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-        await blank.addInitScript(WATCH_OPEN);
-        await blank.goto(floorHost.url);
-        floor.push((await blank.evaluate('window.__benchOpened')) as number);
-        await blank.close();
-        floorHost.close();
+        const timeFloor = async (): Promise<void> => {
+          const floorHost = await startFloor(host.url);
+          const blank: Page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+          await blank.addInitScript(WATCH_OPEN);
+          await blank.goto(floorHost.url);
+          floor.push((await blank.evaluate('window.__benchOpened')) as number);
+          await blank.close();
+          floorHost.close();
+        };
+        // The floor's page goes first in one run and after the app's in the next, so neither is
+        // always the one that meets a browser fresh from the last run.
+        if (run % 2 === 0) await timeFloor();
         const page: Page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
         // Open: from the navigation's start to the Overview's counts and first rows on screen.
         await page.addInitScript(WATCH_OPEN);
         await page.goto(host.url);
         const opened = (await page.evaluate('window.__benchOpened')) as number;
+        if (run % 2 === 1) await timeFloor();
         add(
           'open the app (to the Overview)',
           opened,

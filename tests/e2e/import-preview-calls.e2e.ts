@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { test as base } from '@playwright/test';
-import { expect, repoRoot, startHost, type RunningHost } from './support/host';
+import { callsIn, expect, nextAnswer, repoRoot, startHost, type RunningHost } from './support/host';
 
 /**
  * Builds the renderer as development React runs it: StrictMode then runs every state updater twice,
@@ -44,23 +44,18 @@ const test = base.extend<{ host: RunningHost }, { devRenderer: string }>({
   },
 });
 
-/** Counts the `import:preview` calls the page sends to the browser host. */
+/** Counts the `import:preview` calls the page sends to the browser host (alone or in a batch). */
 function countPreviews(page: Page): { sent(): number } {
   let n = 0;
   page.on('request', (r: Request) => {
-    if (r.method() !== 'POST' || !r.url().endsWith('/api/invoke')) return;
-    if ((r.postDataJSON() as { channel?: string } | null)?.channel === 'import:preview') n++;
+    n += callsIn(r).filter((c) => c === 'import:preview').length;
   });
   return { sent: () => n };
 }
 
 /** Waits for the answer to the next preview the page asks for. */
 function nextPreview(page: Page): Promise<unknown> {
-  return page.waitForResponse(
-    (r) =>
-      r.url().endsWith('/api/invoke') &&
-      (r.request().postDataJSON() as { channel?: string }).channel === 'import:preview',
-  );
+  return nextAnswer(page, 'import:preview');
 }
 
 test('each user action asks for one preview, under StrictMode in a development build', async ({

@@ -1,4 +1,4 @@
-import { test, expect } from './support/host';
+import { test, expect, nextAnswer } from './support/host';
 
 /**
  * A dropped file crosses the boundary once: the page streams it to the host's staging route, and
@@ -41,10 +41,7 @@ test('a 50 MB file dropped on the import screen is staged once and previewed thr
   const card = page.getByRole('article', { name: 'Preview of big-drop.csv' });
   await expect(card).toBeVisible();
   const previewed = (): Promise<unknown> =>
-    page.waitForResponse(
-      (r) => r.url().endsWith('/api/invoke') && (r.request().postDataJSON() as { channel?: string }).channel === 'import:preview',
-      { timeout: 200_000 },
-    );
+    nextAnswer(page, 'import:preview', { timeout: 200_000 });
   // The first preview follows the drop; two option changes preview again.
   await previewed();
   await expect(card.getByTestId('detected-ticker')).toBeVisible();

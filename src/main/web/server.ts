@@ -101,6 +101,49 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'te
   res.end(body);
 }
 
+/**
+ * Answers a batch as lines `{ i, result }`, each written once its call is done. The calls start in
+ * their order with a turn of the event loop between two, as separate messages would under Electron's
+ * IPC: a write started before a read is queued before it, the answers already done go out while the
+ * next call runs, and no other request waits for the whole batch. An answer that cannot be encoded is
+ * answered INTERNAL on its own line; once the page has gone, no further call starts.
+ */
+async function answerBatch(
+  res: http.ServerResponse,
+  calls: unknown[],
+  dispatch: (call: { channel?: unknown; input?: unknown } | null) => Promise<unknown>,
+): Promise<void> {
+  let gone = false;
+  res.on('close', () => (gone = true));
+  res.on('error', () => (gone = true));
+  const write = async (line: string): Promise<void> => {
+    if (gone || res.writableEnded) return;
+    if (res.write(line)) return;
+    await new Promise<void>((resolve) => {
+      res.once('drain', resolve);
+      res.once('close', resolve);
+    });
+  };
+  const answered: Array<Promise<void>> = [];
+  for (const [i, c] of calls.entries()) {
+    if (gone) break;
+    answered.push(
+      dispatch(c as { channel?: unknown; input?: unknown } | null).then((result) => {
+        let line: string;
+        try {
+          line = toWire({ i, result });
+        } catch (err) {
+          line = toWire({ i, result: { ok: false, error: { code: 'INTERNAL', message: `the answer could not be sent: ${(err as Error).message}` } } });
+        }
+        return write(`${line}\n`);
+      }),
+    );
+    if (i < calls.length - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(answered);
+  if (!gone) res.end();
+}
+
 /** Reads a request body of at most `max` bytes; null when it is larger (the rest is not read). */
 async function readBody(req: http.IncomingMessage, max: number): Promise<string | null> {
   if (Number(req.headers['content-length'] ?? 0) > max) return null;
@@ -221,15 +264,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (!Array.isArray(calls) || calls.length === 0 || calls.length > MAX_BATCH_CALLS) {
         return send(res, 400, toWire({ ok: false, error: { code: 'INVALID_INPUT', message: `calls: a batch holds 1 to ${MAX_BATCH_CALLS} calls` } }), 'application/json');
       }
-      // Each answer is a line of its own, written as it is ready: a slow call holds back no other.
       res.writeHead(200, { ...baseHeaders(), 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' });
-      await Promise.all(
-        calls.map(async (c: { channel?: unknown; input?: unknown } | null, i) => {
-          const result = await dispatch(c?.channel, c?.input, { url: sender });
-          res.write(`${toWire({ i, result })}\n`);
-        }),
-      );
-      res.end();
+      await answerBatch(res, calls as unknown[], (c) => dispatch(c?.channel, c?.input, { url: sender }));
       return undefined;
     }
     if (url.pathname === '/api/stage') {

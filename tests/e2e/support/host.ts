@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, type Page, type Request, type Response } from '@playwright/test';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const artifactsDir = path.join(repoRoot, 'artifacts', 'screenshots');
@@ -127,6 +127,26 @@ export function invokeInPage<T = unknown>(page: Page, channel: string, input: un
     },
     { channel, input },
   );
+}
+
+/**
+ * The channels a request of the page carries: one for `POST /api/invoke`, those of its calls for
+ * `POST /api/batch` (the calls the page made in one task), none for any other request.
+ */
+export function callsIn(request: Request): string[] {
+  if (request.method() !== 'POST') return [];
+  const route = new URL(request.url()).pathname;
+  if (route === '/api/invoke') return [(request.postDataJSON() as { channel: string }).channel];
+  if (route === '/api/batch') return (request.postDataJSON() as { calls: Array<{ channel: string }> }).calls.map((c) => c.channel);
+  return [];
+}
+
+/**
+ * Resolves once the answer to the page's next call on `channel` (alone, or in its batch) has begun to
+ * arrive. (Not `response.finished()`: Chromium reports no end for some keepalive requests.)
+ */
+export function nextAnswer(page: Page, channel: string, options?: { timeout?: number }): Promise<Response> {
+  return page.waitForResponse((r) => callsIn(r.request()).includes(channel), options);
 }
 
 /** Saves a screenshot under artifacts/screenshots and attaches it to the test report. */

@@ -63,6 +63,14 @@ describe("the browser host's bridge", () => {
       expect(await bridge.invoke('archive:info', {})).toMatchObject({ ok: true });
       expect(sent).toEqual(['/api/batch', '/api/invoke']);
 
+      // A call with a large body goes alone, whatever else its task asks.
+      sent.length = 0;
+      const tickers = Array.from({ length: 3_000 }, (_, i) => `T${i}`);
+      const [big, small] = await Promise.all([bridge.invoke('watchlists:create', { name: 'Big', tickers }), bridge.invoke('archive:info', {})]);
+      expect(big).toMatchObject({ ok: true, data: { name: 'Big' } });
+      expect(small).toMatchObject({ ok: true });
+      expect(sent).toEqual(['/api/invoke', '/api/invoke']);
+
       // More calls than a batch holds leave in several.
       sent.length = 0;
       const many = await Promise.all(Array.from({ length: MAX_BATCH_CALLS + 1 }, () => bridge.invoke('archive:info', {})));

@@ -222,6 +222,41 @@ describe('browser host', () => {
     expect(fromWire(same.body)).toMatchObject({ ok: true });
   });
 
+  describe('a batch of calls', () => {
+    const batch = (calls: unknown[], headers: Record<string, string> = auth()) =>
+      request(host.port, { method: 'POST', path: '/api/batch', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ calls }) });
+    const lines = (body: string) => body.trimEnd().split('\n').map((l) => fromWire<{ i: number; result: { ok: boolean; data?: unknown; error?: { code: string } } }>(l));
+
+    it('runs its calls in their order: a read after a write sees the write', async () => {
+      const res = await batch([
+        { channel: 'watchlists:create', input: { name: 'Batch', tickers: ['SPY'] } },
+        { channel: 'watchlists:list', input: {} },
+      ]);
+      expect(res.status).toBe(200);
+      const answers = lines(res.body).sort((a, b) => a.i - b.i);
+      expect(answers.map((a) => a.result.ok)).toEqual([true, true]);
+      expect((answers[1]!.result.data as Array<{ name: string }>).map((w) => w.name)).toContain('Batch');
+    });
+
+    it('refuses each call of a foreign page, and a body over the limit, as a single call would be', async () => {
+      const foreign = await batch([{ channel: 'archive:info', input: {} }, { channel: 'app:info', input: {} }], { ...auth(), Origin: 'https://attacker.example' });
+      expect(lines(foreign.body).map((a) => a.result.error?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+      const small = await startBrowserHost({ core, rendererDir, limits: { ...DEFAULT_LIMITS, maxInvokeBody: 64 } });
+      try {
+        const big = await request(small.port, {
+          method: 'POST',
+          path: '/api/batch',
+          headers: { Host: `127.0.0.1:${small.port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${small.token}` },
+          body: JSON.stringify({ calls: [{ channel: 'watchlists:create', input: { name: 'x'.repeat(100) } }] }),
+        });
+        expect(big.status).toBe(413);
+        expect(fromWire(big.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'request body larger than 64 bytes' } });
+      } finally {
+        await small.close();
+      }
+    });
+  });
+
   it('answers the contract with the same handlers, typed arrays intact', async () => {
     insertBars(core, 'IWM', [
       ['2026-01-08', 259.1, 261.0, 258.2, 260.5, null, 35_000_000],

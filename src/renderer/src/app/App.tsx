@@ -39,6 +39,16 @@ const ImportView = lazy(loaders.imports);
 const ReportView = lazy(loaders.report);
 const NotesPanel = lazy(loaders.notes);
 
+/** Runs `task` in the browser's next idle moment (within a second); Safari, under the browser host, has no requestIdleCallback. */
+function whenIdle(task: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(task, { timeout: 1_000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = window.setTimeout(task, 50);
+  return () => window.clearTimeout(handle);
+}
+
 /** The views' code in the order the analyst is likely to need it: a click on a ticker opens the Chart. */
 const PRELOAD_ORDER = [loaders.chart, loaders.analytics, loaders.notes, loaders.report, loaders.imports];
 
@@ -54,17 +64,17 @@ function usePreloadViews(ready: boolean): void {
   useEffect(() => {
     if (!ready) return;
     let stopped = false;
-    let handle = 0;
+    let cancel = (): void => undefined;
     const next = (i: number): void => {
       const load = PRELOAD_ORDER[i];
       if (stopped || !load) return;
       // A chunk that fails to load says so when its view opens; the rest still load.
-      handle = requestIdleCallback(() => void load().then(() => next(i + 1), () => next(i + 1)), { timeout: 1_000 });
+      cancel = whenIdle(() => void load().then(() => next(i + 1), () => next(i + 1)));
     };
     next(0);
     return () => {
       stopped = true;
-      cancelIdleCallback(handle);
+      cancel();
     };
   }, [ready]);
 }

@@ -6,11 +6,15 @@ import { fromWire } from '../../../shared/wire';
 type Listener = (payload: unknown) => void;
 type Answer = Result<never>;
 
-/** A call waiting for the end of its task, to leave with the others made in it. */
+/** A call waiting for the end of its task, to leave with the others made in it: `{ channel, input }` as JSON. */
 interface Pending {
-  channel: string;
-  input: unknown;
+  body: string;
   resolve: (answer: Answer) => void;
+}
+
+/** A text's size in UTF-8 bytes, as the browser counts a keepalive body (its length counts UTF-16 units). */
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
 }
 
 /** The answer every call gets when the host cannot be reached. */
@@ -45,6 +49,8 @@ export function lineSplitter(onLine: (line: string) => void): (chunk: string) =>
 const TOKEN_KEY = 'breadth.token';
 const RECONNECT_MS = 1_000;
 const KEEPALIVE_MAX = 48 * 1024;
+/** A call whose JSON is longer than this is sent alone. */
+const BATCH_CALL_MAX = 16 * 1024;
 
 /** Where the page keeps the token and how it cleans its address bar (the browser's, or a test's). */
 export interface TokenPlace {
@@ -127,12 +133,12 @@ export function createHttpBridge(token: string | null = adoptToken(), base = '')
       credentials: 'omit',
       // A save started as the page closes (a note's last keystrokes) still reaches the host; the
       // browser allows this for bodies up to 64 KiB in all.
-      keepalive: body.length < KEEPALIVE_MAX,
+      keepalive: byteLength(body) < KEEPALIVE_MAX,
     });
 
-  const invokeOne = async ({ channel, input, resolve }: Pending): Promise<void> => {
+  const invokeOne = async ({ body, resolve }: Pending): Promise<void> => {
     try {
-      const res = await post('/api/invoke', JSON.stringify({ channel, input }));
+      const res = await post('/api/invoke', body);
       const text = await res.text();
       resolve(res.ok || text.startsWith('{') ? fromWire<Answer>(text) : refused(res.status, text));
     } catch (err) {
@@ -143,18 +149,20 @@ export function createHttpBridge(token: string | null = adoptToken(), base = '')
   // The answers come as lines `{ i, result }` in the order they are ready; a call the host's answer
   // ended without (the host stopped midway) says so.
   const invokeBatch = async (batch: Pending[]): Promise<void> => {
+    let reader: ReadableStreamDefaultReader<string> | undefined;
     try {
-      const res = await post('/api/batch', JSON.stringify({ calls: batch.map(({ channel, input }) => ({ channel, input })) }));
+      const res = await post('/api/batch', `{"calls":[${batch.map((p) => p.body).join(',')}]}`);
       if (!res.ok || !res.body) {
         const answer = refused(res.status, await res.text());
         for (const p of batch) p.resolve(answer);
         return;
       }
       const split = lineSplitter((line) => {
-        const { i, result } = fromWire<{ i: number; result: Answer }>(line);
+        const { i, result } = fromWire<{ i: number; result: Answer | undefined }>(line);
+        if (typeof result?.ok !== 'boolean') throw new Error('an answer of the wrong shape');
         batch[i]?.resolve(result);
       });
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
@@ -162,6 +170,7 @@ export function createHttpBridge(token: string | null = adoptToken(), base = '')
       }
       for (const p of batch) p.resolve(unavailable(new Error('its answer ended early')));
     } catch (err) {
+      void reader?.cancel().catch(() => undefined);
       // A promise keeps its first answer: only the calls still waiting get this one.
       for (const p of batch) p.resolve(unavailable(err));
     }
@@ -169,7 +178,8 @@ export function createHttpBridge(token: string | null = adoptToken(), base = '')
 
   // The calls made in one task leave together once it ends (a microtask): the first screen's nine in
   // one request rather than nine, each of which cost the page a few milliseconds to start and queued
-  // behind the browser's six connections to the host. A lone call goes to /api/invoke as before.
+  // behind the browser's six connections to the host. A lone call, and one with a large body (a pasted
+  // report: the batch's size limit and its keepalive would then be the others' too), go to /api/invoke.
   let queue: Pending[] = [];
   const flush = (): void => {
     const batch = queue;
@@ -181,7 +191,9 @@ export function createHttpBridge(token: string | null = adoptToken(), base = '')
   return {
     invoke: (channel, input) =>
       new Promise<Answer>((resolve) => {
-        const n = queue.push({ channel, input, resolve });
+        const call = { body: JSON.stringify({ channel, input }), resolve };
+        if (call.body.length > BATCH_CALL_MAX) return void invokeOne(call);
+        const n = queue.push(call);
         if (n === 1) queueMicrotask(flush);
         else if (n === MAX_BATCH_CALLS) flush();
       }),
