@@ -22,6 +22,7 @@ import { createCore } from '../src/main/core';
 import { handlers } from '../src/main/ipc/handlers';
 import { createDispatcher } from '../src/main/ipc/handle';
 import { MemoryStore, Settings, settingsDefaults } from '../src/main/settings';
+import { FIRST_SCREEN } from '../src/shared/first-screen';
 import { toWire } from '../src/shared/wire';
 import { prng } from '../tests/helpers/prng';
 
@@ -183,19 +184,8 @@ async function contractSteps(add: (step: string, breadth: number, ref: number) =
     // What the host sends: the answer as JSON.
     toWire(r);
   };
-  // The renderer's FIRST_SCREEN (src/renderer/src/first-calls.ts), which runs only in a page.
   const firstScreen = async (): Promise<void> => {
-    await Promise.all([
-      call('settings:get', {}),
-      call('archive:tickers', {}),
-      call('archive:info', {}),
-      call('watchlists:list', {}),
-      call('app:info', {}),
-      call('reports:list', { filter: {} }),
-      call('reports:list', { filter: { trash: true } }),
-      call('reports:facets', {}),
-      call('backups:list', {}),
-    ]);
+    await Promise.all(FIRST_SCREEN.map(([channel, input]) => call(channel, input)));
   };
   await firstScreen();
   const overviewSql =

@@ -1,4 +1,5 @@
-import { canCall, FIRST_SCREEN, firstAnswers } from './first-calls';
+import { FIRST_SCREEN } from '@shared/first-screen';
+import { canCall, firstAnswers } from './first-calls';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

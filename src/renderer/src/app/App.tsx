@@ -20,6 +20,7 @@ import { ExportPdf } from '@renderer/features/pdf/ExportPdfDialog';
 import { useAppliedTheme, useSettings } from '@renderer/features/settings/use-settings';
 import { useEventInvalidation } from '@renderer/lib/use-call';
 import { setDateFormat } from '@renderer/lib/format';
+import { whenIdle } from '@renderer/lib/idle';
 import { prefetchChart } from '@renderer/features/chart/chart-calls';
 import { SelectionContext, type Selection } from './selection';
 
@@ -38,16 +39,6 @@ const AnalyticsView = lazy(loaders.analytics);
 const ImportView = lazy(loaders.imports);
 const ReportView = lazy(loaders.report);
 const NotesPanel = lazy(loaders.notes);
-
-/** Runs `task` in the browser's next idle moment (within a second); Safari, under the browser host, has no requestIdleCallback. */
-function whenIdle(task: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(task, { timeout: 1_000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const handle = window.setTimeout(task, 50);
-  return () => window.clearTimeout(handle);
-}
 
 /** The views' code in the order the analyst is likely to need it: a click on a ticker opens the Chart. */
 const PRELOAD_ORDER = [loaders.chart, loaders.analytics, loaders.notes, loaders.report, loaders.imports];

@@ -140,7 +140,7 @@ export function createHttpBridge(token: string | null = adoptToken(), base = '')
     try {
       const res = await post('/api/invoke', body);
       const text = await res.text();
-      resolve(res.ok || text.startsWith('{') ? fromWire<Answer>(text) : refused(res.status, text));
+      resolve(res.ok ? fromWire<Answer>(text) : refused(res.status, text));
     } catch (err) {
       resolve(unavailable(err));
     }

@@ -26,6 +26,7 @@ import type { NoteMarker } from '@shared/notes';
 import type { WatchlistReport } from '@shared/watchlists';
 import type { BarColumns } from '@shared/domain';
 import type { BreadthSeries } from '@shared/breadth';
+import { whenIdle } from '@renderer/lib/idle';
 import { ChartLegend } from './ChartLegend';
 import {
   dateToTime,
@@ -417,22 +418,19 @@ export function PriceChart(props: PriceChartProps): React.JSX.Element {
       syncSma(handles.current, loaded.current?.bars, overlaysRef.current, smaFor.current, times.current);
     };
     // Two frames: the chart paints in the first, ours runs after it. Then the rest, when idle.
-    let idle = 0;
+    let cancelIdle = (): void => undefined;
     let raf = requestAnimationFrame(() => {
       raf = requestAnimationFrame(() => {
         el.dataset['drawn'] = bars.ticker;
-        idle = requestIdleCallback(
-          () => {
-            complete.current?.();
-            el.dataset['settled'] = bars.ticker;
-          },
-          { timeout: 1000 },
-        );
+        cancelIdle = whenIdle(() => {
+          complete.current?.();
+          el.dataset['settled'] = bars.ticker;
+        });
       });
     });
     return () => {
       cancelAnimationFrame(raf);
-      cancelIdleCallback(idle);
+      cancelIdle();
     };
   }, [bars, colors.up, colors.down]);
 
